@@ -1,0 +1,3 @@
+//! Ways the journal leaves and enters the app as files.
+
+pub mod backup;

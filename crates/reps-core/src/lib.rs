@@ -1,0 +1,37 @@
+//! # reps-core
+//!
+//! Everything Reps knows and decides, with no UI: the domain (leads,
+//! interviews, debriefs, checklists, contacts, follow-ups), the rules of the
+//! advice as pure functions ([`rules`]), the crash-safe redb [`Journal`], and
+//! the JSON backup ([`formats::backup`]).
+//!
+//! The Dioxus app and the uniffi surface are thin layers over this crate: they
+//! send commands to a [`Journal`] and render what its queries return.
+
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod formats;
+pub mod id;
+pub mod rules;
+pub mod store;
+pub mod time;
+
+pub use domain::checklist::{Checklist, ChecklistItem, ChecklistTemplate, TemplateItem, When};
+pub use domain::contact::{Contact, ContactDetails, Position};
+pub use domain::debrief::{
+    Debrief, DebriefBody, Provenance, Question, RedFlag, RedFlagKind, Skill,
+};
+pub use domain::followup::{FollowUp, FollowUpKind, FollowUpState, NewFollowUp};
+pub use domain::interview::{
+    DEFAULT_GOAL, Interview, InterviewKind, InterviewPlan, Outcome, Rating,
+};
+pub use domain::lead::{
+    Fit, Lead, LeadDetails, Offer, PassReason, PayPeriod, PayRange, Source, Stage, Status,
+    StatusChange, WorkMode,
+};
+pub use domain::settings::Settings;
+pub use error::{Error, Invalid, Problem, Result};
+pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
+pub use store::{CompanyHistory, Counts, Decided, Decision, Journal, Scheduled};
+pub use time::{Clock, ManualClock, Stamp, SystemClock, TimeError};

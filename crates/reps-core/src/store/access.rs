@@ -1,0 +1,389 @@
+//! Typed access to the tables inside one transaction: loading records,
+//! reading indexes, and writing a record together with every index row it
+//! implies (old rows removed, new rows added, in the same transaction).
+
+use std::ops::Deref;
+
+use redb::{ReadTransaction, ReadableTable, TableDefinition, TableHandle, WriteTransaction};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use super::codec::{decode, encode};
+use super::tables::*;
+use crate::error::{Error, Result};
+use crate::id::IdGen;
+use crate::time::Stamp;
+use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
+
+/// One index row a record implies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Ix {
+    LeadStatus(u8, u128),
+    LeadCompany(String, u128),
+    InterviewStart(i64, u128),
+    InterviewLead(u128, u128),
+    InterviewContact(u128, u128),
+    DebriefInterview(u128, u128),
+    DebriefLead(u128, u128),
+    ContactCompany(String, u128),
+    FollowUpDue(i64, u128),
+    FollowUpLead(u128, u128),
+    FollowUpContact(u128, u128),
+    FollowUpRule(String, u128),
+}
+
+macro_rules! set_row {
+    ($txn:expr, $def:expr, $key:expr, $insert:expr) => {{
+        let mut t = $txn.open_table($def)?;
+        if $insert {
+            t.insert($key, ())?;
+        } else {
+            t.remove($key)?;
+        }
+    }};
+}
+
+impl Ix {
+    fn apply(&self, txn: &WriteTransaction, insert: bool) -> Result<()> {
+        match self {
+            Ix::LeadStatus(a, b) => set_row!(txn, LEAD_BY_STATUS, (*a, *b), insert),
+            Ix::LeadCompany(a, b) => set_row!(txn, LEAD_BY_COMPANY, (a.as_str(), *b), insert),
+            Ix::InterviewStart(a, b) => set_row!(txn, INTERVIEW_BY_START, (*a, *b), insert),
+            Ix::InterviewLead(a, b) => set_row!(txn, INTERVIEW_BY_LEAD, (*a, *b), insert),
+            Ix::InterviewContact(a, b) => set_row!(txn, INTERVIEW_BY_CONTACT, (*a, *b), insert),
+            Ix::DebriefInterview(a, b) => set_row!(txn, DEBRIEF_BY_INTERVIEW, (*a, *b), insert),
+            Ix::DebriefLead(a, b) => set_row!(txn, DEBRIEF_BY_LEAD, (*a, *b), insert),
+            Ix::ContactCompany(a, b) => set_row!(txn, CONTACT_BY_COMPANY, (a.as_str(), *b), insert),
+            Ix::FollowUpDue(a, b) => set_row!(txn, FOLLOW_UP_BY_DUE, (*a, *b), insert),
+            Ix::FollowUpLead(a, b) => set_row!(txn, FOLLOW_UP_BY_LEAD, (*a, *b), insert),
+            Ix::FollowUpContact(a, b) => set_row!(txn, FOLLOW_UP_BY_CONTACT, (*a, *b), insert),
+            Ix::FollowUpRule(k, id) => {
+                let mut t = txn.open_table(FOLLOW_UP_BY_RULE)?;
+                if insert {
+                    t.insert(k.as_str(), id)?;
+                } else {
+                    t.remove(k.as_str())?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A record kind stored in its own table.
+pub(crate) trait Record: Serialize + DeserializeOwned {
+    /// Its table.
+    const TABLE: Records;
+    /// Its name in error messages.
+    const KIND: &'static str;
+    /// Its key.
+    fn key(&self) -> u128;
+    /// The index rows it implies.
+    fn indexes(&self) -> Vec<Ix> {
+        Vec::new()
+    }
+}
+
+impl Record for Lead {
+    const TABLE: Records = LEADS;
+    const KIND: &'static str = "lead";
+    fn key(&self) -> u128 {
+        self.id.key()
+    }
+    fn indexes(&self) -> Vec<Ix> {
+        vec![
+            Ix::LeadStatus(self.status.code(), self.key()),
+            Ix::LeadCompany(self.company_key(), self.key()),
+        ]
+    }
+}
+
+impl Record for Interview {
+    const TABLE: Records = INTERVIEWS;
+    const KIND: &'static str = "interview";
+    fn key(&self) -> u128 {
+        self.id.key()
+    }
+    fn indexes(&self) -> Vec<Ix> {
+        let mut v = vec![
+            Ix::InterviewStart(self.plan.start.millis(), self.key()),
+            Ix::InterviewLead(self.lead.key(), self.key()),
+        ];
+        let mut people: Vec<u128> = self.plan.people.iter().map(|c| c.key()).collect();
+        people.sort_unstable();
+        people.dedup();
+        v.extend(
+            people
+                .into_iter()
+                .map(|c| Ix::InterviewContact(c, self.key())),
+        );
+        v
+    }
+}
+
+impl Record for Debrief {
+    const TABLE: Records = DEBRIEFS;
+    const KIND: &'static str = "debrief";
+    fn key(&self) -> u128 {
+        self.id.key()
+    }
+    fn indexes(&self) -> Vec<Ix> {
+        let mut v = Vec::new();
+        if let Some(i) = self.interview {
+            v.push(Ix::DebriefInterview(i.key(), self.key()));
+        }
+        if let Some(l) = self.lead {
+            v.push(Ix::DebriefLead(l.key(), self.key()));
+        }
+        v
+    }
+}
+
+impl Record for Contact {
+    const TABLE: Records = CONTACTS;
+    const KIND: &'static str = "contact";
+    fn key(&self) -> u128 {
+        self.id.key()
+    }
+    fn indexes(&self) -> Vec<Ix> {
+        let company = crate::domain::lead::company_key(&self.details.company);
+        if company.is_empty() {
+            Vec::new()
+        } else {
+            vec![Ix::ContactCompany(company, self.key())]
+        }
+    }
+}
+
+impl Record for FollowUp {
+    const TABLE: Records = FOLLOW_UPS;
+    const KIND: &'static str = "follow-up";
+    fn key(&self) -> u128 {
+        self.id.key()
+    }
+    fn indexes(&self) -> Vec<Ix> {
+        let mut v = Vec::new();
+        if self.is_open() {
+            v.push(Ix::FollowUpDue(self.effective_due().millis(), self.key()));
+        }
+        if let Some(l) = self.lead {
+            v.push(Ix::FollowUpLead(l.key(), self.key()));
+        }
+        if let Some(c) = self.contact {
+            v.push(Ix::FollowUpContact(c.key(), self.key()));
+        }
+        if let Some(k) = &self.rule_key {
+            v.push(Ix::FollowUpRule(k.clone(), self.key()));
+        }
+        v
+    }
+}
+
+impl Record for ChecklistTemplate {
+    const TABLE: Records = TEMPLATES;
+    const KIND: &'static str = "checklist template";
+    fn key(&self) -> u128 {
+        self.id.key()
+    }
+}
+
+impl Record for Checklist {
+    const TABLE: Records = CHECKLISTS;
+    const KIND: &'static str = "checklist";
+    fn key(&self) -> u128 {
+        self.interview.key()
+    }
+}
+
+/// Reading, the same inside a read or a write transaction.
+pub(crate) trait Read {
+    /// A record, if present.
+    fn load_opt<R: Record>(&self, key: u128) -> Result<Option<R>>;
+    /// Every record of a kind, in key (creation) order.
+    fn load_all<R: Record>(&self) -> Result<Vec<R>>;
+    /// Visits raw stored bytes of every record of a table.
+    fn scan_raw(&self, table: Records, f: &mut dyn FnMut(u128, &[u8]) -> Result<()>) -> Result<()>;
+    /// Record keys under `prefix` in a `(u128, u128)` index.
+    fn ix_children(
+        &self,
+        def: TableDefinition<(u128, u128), ()>,
+        prefix: u128,
+    ) -> Result<Vec<u128>>;
+    /// Record keys under `prefix` in a `(&str, u128)` index.
+    fn ix_named(&self, def: TableDefinition<(&str, u128), ()>, prefix: &str) -> Result<Vec<u128>>;
+    /// Lead keys with a status.
+    fn ix_status(&self, code: u8) -> Result<Vec<u128>>;
+    /// Record keys with `from <= time <= to` (millis) in a time index, in time order.
+    fn ix_time(
+        &self,
+        def: TableDefinition<(i64, u128), ()>,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<u128>>;
+    /// The follow-up a rule key points at.
+    fn rule_id(&self, key: &str) -> Result<Option<u128>>;
+    /// The stored settings (defaults when none).
+    fn read_settings(&self) -> Result<Settings>;
+
+    /// A record that must exist.
+    fn load<R: Record>(&self, key: u128) -> Result<R> {
+        self.load_opt(key)?.ok_or_else(|| Error::NotFound {
+            kind: R::KIND,
+            id: Uuid::from_u128(key).to_string(),
+        })
+    }
+    /// Several records by key, skipping none (a missing one is corruption).
+    fn load_many<R: Record>(&self, keys: &[u128]) -> Result<Vec<R>> {
+        keys.iter().map(|k| self.load(*k)).collect()
+    }
+}
+
+macro_rules! impl_read {
+    ($t:ty) => {
+        impl Read for $t {
+            fn load_opt<R: Record>(&self, key: u128) -> Result<Option<R>> {
+                let table = self.open_table(R::TABLE)?;
+                let got = table.get(key)?;
+                got.map(|g| decode(g.value(), R::TABLE.name(), key))
+                    .transpose()
+            }
+            fn load_all<R: Record>(&self) -> Result<Vec<R>> {
+                let table = self.open_table(R::TABLE)?;
+                let mut out = Vec::new();
+                for row in table.range::<u128>(..)? {
+                    let (k, v) = row?;
+                    out.push(decode(v.value(), R::TABLE.name(), k.value())?);
+                }
+                Ok(out)
+            }
+            fn scan_raw(
+                &self,
+                def: Records,
+                f: &mut dyn FnMut(u128, &[u8]) -> Result<()>,
+            ) -> Result<()> {
+                let table = self.open_table(def)?;
+                for row in table.range::<u128>(..)? {
+                    let (k, v) = row?;
+                    f(k.value(), v.value())?;
+                }
+                Ok(())
+            }
+            fn ix_children(
+                &self,
+                def: TableDefinition<(u128, u128), ()>,
+                prefix: u128,
+            ) -> Result<Vec<u128>> {
+                let table = self.open_table(def)?;
+                let mut out = Vec::new();
+                for row in table.range((prefix, 0u128)..=(prefix, u128::MAX))? {
+                    out.push(row?.0.value().1);
+                }
+                Ok(out)
+            }
+            fn ix_named(
+                &self,
+                def: TableDefinition<(&str, u128), ()>,
+                prefix: &str,
+            ) -> Result<Vec<u128>> {
+                let table = self.open_table(def)?;
+                let mut out = Vec::new();
+                for row in table.range((prefix, 0u128)..=(prefix, u128::MAX))? {
+                    out.push(row?.0.value().1);
+                }
+                Ok(out)
+            }
+            fn ix_status(&self, code: u8) -> Result<Vec<u128>> {
+                let table = self.open_table(LEAD_BY_STATUS)?;
+                let mut out = Vec::new();
+                for row in table.range((code, 0u128)..=(code, u128::MAX))? {
+                    out.push(row?.0.value().1);
+                }
+                Ok(out)
+            }
+            fn ix_time(
+                &self,
+                def: TableDefinition<(i64, u128), ()>,
+                from: i64,
+                to: i64,
+            ) -> Result<Vec<u128>> {
+                if from > to {
+                    return Ok(Vec::new());
+                }
+                let table = self.open_table(def)?;
+                let mut out = Vec::new();
+                for row in table.range((from, 0u128)..=(to, u128::MAX))? {
+                    out.push(row?.0.value().1);
+                }
+                Ok(out)
+            }
+            fn rule_id(&self, key: &str) -> Result<Option<u128>> {
+                let table = self.open_table(FOLLOW_UP_BY_RULE)?;
+                Ok(table.get(key)?.map(|g| g.value()))
+            }
+            fn read_settings(&self) -> Result<Settings> {
+                let table = self.open_table(SETTINGS)?;
+                match table.get("settings")? {
+                    Some(g) => decode(g.value(), SETTINGS.name(), 0),
+                    None => Ok(Settings::default()),
+                }
+            }
+        }
+    };
+}
+
+impl_read!(ReadTransaction);
+impl_read!(WriteTransaction);
+impl_read!(Writer<'_>);
+
+/// A write transaction with the time of the change and the id source.
+pub(crate) struct Writer<'a> {
+    txn: &'a WriteTransaction,
+    /// The time every change in this transaction carries.
+    pub now: Stamp,
+    ids: &'a IdGen,
+}
+
+impl<'a> Writer<'a> {
+    pub(crate) fn new(txn: &'a WriteTransaction, now: Stamp, ids: &'a IdGen) -> Self {
+        Self { txn, now, ids }
+    }
+
+    /// A new time-ordered id.
+    pub fn new_id(&self) -> Uuid {
+        self.ids.next(self.now)
+    }
+
+    /// Writes `new`, replacing `old` (the stored version, if any) and moving its index rows.
+    pub fn put<R: Record>(&self, old: Option<&R>, new: &R) -> Result<()> {
+        let old_ix = old.map(Record::indexes).unwrap_or_default();
+        let new_ix = new.indexes();
+        for ix in old_ix.iter().filter(|ix| !new_ix.contains(ix)) {
+            ix.apply(self.txn, false)?;
+        }
+        for ix in new_ix.iter().filter(|ix| !old_ix.contains(ix)) {
+            ix.apply(self.txn, true)?;
+        }
+        let bytes = encode(new)?;
+        self.txn
+            .open_table(R::TABLE)?
+            .insert(new.key(), bytes.as_slice())?;
+        Ok(())
+    }
+
+    /// Stores settings.
+    pub fn put_settings(&self, s: &Settings) -> Result<()> {
+        let bytes = encode(s)?;
+        self.txn
+            .open_table(SETTINGS)?
+            .insert("settings", bytes.as_slice())?;
+        Ok(())
+    }
+}
+
+impl Deref for Writer<'_> {
+    type Target = WriteTransaction;
+    fn deref(&self) -> &WriteTransaction {
+        self.txn
+    }
+}

@@ -1,0 +1,203 @@
+//! The quick capture. A debrief is created empty the moment the capture
+//! screen opens and saved whole on every change (one durable commit each), so
+//! nothing typed is ever lost. Saving keeps the interview's confidence and the
+//! "they promised an answer by…" check-in in step.
+
+use super::Journal;
+use super::access::{Read, Writer};
+use super::followups::{self, Planned, keys};
+use super::tables::{DEBRIEF_BY_INTERVIEW, DEBRIEF_BY_LEAD};
+use crate::error::{Error, Invalid, Problem, Result};
+use crate::id::{DebriefId, InterviewId, ItemId, LeadId};
+use crate::rules::followups as due;
+use crate::{Debrief, DebriefBody, FollowUpKind, Interview, Lead};
+
+impl Journal {
+    /// Opens a new, empty debrief; `interview` may be left out and attached later.
+    pub fn start_debrief(
+        &self,
+        interview: Option<InterviewId>,
+        lead: Option<LeadId>,
+    ) -> Result<Debrief> {
+        self.capture_debrief(interview, lead, DebriefBody::default())
+    }
+
+    /// Creates a debrief with content in one step (a widget's one-line note).
+    pub fn capture_debrief(
+        &self,
+        interview: Option<InterviewId>,
+        lead: Option<LeadId>,
+        body: DebriefBody,
+    ) -> Result<Debrief> {
+        body.validate()?;
+        self.write(|w| {
+            let lead = resolve_lead(w, interview, lead)?;
+            let mut d = Debrief {
+                id: DebriefId(w.new_id()),
+                created: w.now,
+                updated: w.now,
+                interview,
+                lead,
+                body,
+            };
+            assign_question_ids(w, &mut d.body);
+            w.put(None, &d)?;
+            after_save(w, None, &d)?;
+            Ok(d)
+        })
+    }
+
+    /// Autosave: replaces the debrief's content. New questions (nil id) get an id.
+    pub fn save_debrief(&self, id: DebriefId, body: DebriefBody) -> Result<Debrief> {
+        body.validate()?;
+        self.write(|w| {
+            let old: Debrief = w.load(id.key())?;
+            let mut new = old.clone();
+            new.body = body;
+            new.updated = w.now;
+            assign_question_ids(w, &mut new.body);
+            w.put(Some(&old), &new)?;
+            after_save(w, Some(&old), &new)?;
+            Ok(new)
+        })
+    }
+
+    /// Attaches a debrief captured in a hurry to its interview (and that interview's lead).
+    pub fn attach_debrief(&self, id: DebriefId, interview: InterviewId) -> Result<Debrief> {
+        self.write(|w| {
+            let old: Debrief = w.load(id.key())?;
+            let mut new = old.clone();
+            new.interview = Some(interview);
+            new.lead = resolve_lead(w, Some(interview), None)?;
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+            after_save(w, Some(&old), &new)?;
+            Ok(new)
+        })
+    }
+
+    /// Marks a question to clarify as answered, or open again.
+    pub fn resolve_question(
+        &self,
+        debrief: DebriefId,
+        question: ItemId,
+        answered: bool,
+    ) -> Result<Debrief> {
+        self.write(|w| set_question(w, debrief, question, answered))
+    }
+
+    /// One debrief.
+    pub fn debrief(&self, id: DebriefId) -> Result<Debrief> {
+        self.read(|r| r.load(id.key()))
+    }
+
+    /// A lead's debriefs, oldest first.
+    pub fn debriefs_for_lead(&self, lead: LeadId) -> Result<Vec<Debrief>> {
+        self.read(|r| {
+            let keys = r.ix_children(DEBRIEF_BY_LEAD, lead.key())?;
+            r.load_many(&keys)
+        })
+    }
+
+    /// The debriefs written about one interview.
+    pub fn debriefs_for_interview(&self, interview: InterviewId) -> Result<Vec<Debrief>> {
+        self.read(|r| {
+            let keys = r.ix_children(DEBRIEF_BY_INTERVIEW, interview.key())?;
+            r.load_many(&keys)
+        })
+    }
+
+    /// Every debrief, oldest first.
+    pub fn all_debriefs(&self) -> Result<Vec<Debrief>> {
+        self.read(|r| r.load_all())
+    }
+}
+
+/// The lead a debrief belongs to: the interview's, which must agree with any lead given.
+fn resolve_lead(
+    w: &Writer<'_>,
+    interview: Option<InterviewId>,
+    lead: Option<LeadId>,
+) -> Result<Option<LeadId>> {
+    match interview {
+        Some(i) => {
+            let iv: Interview = w.load(i.key())?;
+            if lead.is_some_and(|l| l != iv.lead) {
+                return Err(Invalid::new("lead", Problem::Dangling).into());
+            }
+            Ok(Some(iv.lead))
+        }
+        None => {
+            if let Some(l) = lead {
+                w.load::<Lead>(l.key())?;
+            }
+            Ok(lead)
+        }
+    }
+}
+
+fn assign_question_ids(w: &Writer<'_>, body: &mut DebriefBody) {
+    for q in &mut body.questions {
+        if q.id.0.is_nil() {
+            q.id = ItemId(w.new_id());
+        }
+    }
+}
+
+/// Side effects of a save, touching other tables only when something they
+/// depend on changed (so a plain keystroke is a one-table commit).
+fn after_save(w: &Writer<'_>, old: Option<&Debrief>, new: &Debrief) -> Result<()> {
+    let confidence_changed = old
+        .is_none_or(|o| o.body.confidence != new.body.confidence || o.interview != new.interview);
+    if let (true, Some(i), Some(c)) = (confidence_changed, new.interview, new.body.confidence) {
+        let old_iv: Interview = w.load(i.key())?;
+        if old_iv.confidence_after != Some(c) {
+            let mut iv = old_iv.clone();
+            iv.confidence_after = Some(c);
+            iv.updated = w.now;
+            w.put(Some(&old_iv), &iv)?;
+        }
+    }
+    let promise_changed =
+        old.is_none_or(|o| o.body.next_step_by != new.body.next_step_by || o.lead != new.lead);
+    if promise_changed {
+        match (new.body.next_step_by, new.lead) {
+            (Some(by), lead) => followups::reschedule(
+                w,
+                Planned {
+                    key: keys::promised(new.id),
+                    kind: FollowUpKind::CheckIn,
+                    due: due::promised_reply_check_in(by, new.created.tz())?,
+                    lead,
+                    interview: new.interview,
+                    contact: None,
+                },
+            )?,
+            (None, _) => followups::dismiss_rule(w, &keys::promised(new.id))?,
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn set_question(
+    w: &Writer<'_>,
+    debrief: DebriefId,
+    question: ItemId,
+    answered: bool,
+) -> Result<Debrief> {
+    let old: Debrief = w.load(debrief.key())?;
+    let mut new = old.clone();
+    let q = new
+        .body
+        .questions
+        .iter_mut()
+        .find(|q| q.id == question)
+        .ok_or_else(|| Error::NotFound {
+            kind: "question",
+            id: question.to_string(),
+        })?;
+    q.resolved = answered.then_some(w.now);
+    new.updated = w.now;
+    w.put(Some(&old), &new)?;
+    Ok(new)
+}

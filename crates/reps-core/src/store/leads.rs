@@ -1,0 +1,346 @@
+//! Lead commands (add, triage, move through the pipeline, undo) and queries.
+
+use serde::{Deserialize, Serialize};
+
+use super::Journal;
+use super::access::{Read, Writer};
+use super::followups::{self, Planned, keys};
+use super::tables::{INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
+use crate::error::{Error, Result};
+use crate::id::LeadId;
+use crate::rules::{followups as due, pass, pipeline};
+use crate::{
+    FollowUpKind, Interview, Lead, LeadDetails, Offer, PassReason, Stage, Status, StatusChange,
+};
+
+/// A swipe: right, left (with a reason), or up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Take the interview.
+    Take,
+    /// Pass, with a reason and an optional note.
+    Pass {
+        /// Why.
+        reason: PassReason,
+        /// More words, if any.
+        note: String,
+    },
+    /// Need more information before deciding.
+    NeedInfo,
+}
+
+/// The result of a swipe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decided {
+    /// The lead after the decision.
+    pub lead: Lead,
+    /// For a pass: the rule's view of the reason (a weak one carries a counter-point).
+    pub advice: Option<pass::Assessment>,
+}
+
+impl Journal {
+    /// Adds a new lead to the deck. Someone who reached out is owed a reply.
+    pub fn add_lead(&self, details: LeadDetails) -> Result<Lead> {
+        details.validate()?;
+        self.write(|w| {
+            let lead = Lead {
+                id: LeadId(w.new_id()),
+                created: w.now,
+                updated: w.now,
+                status: Status::New,
+                stage: None,
+                history: vec![change(w, Status::New, None, None, "", false)],
+                last_word: None,
+                offer: None,
+                details,
+            };
+            w.put(None, &lead)?;
+            if due::owes_reply(lead.details.source) {
+                let settings = w.read_settings()?;
+                followups::ensure(
+                    w,
+                    Planned {
+                        key: keys::reply(lead.id),
+                        kind: FollowUpKind::ReplyOwed,
+                        due: due::reply_due(lead.created, &settings)?,
+                        lead: Some(lead.id),
+                        interview: None,
+                        contact: None,
+                    },
+                )?;
+            }
+            Ok(lead)
+        })
+    }
+
+    /// Replaces what the user typed about a lead.
+    pub fn edit_lead(&self, id: LeadId, details: LeadDetails) -> Result<Lead> {
+        details.validate()?;
+        self.write(|w| {
+            let old: Lead = w.load(id.key())?;
+            let mut new = old.clone();
+            new.details = details;
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+            Ok(new)
+        })
+    }
+
+    /// Triage from the deck. The choice is always the user's: a weak pass
+    /// reason is recorded like any other, and the counter-point comes back
+    /// so the UI can offer one tap to reconsider.
+    pub fn decide(&self, id: LeadId, decision: Decision) -> Result<Decided> {
+        let (to, reason, note) = match &decision {
+            Decision::Take => (Status::Taking, None, String::new()),
+            Decision::Pass { reason, note } => (Status::Passed, Some(*reason), note.clone()),
+            Decision::NeedInfo => (Status::Deciding, None, String::new()),
+        };
+        crate::domain::limits::optional("note", &note, crate::domain::limits::NOTE)?;
+        let lead = self.write(|w| {
+            let old: Lead = w.load(id.key())?;
+            if !pipeline::can_move(old.status, to) {
+                return Err(Error::Transition {
+                    from: old.status,
+                    to,
+                });
+            }
+            let mut new = old.clone();
+            apply_status(w, &mut new, change(w, to, None, reason, &note, false))?;
+            w.put(Some(&old), &new)?;
+            Ok(new)
+        })?;
+        Ok(Decided {
+            lead,
+            advice: reason.map(pass::assess),
+        })
+    }
+
+    /// Moves a lead along the pipeline (a new stage, an offer, a "no", …).
+    pub fn move_lead(
+        &self,
+        id: LeadId,
+        to: Status,
+        stage: Option<Stage>,
+        note: &str,
+    ) -> Result<Lead> {
+        crate::domain::limits::optional("note", note, crate::domain::limits::NOTE)?;
+        self.write(|w| {
+            let old: Lead = w.load(id.key())?;
+            if !pipeline::can_move(old.status, to) {
+                return Err(Error::Transition {
+                    from: old.status,
+                    to,
+                });
+            }
+            let stage = stage.or_else(|| {
+                (to == Status::Interviewing)
+                    .then(|| old.stage.clone())
+                    .flatten()
+            });
+            let mut new = old.clone();
+            apply_status(w, &mut new, change(w, to, stage, None, note, false))?;
+            w.put(Some(&old), &new)?;
+            Ok(new)
+        })
+    }
+
+    /// Reverts the lead's last decision. The history keeps both entries (it is
+    /// the user's proof of their search); one level deep, like a deck's undo.
+    pub fn undo_last_decision(&self, id: LeadId) -> Result<Lead> {
+        self.write(|w| {
+            let old: Lead = w.load(id.key())?;
+            let n = old.history.len();
+            if n < 2 || old.history[n - 1].undo {
+                return Err(Error::NothingToUndo);
+            }
+            let previous = old.history[n - 2].clone();
+            let mut new = old.clone();
+            let mut entry = change(
+                w,
+                previous.status,
+                previous.stage,
+                previous.reason,
+                "",
+                true,
+            );
+            entry.note = "undo".into();
+            apply_status(w, &mut new, entry)?;
+            w.put(Some(&old), &new)?;
+            Ok(new)
+        })
+    }
+
+    /// They got in touch: silence starts over, the check-in moves out.
+    pub fn record_word(&self, id: LeadId) -> Result<Lead> {
+        self.write(|w| {
+            let old: Lead = w.load(id.key())?;
+            let mut new = old.clone();
+            new.last_word = Some(w.now);
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+            plan_check_in(w, &new)?;
+            Ok(new)
+        })
+    }
+
+    /// Records or updates the terms of an offer.
+    pub fn set_offer(&self, id: LeadId, offer: Offer) -> Result<Lead> {
+        if let Some(pay) = &offer.pay {
+            pay.validate("pay")?;
+        }
+        crate::domain::limits::optional("terms", &offer.terms, crate::domain::limits::NOTE)?;
+        self.write(|w| {
+            let old: Lead = w.load(id.key())?;
+            let mut new = old.clone();
+            new.offer = Some(offer);
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+            Ok(new)
+        })
+    }
+
+    /// One lead.
+    pub fn lead(&self, id: LeadId) -> Result<Lead> {
+        self.read(|r| r.load(id.key()))
+    }
+
+    /// Every lead, oldest first.
+    pub fn all_leads(&self) -> Result<Vec<Lead>> {
+        self.read(|r| r.load_all())
+    }
+
+    /// Leads with a status, oldest first.
+    pub fn leads_with_status(&self, status: Status) -> Result<Vec<Lead>> {
+        self.read(|r| {
+            let keys = r.ix_status(status.code())?;
+            r.load_many(&keys)
+        })
+    }
+
+    /// The swipe deck: new leads first, then those waiting for more info; oldest first.
+    pub fn deck(&self) -> Result<Vec<Lead>> {
+        self.read(|r| {
+            let mut keys = r.ix_status(Status::New.code())?;
+            keys.extend(r.ix_status(Status::Deciding.code())?);
+            r.load_many(&keys)
+        })
+    }
+
+    /// Leads grouped by status, in pipeline order (empty statuses left out).
+    pub fn pipeline(&self) -> Result<Vec<(Status, Vec<Lead>)>> {
+        self.read(|r| {
+            let mut out = Vec::new();
+            for s in Status::ALL {
+                let keys = r.ix_status(s.code())?;
+                if !keys.is_empty() {
+                    out.push((s, r.load_many(&keys)?));
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// Leads at a company, by its normalised name.
+    pub fn leads_at(&self, company: &str) -> Result<Vec<Lead>> {
+        let key = crate::domain::lead::company_key(company);
+        self.read(|r| {
+            let keys = r.ix_named(LEAD_BY_COMPANY, &key)?;
+            r.load_many(&keys)
+        })
+    }
+}
+
+/// A history entry stamped with the transaction's time.
+fn change(
+    w: &Writer<'_>,
+    status: Status,
+    stage: Option<Stage>,
+    reason: Option<PassReason>,
+    note: &str,
+    undo: bool,
+) -> StatusChange {
+    StatusChange {
+        at: w.now,
+        status,
+        stage,
+        reason,
+        note: note.to_string(),
+        undo,
+    }
+}
+
+/// Applies a status change and the follow-ups the advice ties to it.
+pub(crate) fn apply_status(w: &Writer<'_>, lead: &mut Lead, entry: StatusChange) -> Result<()> {
+    let settings = w.read_settings()?;
+    lead.status = entry.status;
+    lead.stage = entry.stage.clone();
+    lead.updated = w.now;
+    lead.history.push(entry);
+    let to = lead.status;
+
+    if to == Status::Rejected {
+        followups::ensure(
+            w,
+            Planned {
+                key: keys::feedback(lead.id),
+                kind: FollowUpKind::FeedbackRequest,
+                due: due::feedback_due(w.now, &settings)?,
+                lead: Some(lead.id),
+                interview: None,
+                contact: None,
+            },
+        )?;
+    } else {
+        followups::dismiss_rule(w, &keys::feedback(lead.id))?;
+    }
+    if due::wants_reapply(lead) {
+        followups::ensure(
+            w,
+            Planned {
+                key: keys::reapply(lead.id),
+                kind: FollowUpKind::Reapply,
+                due: due::reapply_due(w.now, &settings)?,
+                lead: Some(lead.id),
+                interview: None,
+                contact: None,
+            },
+        )?;
+    } else {
+        followups::dismiss_rule(w, &keys::reapply(lead.id))?;
+    }
+    if to.awaits_word() {
+        plan_check_in(w, lead)?;
+    } else {
+        followups::dismiss_rule(w, &keys::check_in(lead.id))?;
+    }
+    Ok(())
+}
+
+/// Keeps the lead's one check-in at "silence + N days".
+pub(crate) fn plan_check_in(w: &Writer<'_>, lead: &Lead) -> Result<()> {
+    if !lead.status.awaits_word() {
+        return Ok(());
+    }
+    let settings = w.read_settings()?;
+    let keys_ = w.ix_children(INTERVIEW_BY_LEAD, lead.id.key())?;
+    let interviews: Vec<Interview> = w.load_many(&keys_)?;
+    let since = due::silence_since(
+        lead,
+        interviews
+            .iter()
+            .filter(|i| !i.cancelled)
+            .map(|i| i.plan.end()),
+    );
+    followups::reschedule(
+        w,
+        Planned {
+            key: keys::check_in(lead.id),
+            kind: FollowUpKind::CheckIn,
+            due: due::check_in_due(since, &settings)?,
+            lead: Some(lead.id),
+            interview: None,
+            contact: None,
+        },
+    )
+}

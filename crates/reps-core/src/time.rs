@@ -1,0 +1,333 @@
+//! Times as the user meant them: an instant plus the time zone it was entered in.
+//!
+//! An interview "at 09:00 in Paris" must stay at 09:00 Paris time whatever the
+//! device's zone is later (a trip) and across a daylight-saving change, so the
+//! core never stores a bare local time or a bare UTC instant for user-facing
+//! times. Rules get the current time passed in (a [`Clock`]), never read it.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Days, LocalResult, Months, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Errors from turning user input into a [`Stamp`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    /// The local time falls in a daylight-saving gap (e.g. 02:30 on the spring-forward night).
+    #[error("{local} does not exist in {tz} (the clocks skip that hour); pick another time")]
+    Skipped { local: NaiveDateTime, tz: Tz },
+    /// The text is not a time the journal understands.
+    #[error("'{0}' is not a time like 2026-03-30T09:00:00+02:00[Europe/Paris]")]
+    Unreadable(String),
+    /// The zone name is not an IANA time zone.
+    #[error("'{0}' is not a known time zone (use a name like Europe/Paris)")]
+    UnknownZone(String),
+    /// Date arithmetic left the supported range.
+    #[error("that date is out of range")]
+    OutOfRange,
+}
+
+/// An instant together with the IANA zone the user entered it in.
+///
+/// Stored and exported as RFC 9557 text, e.g. `2026-03-30T09:00:00+02:00[Europe/Paris]`,
+/// which keeps both the exact instant and the zone readable in backups.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    utc: DateTime<Utc>,
+    tz: Tz,
+}
+
+impl Stamp {
+    /// The instant `utc`, to be shown in `tz`.
+    pub fn new(utc: DateTime<Utc>, tz: Tz) -> Self {
+        Self { utc, tz }
+    }
+
+    /// A wall-clock time in a zone, as a person types it.
+    ///
+    /// In the autumn overlap (a local time that happens twice) the earlier one is
+    /// taken, which is what calendars do; a time inside the spring gap is refused.
+    pub fn from_local(local: NaiveDateTime, tz: Tz) -> Result<Self, TimeError> {
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(t) => Ok(Self::new(t.with_timezone(&Utc), tz)),
+            LocalResult::Ambiguous(early, _) => Ok(Self::new(early.with_timezone(&Utc), tz)),
+            LocalResult::None => Err(TimeError::Skipped { local, tz }),
+        }
+    }
+
+    /// The exact instant.
+    pub fn utc(&self) -> DateTime<Utc> {
+        self.utc
+    }
+
+    /// The zone the time was entered in.
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+
+    /// The time on the wall clock of its own zone.
+    pub fn local(&self) -> DateTime<Tz> {
+        self.utc.with_timezone(&self.tz)
+    }
+
+    /// The calendar date in its own zone ("same day" means this).
+    pub fn local_date(&self) -> NaiveDate {
+        self.local().date_naive()
+    }
+
+    /// Milliseconds since the Unix epoch: the sort key used by indexes.
+    pub fn millis(&self) -> i64 {
+        self.utc.timestamp_millis()
+    }
+
+    /// The same instant, shown in another zone.
+    pub fn in_zone(&self, tz: Tz) -> Self {
+        Self::new(self.utc, tz)
+    }
+
+    /// Moves by whole calendar days, keeping the wall-clock time in its zone
+    /// (so "a week later at 09:00" stays 09:00 across a daylight-saving change).
+    pub fn add_local_days(&self, days: i64) -> Result<Self, TimeError> {
+        let local = self.local().naive_local();
+        let moved = if days >= 0 {
+            local.checked_add_days(Days::new(days.unsigned_abs()))
+        } else {
+            local.checked_sub_days(Days::new(days.unsigned_abs()))
+        }
+        .ok_or(TimeError::OutOfRange)?;
+        Self::from_local_lenient(moved, self.tz)
+    }
+
+    /// Moves by calendar months, keeping the wall-clock time (clamped to month end).
+    pub fn add_local_months(&self, months: u32) -> Result<Self, TimeError> {
+        let local = self.local().naive_local();
+        let moved = local
+            .checked_add_months(Months::new(months))
+            .ok_or(TimeError::OutOfRange)?;
+        Self::from_local_lenient(moved, self.tz)
+    }
+
+    /// Moves by an exact duration.
+    pub fn add(&self, d: chrono::Duration) -> Result<Self, TimeError> {
+        self.utc
+            .checked_add_signed(d)
+            .map(|utc| Self::new(utc, self.tz))
+            .ok_or(TimeError::OutOfRange)
+    }
+
+    /// Like [`Stamp::from_local`], but a time in a daylight-saving gap moves
+    /// forward by the gap: used for computed times, where refusing would help no one.
+    fn from_local_lenient(local: NaiveDateTime, tz: Tz) -> Result<Self, TimeError> {
+        match Self::from_local(local, tz) {
+            Ok(s) => Ok(s),
+            Err(TimeError::Skipped { .. }) => {
+                let later = local + chrono::Duration::hours(1);
+                Self::from_local(later, tz)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}]",
+            self.local()
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false),
+            self.tz.name()
+        )
+    }
+}
+
+impl fmt::Debug for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl FromStr for Stamp {
+    type Err = TimeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let unreadable = || TimeError::Unreadable(s.chars().take(80).collect());
+        let (instant, rest) = s.split_once('[').ok_or_else(unreadable)?;
+        let zone = rest.strip_suffix(']').ok_or_else(unreadable)?;
+        let tz: Tz = zone
+            .parse()
+            .map_err(|_| TimeError::UnknownZone(zone.chars().take(64).collect()))?;
+        let at = DateTime::parse_from_rfc3339(instant).map_err(|_| unreadable())?;
+        Ok(Self::new(at.with_timezone(&Utc), tz))
+    }
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl PartialOrd for Stamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Stamps order by instant; the zone only breaks ties so the order is total.
+impl Ord for Stamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.utc
+            .cmp(&other.utc)
+            .then_with(|| self.tz.name().cmp(other.tz.name()))
+    }
+}
+
+/// Where "now" comes from. The journal asks it for the time of every change;
+/// tests pass a [`ManualClock`] so every rule is reproducible.
+pub trait Clock: Send + Sync {
+    /// The current instant, in the device's current zone.
+    fn now(&self) -> Stamp;
+}
+
+/// The real clock, in a fixed zone (the app passes the device's zone).
+#[derive(Debug, Clone, Copy)]
+pub struct SystemClock {
+    /// The device's zone.
+    pub tz: Tz,
+}
+
+impl Clock for SystemClock {
+    fn now(&self) -> Stamp {
+        Stamp::new(Utc::now(), self.tz)
+    }
+}
+
+/// A clock that only moves when told to: for tests, demos and benchmarks.
+#[derive(Debug)]
+pub struct ManualClock {
+    now: Mutex<Stamp>,
+}
+
+impl ManualClock {
+    /// A clock stopped at `now`.
+    pub fn new(now: Stamp) -> Self {
+        Self {
+            now: Mutex::new(now),
+        }
+    }
+
+    /// Sets the time.
+    pub fn set(&self, now: Stamp) {
+        *self.now.lock().unwrap_or_else(|e| e.into_inner()) = now;
+    }
+
+    /// Moves the time forward.
+    pub fn advance(&self, by: chrono::Duration) {
+        let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
+        if let Ok(next) = now.add(by) {
+            *now = next;
+        }
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> Stamp {
+        *self.now.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
+    fn now(&self) -> Stamp {
+        (**self).now()
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn at(text: &str) -> Stamp {
+    text.parse().expect("test stamp")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+    use chrono_tz::{America::New_York, Europe::Paris};
+
+    fn naive(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn nine_am_stays_nine_am_across_spring_forward() {
+        // Paris moves to summer time on 2026-03-29.
+        let before = Stamp::from_local(naive("2026-03-27 09:00"), Paris).unwrap();
+        let week_later = before.add_local_days(7).unwrap();
+        assert_eq!(week_later.local().hour(), 9);
+        assert_eq!(week_later.utc().hour(), 7, "09:00 CEST is 07:00 UTC");
+        assert_eq!(before.utc().hour(), 8, "09:00 CET is 08:00 UTC");
+    }
+
+    #[test]
+    fn interview_keeps_its_zone_when_the_user_travels() {
+        let paris = Stamp::from_local(naive("2026-06-10 09:00"), Paris).unwrap();
+        let seen_from_new_york = paris.in_zone(New_York);
+        assert_eq!(seen_from_new_york.local().hour(), 3);
+        // the stored stamp is untouched, round trip through text keeps the zone
+        let text = paris.to_string();
+        assert_eq!(text, "2026-06-10T09:00:00+02:00[Europe/Paris]");
+        let back: Stamp = text.parse().unwrap();
+        assert_eq!(back, paris);
+        assert_eq!(back.local().hour(), 9);
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_is_refused_with_a_reason() {
+        let err = Stamp::from_local(naive("2026-03-29 02:30"), Paris).unwrap_err();
+        assert!(matches!(err, TimeError::Skipped { .. }));
+        assert!(err.to_string().contains("does not exist"));
+    }
+
+    #[test]
+    fn an_ambiguous_autumn_time_takes_the_first_occurrence() {
+        let s = Stamp::from_local(naive("2026-10-25 02:30"), Paris).unwrap();
+        assert_eq!(s.utc().hour(), 0, "first 02:30 is still summer time, UTC+2");
+    }
+
+    #[test]
+    fn computed_days_landing_in_a_gap_move_forward() {
+        let s = Stamp::from_local(naive("2026-03-28 02:30"), Paris).unwrap();
+        let next = s.add_local_days(1).unwrap();
+        assert_eq!(next.local().hour(), 3);
+    }
+
+    #[test]
+    fn months_clamp_to_the_end_of_the_month() {
+        let s = Stamp::from_local(naive("2026-01-31 10:00"), Paris).unwrap();
+        assert_eq!(
+            s.add_local_months(1).unwrap().local_date(),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
+        );
+    }
+
+    #[test]
+    fn bad_text_gets_a_clear_error() {
+        assert!(matches!(
+            "yesterday".parse::<Stamp>(),
+            Err(TimeError::Unreadable(_))
+        ));
+        assert!(matches!(
+            "2026-01-01T00:00:00Z[Mars/Olympus]".parse::<Stamp>(),
+            Err(TimeError::UnknownZone(_))
+        ));
+    }
+}
