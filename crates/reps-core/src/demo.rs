@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveTime};
 
 use crate::error::Result;
-use crate::time::{ManualClock, Stamp};
+use crate::time::{Clock, ManualClock, Stamp};
 use crate::{
     ContactDetails, DebriefBody, Decision, Fit, InterviewKind, InterviewPlan, Journal, LeadDetails,
     Offer, Outcome, PassReason, PayPeriod, PayRange, Provenance, Question, Rating, RedFlag,
@@ -24,12 +24,27 @@ impl Sample<'_> {
         let time = NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default();
         Stamp::from_local(date.and_time(time), self.now.tz()).unwrap_or(self.now)
     }
-    fn go(&self, days: i64, hour: u32) {
+    /// Moves to another moment, first doing what was due — the sample user
+    /// is diligent, so only the last few days are left for Today.
+    fn go(&self, days: i64, hour: u32) -> Result<()> {
+        let now = self.clock.now();
+        for f in self.journal.all_follow_ups()? {
+            if f.is_open() && f.effective_due() <= now {
+                self.journal.complete_follow_up(f.id)?;
+            }
+        }
         self.clock.set(self.at(days, hour));
+        Ok(())
     }
 }
 
-fn lead(company: &str, role: &str, source: Source, pay: Option<(u64, u64)>, remote: WorkMode) -> LeadDetails {
+fn lead(
+    company: &str,
+    role: &str,
+    source: Source,
+    pay: Option<(u64, u64)>,
+    remote: WorkMode,
+) -> LeadDetails {
     let mut d = LeadDetails::new(company, role, source);
     d.pay = pay.map(|(min, max)| PayRange {
         min: Some(min),
@@ -50,21 +65,43 @@ fn rating(v: i64) -> Option<Rating> {
 /// Fills an empty journal whose clock is `clock` with five weeks ending at `now`.
 /// The clock is left at `now`.
 pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()> {
-    let s = Sample { journal, clock, now };
+    let s = Sample {
+        journal,
+        clock,
+        now,
+    };
     let j = s.journal;
 
     // Week 1: the first leads arrive.
-    s.go(35, 9);
-    let mut northwind = lead("Northwind Logistics", "Backend Developer", Source::RecruiterCall, Some((52_000, 60_000)), WorkMode::Hybrid);
+    s.go(35, 9)?;
+    let mut northwind = lead(
+        "Northwind Logistics",
+        "Backend Developer",
+        Source::RecruiterCall,
+        Some((52_000, 60_000)),
+        WorkMode::Hybrid,
+    );
     northwind.location = "Lyon".into();
     northwind.seen = "Recruiter was clear about the team and the stack.".into();
     let northwind = j.add_lead(northwind)?;
-    let mut kestrel = lead("Kestrel Analytics", "Data Engineer", Source::Referral, Some((55_000, 65_000)), WorkMode::Remote);
+    let mut kestrel = lead(
+        "Kestrel Analytics",
+        "Data Engineer",
+        Source::Referral,
+        Some((55_000, 65_000)),
+        WorkMode::Remote,
+    );
     kestrel.heard = "A friend says the on-call rota is heavy.".into();
     kestrel.dream_job = true;
     let kestrel = j.add_lead(kestrel)?;
-    let brightpath = j.add_lead(lead("Brightpath Health", "Platform Engineer", Source::JobBoard, Some((50_000, 58_000)), WorkMode::OnSite))?;
-    s.go(34, 20);
+    let brightpath = j.add_lead(lead(
+        "Brightpath Health",
+        "Platform Engineer",
+        Source::JobBoard,
+        Some((50_000, 58_000)),
+        WorkMode::OnSite,
+    ))?;
+    s.go(34, 20)?;
     j.decide(northwind.id, Decision::Take)?;
     j.decide(kestrel.id, Decision::Take)?;
     j.decide(brightpath.id, Decision::Take)?;
@@ -79,14 +116,17 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
     })?;
 
     // Week 2: first reps.
-    s.go(32, 8);
+    s.go(32, 8)?;
     let mut plan = InterviewPlan::new(s.at(30, 10), 30, InterviewKind::Phone, Stage::Screen);
     plan.people = vec![ines.id];
     let nw1 = j.schedule_interview(northwind.id, plan)?.interview;
     let kz1 = j
-        .schedule_interview(kestrel.id, InterviewPlan::new(s.at(29, 14), 45, InterviewKind::Video, Stage::Screen))?
+        .schedule_interview(
+            kestrel.id,
+            InterviewPlan::new(s.at(29, 14), 45, InterviewKind::Video, Stage::Screen),
+        )?
         .interview;
-    s.go(30, 11);
+    s.go(30, 11)?;
     j.rate_confidence(nw1.id, rating(2), rating(3))?;
     let d = j.start_debrief(Some(nw1.id), None)?;
     j.save_debrief(
@@ -105,7 +145,7 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
             ..Default::default()
         },
     )?;
-    s.go(29, 15);
+    s.go(29, 15)?;
     let d = j.start_debrief(Some(kz1.id), None)?;
     j.save_debrief(
         d.id,
@@ -123,19 +163,34 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
         },
     )?;
     j.rate_confidence(kz1.id, rating(2), rating(2))?;
-    s.go(27, 9);
+    s.go(27, 9)?;
     j.record_outcome(nw1.id, Outcome::Invited)?;
     j.record_outcome(kz1.id, Outcome::NotInvited)?;
     j.move_lead(kestrel.id, Status::Rejected, None, "Polite no by email")?;
 
     // Week 3: more leads, a pass, a second round.
-    s.go(24, 9);
-    let cobalt = j.add_lead(lead("Cobalt Games", "Tools Programmer", Source::JobBoard, Some((40_000, 46_000)), WorkMode::OnSite))?;
+    s.go(24, 9)?;
+    let cobalt = j.add_lead(lead(
+        "Cobalt Games",
+        "Tools Programmer",
+        Source::JobBoard,
+        Some((40_000, 46_000)),
+        WorkMode::OnSite,
+    ))?;
     j.decide(
         cobalt.id,
-        Decision::Pass { reason: PassReason::OutsidePayRange, note: "Well under my floor.".into() },
+        Decision::Pass {
+            reason: PassReason::OutsidePayRange,
+            note: "Well under my floor.".into(),
+        },
     )?;
-    let meridian = j.add_lead(lead("Meridian Bank", "Senior Backend Engineer", Source::Inbound, Some((62_000, 72_000)), WorkMode::Hybrid))?;
+    let meridian = j.add_lead(lead(
+        "Meridian Bank",
+        "Senior Backend Engineer",
+        Source::Inbound,
+        Some((62_000, 72_000)),
+        WorkMode::Hybrid,
+    ))?;
     j.decide(meridian.id, Decision::Take)?;
     let marc = j.add_contact(ContactDetails {
         name: "Marc Lefèvre".into(),
@@ -150,9 +205,12 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
     plan.video_link = "https://meet.example/northwind".into();
     let nw2 = j.schedule_interview(northwind.id, plan)?.interview;
     let mb1 = j
-        .schedule_interview(meridian.id, InterviewPlan::new(s.at(21, 16), 45, InterviewKind::Phone, Stage::Screen))?
+        .schedule_interview(
+            meridian.id,
+            InterviewPlan::new(s.at(21, 16), 45, InterviewKind::Phone, Stage::Screen),
+        )?
         .interview;
-    s.go(22, 12);
+    s.go(22, 12)?;
     j.rate_confidence(nw2.id, rating(3), rating(4))?;
     let d = j.start_debrief(Some(nw2.id), None)?;
     j.save_debrief(
@@ -160,7 +218,8 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
         DebriefBody {
             feel: rating(4),
             confidence: rating(4),
-            went_well: "Opening answer landed in under two minutes. Good questions about on-call.".into(),
+            went_well: "Opening answer landed in under two minutes. Good questions about on-call."
+                .into(),
             strengths: vec![Skill::TellMeAboutYourself, Skill::QuestionsForThem],
             to_improve: vec![Skill::SalaryTalk],
             questions: vec![Question::new("Is the hybrid schedule fixed or flexible?")],
@@ -169,19 +228,28 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
             ..Default::default()
         },
     )?;
-    s.go(21, 17);
+    s.go(21, 17)?;
     j.rate_confidence(mb1.id, rating(3), rating(4))?;
     j.record_outcome(nw2.id, Outcome::Invited)?;
     j.record_outcome(mb1.id, Outcome::Invited)?;
 
     // Week 4: the panel, and an offer.
-    s.go(16, 9);
-    let quill = j.add_lead(lead("Quillstone", "Software Engineer", Source::Network, None, WorkMode::Remote))?;
+    s.go(16, 9)?;
+    let quill = j.add_lead(lead(
+        "Quillstone",
+        "Software Engineer",
+        Source::Network,
+        None,
+        WorkMode::Remote,
+    ))?;
     j.decide(quill.id, Decision::NeedInfo)?;
     let nw3 = j
-        .schedule_interview(northwind.id, InterviewPlan::new(s.at(14, 9), 120, InterviewKind::OnSite, Stage::Panel))?
+        .schedule_interview(
+            northwind.id,
+            InterviewPlan::new(s.at(14, 9), 120, InterviewKind::OnSite, Stage::Panel),
+        )?
         .interview;
-    s.go(14, 12);
+    s.go(14, 12)?;
     j.rate_confidence(nw3.id, rating(3), rating(4))?;
     let d = j.start_debrief(Some(nw3.id), None)?;
     j.save_debrief(
@@ -201,13 +269,18 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
             ..Default::default()
         },
     )?;
-    s.go(10, 10);
+    s.go(10, 10)?;
     j.record_outcome(nw3.id, Outcome::Invited)?;
     j.move_lead(northwind.id, Status::Offer, None, "Offer by phone")?;
     j.set_offer(
         northwind.id,
         Offer {
-            pay: Some(PayRange { min: Some(58_000), max: Some(58_000), currency: "EUR".into(), period: PayPeriod::Year }),
+            pay: Some(PayRange {
+                min: Some(58_000),
+                max: Some(58_000),
+                currency: "EUR".into(),
+                period: PayPeriod::Year,
+            }),
             terms: "Ten percent bonus, two remote days.".into(),
             start_date: Some(s.at(-40, 9).local_date()),
             received: Some(s.at(10, 10)),
@@ -216,18 +289,48 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
     )?;
 
     // This week: new leads in the deck, an interview tomorrow, one to debrief.
-    s.go(5, 9);
+    s.go(5, 9)?;
     let mb2 = j
-        .schedule_interview(meridian.id, InterviewPlan::new(s.at(2, 14), 60, InterviewKind::Video, Stage::Technical))?
+        .schedule_interview(
+            meridian.id,
+            InterviewPlan::new(s.at(2, 14), 60, InterviewKind::Video, Stage::Technical),
+        )?
         .interview;
     j.rate_confidence(mb2.id, rating(3), None)?;
-    let mut tide = lead("Tidewater Studio", "Backend Developer", Source::JobBoard, Some((48_000, 55_000)), WorkMode::Remote);
+    let mut tide = lead(
+        "Tidewater Studio",
+        "Backend Developer",
+        Source::JobBoard,
+        Some((48_000, 55_000)),
+        WorkMode::Remote,
+    );
     tide.heard = "Glassdoor reviews mention long hours.".into();
     j.add_lead(tide)?;
-    j.add_lead(lead("Lumen Energy", "API Engineer", Source::RecruiterCall, Some((54_000, 62_000)), WorkMode::Hybrid))?;
-    j.add_lead(lead("Harbor & Pine", "Full-stack Developer", Source::JobBoard, Some((45_000, 52_000)), WorkMode::OnSite))?;
-    j.add_lead(lead("Fieldnote", "Backend Engineer", Source::Referral, Some((56_000, 64_000)), WorkMode::Remote))?;
-    j.schedule_interview(brightpath.id, InterviewPlan::new(s.at(-1, 10), 45, InterviewKind::OnSite, Stage::Screen))?;
+    j.add_lead(lead(
+        "Lumen Energy",
+        "API Engineer",
+        Source::RecruiterCall,
+        Some((54_000, 62_000)),
+        WorkMode::Hybrid,
+    ))?;
+    j.add_lead(lead(
+        "Harbor & Pine",
+        "Full-stack Developer",
+        Source::JobBoard,
+        Some((45_000, 52_000)),
+        WorkMode::OnSite,
+    ))?;
+    j.add_lead(lead(
+        "Fieldnote",
+        "Backend Engineer",
+        Source::Referral,
+        Some((56_000, 64_000)),
+        WorkMode::Remote,
+    ))?;
+    j.schedule_interview(
+        brightpath.id,
+        InterviewPlan::new(s.at(-1, 10), 45, InterviewKind::OnSite, Stage::Screen),
+    )?;
 
     s.clock.set(now);
     Ok(())
@@ -251,8 +354,18 @@ mod tests {
         assert!(reps.confidence_trend.unwrap() > 0.0, "confidence grows");
         assert_eq!(reps.rejections, 1);
         let today = j.today().unwrap();
-        assert!(today.iter().any(|i| matches!(i, TodayItem::Checklist { .. })), "{today:#?}");
-        assert!(today.iter().any(|i| matches!(i, TodayItem::WriteDebrief { .. })), "{today:#?}");
+        assert!(
+            today
+                .iter()
+                .any(|i| matches!(i, TodayItem::Checklist { .. })),
+            "{today:#?}"
+        );
+        assert!(
+            today
+                .iter()
+                .any(|i| matches!(i, TodayItem::WriteDebrief { .. })),
+            "{today:#?}"
+        );
         assert_eq!(j.offers().unwrap().len(), 1);
         assert!(!j.skills().unwrap().is_empty());
         assert!(!j.search("salary", 10).unwrap().is_empty());

@@ -13,7 +13,12 @@ use reps_core::*;
 const NOW: &str = "2026-06-01T09:00:00+02:00[Europe/Paris]";
 
 fn acme(j: &Journal) -> Lead {
-    j.add_lead(LeadDetails::new("Acme", "Backend Engineer", Source::JobBoard)).unwrap()
+    j.add_lead(LeadDetails::new(
+        "Acme",
+        "Backend Engineer",
+        Source::JobBoard,
+    ))
+    .unwrap()
 }
 
 fn plan(start: &str, minutes: u32) -> InterviewPlan {
@@ -25,7 +30,13 @@ fn a_weak_pass_reason_is_recorded_and_comes_back_with_a_counterpoint() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
     let d = j
-        .decide(l.id, Decision::Pass { reason: PassReason::FearOfRejection, note: String::new() })
+        .decide(
+            l.id,
+            Decision::Pass {
+                reason: PassReason::FearOfRejection,
+                note: String::new(),
+            },
+        )
         .unwrap();
     assert_eq!(d.lead.status, Status::Passed);
     assert!(matches!(d.advice, Some(Assessment::Weak { .. })));
@@ -33,14 +44,25 @@ fn a_weak_pass_reason_is_recorded_and_comes_back_with_a_counterpoint() {
     let back = j.undo_last_decision(l.id).unwrap();
     assert_eq!(back.status, Status::New);
     assert_eq!(back.history.len(), 3, "history keeps the pass and the undo");
-    assert!(matches!(j.undo_last_decision(l.id), Err(Error::NothingToUndo)));
+    assert!(matches!(
+        j.undo_last_decision(l.id),
+        Err(Error::NothingToUndo)
+    ));
 }
 
 #[test]
 fn a_strong_pass_is_quiet() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
-    let d = j.decide(l.id, Decision::Pass { reason: PassReason::OutsideSkills, note: String::new() }).unwrap();
+    let d = j
+        .decide(
+            l.id,
+            Decision::Pass {
+                reason: PassReason::OutsideSkills,
+                note: String::new(),
+            },
+        )
+        .unwrap();
     assert_eq!(d.advice, Some(Assessment::Strong));
     assert!(j.deck().unwrap().is_empty());
 }
@@ -50,25 +72,50 @@ fn the_deck_holds_new_then_undecided_leads_and_pipeline_groups_by_stage() {
     let (j, c) = memory(NOW);
     let a = acme(&j);
     c.advance(Duration::minutes(1));
-    let b = j.add_lead(LeadDetails::new("Globex", "SRE", Source::JobBoard)).unwrap();
+    let b = j
+        .add_lead(LeadDetails::new("Globex", "SRE", Source::JobBoard))
+        .unwrap();
     c.advance(Duration::minutes(1));
-    let z = j.add_lead(LeadDetails::new("Initech", "Dev", Source::JobBoard)).unwrap();
+    let z = j
+        .add_lead(LeadDetails::new("Initech", "Dev", Source::JobBoard))
+        .unwrap();
     j.decide(a.id, Decision::NeedInfo).unwrap();
     j.decide(z.id, Decision::Take).unwrap();
     let deck: Vec<_> = j.deck().unwrap().into_iter().map(|l| l.id).collect();
     assert_eq!(deck, [b.id, a.id]);
-    let pipeline: Vec<_> = j.pipeline().unwrap().into_iter().map(|(s, ls)| (s, ls.len())).collect();
-    assert_eq!(pipeline, [(Status::New, 1), (Status::Deciding, 1), (Status::Taking, 1)]);
+    let pipeline: Vec<_> = j
+        .pipeline()
+        .unwrap()
+        .into_iter()
+        .map(|(s, ls)| (s, ls.len()))
+        .collect();
+    assert_eq!(
+        pipeline,
+        [(Status::New, 1), (Status::Deciding, 1), (Status::Taking, 1)]
+    );
 }
 
 #[test]
 fn an_illegal_move_is_refused_and_changes_nothing() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
-    j.decide(l.id, Decision::Pass { reason: PassReason::ClearMismatch, note: String::new() }).unwrap();
+    j.decide(
+        l.id,
+        Decision::Pass {
+            reason: PassReason::ClearMismatch,
+            note: String::new(),
+        },
+    )
+    .unwrap();
     let before = snapshot(&j);
     let err = j.move_lead(l.id, Status::Offer, None, "").unwrap_err();
-    assert!(matches!(err, Error::Transition { from: Status::Passed, to: Status::Offer }));
+    assert!(matches!(
+        err,
+        Error::Transition {
+            from: Status::Passed,
+            to: Status::Offer
+        }
+    ));
     assert_eq!(err.to_string(), "a lead cannot go from passed to offer");
     assert_eq!(snapshot(&j), before);
 }
@@ -80,17 +127,34 @@ fn every_status_change_is_kept_with_its_time() {
     c.advance(Duration::days(1));
     j.decide(l.id, Decision::Take).unwrap();
     c.advance(Duration::days(2));
-    j.schedule_interview(l.id, plan("2026-06-10T10:00:00+02:00[Europe/Paris]", 45)).unwrap();
+    j.schedule_interview(l.id, plan("2026-06-10T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap();
     c.advance(Duration::days(10));
     let final_ = j.move_lead(l.id, Status::Rejected, None, "email").unwrap();
-    let trail: Vec<_> = final_.history.iter().map(|h| (h.status, h.at.to_string())).collect();
+    let trail: Vec<_> = final_
+        .history
+        .iter()
+        .map(|h| (h.status, h.at.to_string()))
+        .collect();
     assert_eq!(
         trail,
         [
-            (Status::New, "2026-06-01T09:00:00+02:00[Europe/Paris]".into()),
-            (Status::Taking, "2026-06-02T09:00:00+02:00[Europe/Paris]".into()),
-            (Status::Interviewing, "2026-06-04T09:00:00+02:00[Europe/Paris]".into()),
-            (Status::Rejected, "2026-06-14T09:00:00+02:00[Europe/Paris]".into()),
+            (
+                Status::New,
+                "2026-06-01T09:00:00+02:00[Europe/Paris]".into()
+            ),
+            (
+                Status::Taking,
+                "2026-06-02T09:00:00+02:00[Europe/Paris]".into()
+            ),
+            (
+                Status::Interviewing,
+                "2026-06-04T09:00:00+02:00[Europe/Paris]".into()
+            ),
+            (
+                Status::Rejected,
+                "2026-06-14T09:00:00+02:00[Europe/Paris]".into()
+            ),
         ]
     );
     assert_eq!(final_.history[2].stage, Some(Stage::Screen));
@@ -100,15 +164,28 @@ fn every_status_change_is_kept_with_its_time() {
 fn a_colliding_interview_is_saved_with_the_conflict_and_a_reschedule_not_a_cancel() {
     let (j, _) = memory(NOW);
     let a = acme(&j);
-    let b = j.add_lead(LeadDetails::new("Globex", "SRE", Source::JobBoard)).unwrap();
-    let first = j.schedule_interview(a.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60)).unwrap();
+    let b = j
+        .add_lead(LeadDetails::new("Globex", "SRE", Source::JobBoard))
+        .unwrap();
+    let first = j
+        .schedule_interview(a.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap();
     assert!(first.conflicts.is_empty() && first.reschedule.is_none());
-    let second = j.schedule_interview(b.id, plan("2026-06-03T10:30:00+02:00[Europe/Paris]", 60)).unwrap();
+    let second = j
+        .schedule_interview(b.id, plan("2026-06-03T10:30:00+02:00[Europe/Paris]", 60))
+        .unwrap();
     assert_eq!(second.conflicts.len(), 1);
     assert_eq!(second.conflicts[0].other, first.interview.id);
     let r = second.reschedule.unwrap();
-    assert_eq!(r.move_this, Some(second.interview.id), "move the new one, keep the first");
-    assert_eq!(r.suggested_start.to_string(), "2026-06-03T11:30:00+02:00[Europe/Paris]");
+    assert_eq!(
+        r.move_this,
+        Some(second.interview.id),
+        "move the new one, keep the first"
+    );
+    assert_eq!(
+        r.suggested_start.to_string(),
+        "2026-06-03T11:30:00+02:00[Europe/Paris]"
+    );
     // nothing was cancelled
     assert!(!j.interview(first.interview.id).unwrap().cancelled);
     // moving it to the suggestion clears the conflict
@@ -122,10 +199,19 @@ fn a_colliding_interview_is_saved_with_the_conflict_and_a_reschedule_not_a_cance
 fn the_travel_buffer_is_configurable() {
     let (j, _) = memory(NOW);
     let a = acme(&j);
-    j.schedule_interview(a.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60)).unwrap();
+    j.schedule_interview(a.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap();
     let back_to_back = plan("2026-06-03T11:15:00+02:00[Europe/Paris]", 30);
-    assert_eq!(j.check_conflicts(&back_to_back, None).unwrap().0.len(), 1, "30 min default buffer");
-    j.update_settings(Settings { travel_buffer_minutes: 10, ..j.settings().unwrap() }).unwrap();
+    assert_eq!(
+        j.check_conflicts(&back_to_back, None).unwrap().0.len(),
+        1,
+        "30 min default buffer"
+    );
+    j.update_settings(Settings {
+        travel_buffer_minutes: 10,
+        ..j.settings().unwrap()
+    })
+    .unwrap();
     assert!(j.check_conflicts(&back_to_back, None).unwrap().0.is_empty());
 }
 
@@ -135,26 +221,46 @@ fn an_interview_at_nine_stays_at_nine_across_dst_and_a_trip() {
     let (j, c) = memory("2026-03-20T12:00:00+01:00[Europe/Paris]");
     let l = acme(&j);
     let start = Stamp::from_local(
-        chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap().and_hms_opt(9, 0, 0).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 4, 2)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap(),
         chrono_tz::Europe::Paris,
     )
     .unwrap();
-    let s = j.schedule_interview(l.id, InterviewPlan::new(start, 60, InterviewKind::OnSite, Stage::Screen)).unwrap();
+    let s = j
+        .schedule_interview(
+            l.id,
+            InterviewPlan::new(start, 60, InterviewKind::OnSite, Stage::Screen),
+        )
+        .unwrap();
     c.set(at("2026-03-30T08:00:00-04:00[America/New_York]"));
     let back = j.interview(s.interview.id).unwrap();
     assert_eq!(back.plan.start.local().format("%H:%M").to_string(), "09:00");
-    assert_eq!(back.plan.start.to_string(), "2026-04-02T09:00:00+02:00[Europe/Paris]");
+    assert_eq!(
+        back.plan.start.to_string(),
+        "2026-04-02T09:00:00+02:00[Europe/Paris]"
+    );
     // the thank-you is due the same Paris day
     let fu = j.follow_ups_for_lead(l.id).unwrap();
-    let thanks = fu.iter().find(|f| f.kind == FollowUpKind::ThankYou).unwrap();
-    assert_eq!(thanks.due.to_string(), "2026-04-02T12:00:00+02:00[Europe/Paris]");
+    let thanks = fu
+        .iter()
+        .find(|f| f.kind == FollowUpKind::ThankYou)
+        .unwrap();
+    assert_eq!(
+        thanks.due.to_string(),
+        "2026-04-02T12:00:00+02:00[Europe/Paris]"
+    );
 }
 
 #[test]
 fn capture_autosaves_and_can_be_attached_later() {
     let (j, c) = memory(NOW);
     let l = acme(&j);
-    let iv = j.schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 60)).unwrap().interview;
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
     let d = j.start_debrief(None, None).unwrap();
     let mut body = DebriefBody::default();
     for word in ["They", " asked", " about", " Kafka"] {
@@ -162,7 +268,10 @@ fn capture_autosaves_and_can_be_attached_later() {
         c.advance(Duration::milliseconds(300));
         j.save_debrief(d.id, body.clone()).unwrap();
     }
-    assert_eq!(j.debrief(d.id).unwrap().body.notes, "They asked about Kafka");
+    assert_eq!(
+        j.debrief(d.id).unwrap().body.notes,
+        "They asked about Kafka"
+    );
     assert_eq!(j.just_ended().unwrap().map(|i| i.id), Some(iv.id));
     let attached = j.attach_debrief(d.id, iv.id).unwrap();
     assert_eq!(attached.lead, Some(l.id));
@@ -174,11 +283,17 @@ fn capture_autosaves_and_can_be_attached_later() {
 fn debrief_confidence_feeds_the_rep_chart() {
     let (j, c) = memory(NOW);
     let l = acme(&j);
-    let iv = j.schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60)).unwrap().interview;
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
     c.advance(Duration::hours(3));
     assert_eq!(j.reps().unwrap().total, 1, "held interview counts as a rep");
     let d = j.start_debrief(Some(iv.id), None).unwrap();
-    let body = DebriefBody { confidence: Some(Rating::new("confidence", 4).unwrap()), ..Default::default() };
+    let body = DebriefBody {
+        confidence: Some(Rating::new("confidence", 4).unwrap()),
+        ..Default::default()
+    };
     j.save_debrief(d.id, body).unwrap();
     let reps = j.reps().unwrap();
     assert_eq!(reps.confidence[0].after, Some(4));
@@ -188,9 +303,15 @@ fn debrief_confidence_feeds_the_rep_chart() {
 fn open_questions_show_up_in_the_next_checklist_and_ticking_answers_them() {
     let (j, c) = memory(NOW);
     let l = acme(&j);
-    let first = j.schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 45)).unwrap().interview;
+    let first = j
+        .schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
     let d = j.start_debrief(Some(first.id), None).unwrap();
-    let body = DebriefBody { questions: vec![Question::new("Who would I report to?")], ..Default::default() };
+    let body = DebriefBody {
+        questions: vec![Question::new("Who would I report to?")],
+        ..Default::default()
+    };
     let saved = j.save_debrief(d.id, body).unwrap();
     let qid = saved.body.questions[0].id;
     assert!(!qid.0.is_nil(), "the journal assigns ids to new questions");
@@ -200,34 +321,65 @@ fn open_questions_show_up_in_the_next_checklist_and_ticking_answers_them() {
     next.stage = Stage::HiringManager;
     let second = j.schedule_interview(l.id, next).unwrap().interview;
     let view = j.checklist(second.id).unwrap();
-    let q = view.groups.iter().flat_map(|g| &g.items).find(|i| i.id == qid).unwrap();
+    let q = view
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .find(|i| i.id == qid)
+        .unwrap();
     assert!(matches!(q.source, ItemSource::Question { .. }));
     assert!(!q.done);
     let (_, total) = view.progress();
     assert_eq!(total, domain::checklist::default_items().len() + 1);
 
     let view = j.tick(second.id, qid, true).unwrap();
-    assert!(view.groups.iter().flat_map(|g| &g.items).any(|i| i.id == qid && i.done));
-    assert!(j.debrief(d.id).unwrap().body.questions[0].resolved.is_some());
+    assert!(
+        view.groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .any(|i| i.id == qid && i.done)
+    );
+    assert!(
+        j.debrief(d.id).unwrap().body.questions[0]
+            .resolved
+            .is_some()
+    );
     let item = view.groups[0].items[0].id;
     let view = j.tick(second.id, item, true).unwrap();
     assert_eq!(view.progress().0, 2);
-    assert!(matches!(j.tick(second.id, ItemId(uuid::Uuid::from_u128(7)), true), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        j.tick(second.id, ItemId(uuid::Uuid::from_u128(7)), true),
+        Err(Error::NotFound { .. })
+    ));
 }
 
 #[test]
 fn templates_are_editable_and_new_interviews_use_the_default() {
     let (j, _) = memory(NOW);
     let t = j
-        .save_template(None, "Technical round", vec![TemplateItem { id: ItemId(uuid::Uuid::nil()), text: "Warm up with one kata".into(), when: When::HourBefore }])
+        .save_template(
+            None,
+            "Technical round",
+            vec![TemplateItem {
+                id: ItemId(uuid::Uuid::nil()),
+                text: "Warm up with one kata".into(),
+                when: When::HourBefore,
+            }],
+        )
         .unwrap();
     j.set_default_template(t.id).unwrap();
     let l = acme(&j);
-    let iv = j.schedule_interview(l.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60)).unwrap().interview;
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
     let view = j.checklist(iv.id).unwrap();
     assert_eq!(view.groups.len(), 1);
     assert_eq!(view.groups[0].items[0].text, "Warm up with one kata");
-    assert!(matches!(j.save_template(None, " ", vec![]), Err(Error::Invalid(_))));
+    assert!(matches!(
+        j.save_template(None, " ", vec![]),
+        Err(Error::Invalid(_))
+    ));
 }
 
 #[test]
@@ -237,34 +389,85 @@ fn follow_ups_are_scheduled_from_events() {
     details.dream_job = true;
     let l = j.add_lead(details).unwrap();
     let kinds = |j: &Journal| {
-        let mut v: Vec<_> = j.follow_ups_for_lead(l.id).unwrap().into_iter().filter(|f| f.is_open()).map(|f| f.kind).collect();
+        let mut v: Vec<_> = j
+            .follow_ups_for_lead(l.id)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.is_open())
+            .map(|f| f.kind)
+            .collect();
         v.sort();
         v
     };
-    assert_eq!(kinds(&j), [FollowUpKind::ReplyOwed], "a recruiter reached out: reply owed");
-    let iv = j.schedule_interview(l.id, plan("2026-06-02T10:00:00+02:00[Europe/Paris]", 60)).unwrap().interview;
-    assert_eq!(kinds(&j), [FollowUpKind::ThankYou, FollowUpKind::CheckIn, FollowUpKind::ReplyOwed]);
-    let check_in = j.follow_ups_for_lead(l.id).unwrap().into_iter().find(|f| f.kind == FollowUpKind::CheckIn).unwrap();
-    assert_eq!(check_in.due.to_string(), "2026-06-09T11:00:00+02:00[Europe/Paris]", "a week after it ended");
+    assert_eq!(
+        kinds(&j),
+        [FollowUpKind::ReplyOwed],
+        "a recruiter reached out: reply owed"
+    );
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-02T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    assert_eq!(
+        kinds(&j),
+        [
+            FollowUpKind::ThankYou,
+            FollowUpKind::CheckIn,
+            FollowUpKind::ReplyOwed
+        ]
+    );
+    let check_in = j
+        .follow_ups_for_lead(l.id)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.kind == FollowUpKind::CheckIn)
+        .unwrap();
+    assert_eq!(
+        check_in.due.to_string(),
+        "2026-06-09T11:00:00+02:00[Europe/Paris]",
+        "a week after it ended"
+    );
 
     // a word from them pushes the check-in out
     c.set(at("2026-06-05T09:00:00+02:00[Europe/Paris]"));
     j.record_outcome(iv.id, Outcome::Invited).unwrap();
     let check_in = j.follow_up(check_in.id).unwrap();
-    assert_eq!(check_in.due.to_string(), "2026-06-12T09:00:00+02:00[Europe/Paris]");
+    assert_eq!(
+        check_in.due.to_string(),
+        "2026-06-12T09:00:00+02:00[Europe/Paris]"
+    );
 
     // a "no" from a dream company: feedback request, reapply in a year; the check-in goes
     j.move_lead(l.id, Status::Rejected, None, "").unwrap();
-    assert_eq!(kinds(&j), [FollowUpKind::ThankYou, FollowUpKind::FeedbackRequest, FollowUpKind::Reapply, FollowUpKind::ReplyOwed]);
-    let reapply = j.follow_ups_for_lead(l.id).unwrap().into_iter().find(|f| f.kind == FollowUpKind::Reapply).unwrap();
-    assert_eq!(reapply.due.to_string(), "2027-06-05T09:00:00+02:00[Europe/Paris]");
+    assert_eq!(
+        kinds(&j),
+        [
+            FollowUpKind::ThankYou,
+            FollowUpKind::FeedbackRequest,
+            FollowUpKind::Reapply,
+            FollowUpKind::ReplyOwed
+        ]
+    );
+    let reapply = j
+        .follow_ups_for_lead(l.id)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.kind == FollowUpKind::Reapply)
+        .unwrap();
+    assert_eq!(
+        reapply.due.to_string(),
+        "2027-06-05T09:00:00+02:00[Europe/Paris]"
+    );
 }
 
 #[test]
 fn a_promised_answer_date_gets_a_check_in_the_morning_after() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
-    let iv = j.schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 60)).unwrap().interview;
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
     let d = j.start_debrief(Some(iv.id), None).unwrap();
     let body = DebriefBody {
         next_step: "They will call by Thursday".into(),
@@ -277,10 +480,17 @@ fn a_promised_answer_date_gets_a_check_in_the_morning_after() {
         .follow_ups_for_lead(l.id)
         .unwrap()
         .into_iter()
-        .filter(|f| f.rule_key.as_deref().is_some_and(|k| k.starts_with("promised:")))
+        .filter(|f| {
+            f.rule_key
+                .as_deref()
+                .is_some_and(|k| k.starts_with("promised:"))
+        })
         .collect();
     assert_eq!(promised.len(), 1, "saving twice schedules once");
-    assert_eq!(promised[0].due.to_string(), "2026-06-05T10:00:00+02:00[Europe/Paris]");
+    assert_eq!(
+        promised[0].due.to_string(),
+        "2026-06-05T10:00:00+02:00[Europe/Paris]"
+    );
 }
 
 #[test]
@@ -291,13 +501,27 @@ fn keep_in_touch_follows_the_cadence_and_completing_it_schedules_the_next() {
     d.cadence_days = Some(30);
     let ada = j.add_contact(d.clone()).unwrap();
     let first = j.all_follow_ups().unwrap().pop().unwrap();
-    assert_eq!((first.kind, first.contact), (FollowUpKind::KeepInTouch, Some(ada.id)));
-    assert_eq!(first.due.to_string(), "2026-07-01T09:00:00+02:00[Europe/Paris]");
+    assert_eq!(
+        (first.kind, first.contact),
+        (FollowUpKind::KeepInTouch, Some(ada.id))
+    );
+    assert_eq!(
+        first.due.to_string(),
+        "2026-07-01T09:00:00+02:00[Europe/Paris]"
+    );
     c.set(first.due);
     j.complete_follow_up(first.id).unwrap();
-    let open: Vec<_> = j.all_follow_ups().unwrap().into_iter().filter(|f| f.is_open()).collect();
+    let open: Vec<_> = j
+        .all_follow_ups()
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.is_open())
+        .collect();
     assert_eq!(open.len(), 1);
-    assert_eq!(open[0].due.to_string(), "2026-07-31T09:00:00+02:00[Europe/Paris]");
+    assert_eq!(
+        open[0].due.to_string(),
+        "2026-07-31T09:00:00+02:00[Europe/Paris]"
+    );
     assert_eq!(j.contact(ada.id).unwrap().last_contact, Some(first.due));
 
     // moving company keeps the history
@@ -314,7 +538,8 @@ fn keep_in_touch_follows_the_cadence_and_completing_it_schedules_the_next() {
 fn did_i_already_talk_to_this_company() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
-    j.schedule_interview(l.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60)).unwrap();
+    j.schedule_interview(l.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap();
     let h = j.company_history("  ACME ").unwrap();
     assert_eq!((h.leads.len(), h.interviews.len()), (1, 1));
     assert!(j.company_history("Globex").unwrap().is_empty());
@@ -323,9 +548,21 @@ fn did_i_already_talk_to_this_company() {
 #[test]
 fn today_lists_what_is_due_in_the_order_a_person_acts() {
     let (j, c) = memory(NOW);
-    let l = j.add_lead(LeadDetails::new("Acme", "Backend Engineer", Source::Inbound)).unwrap();
-    let past = j.schedule_interview(l.id, plan("2026-05-29T10:00:00+02:00[Europe/Paris]", 60)).unwrap().interview;
-    let soon = j.schedule_interview(l.id, plan("2026-06-02T08:00:00+02:00[Europe/Paris]", 60)).unwrap().interview;
+    let l = j
+        .add_lead(LeadDetails::new(
+            "Acme",
+            "Backend Engineer",
+            Source::Inbound,
+        ))
+        .unwrap();
+    let past = j
+        .schedule_interview(l.id, plan("2026-05-30T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let soon = j
+        .schedule_interview(l.id, plan("2026-06-02T08:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
     c.set(at("2026-06-01T18:00:00+02:00[Europe/Paris]"));
     let items = j.today().unwrap();
     let kinds: Vec<&str> = items
@@ -338,9 +575,15 @@ fn today_lists_what_is_due_in_the_order_a_person_acts() {
         })
         .collect();
     assert_eq!(kinds, ["checklist", "debrief", "follow-up"], "{items:#?}");
-    assert!(matches!(&items[0], TodayItem::Checklist { interview, about, .. } if *interview == soon.id && about == "Acme — Backend Engineer"));
-    assert!(matches!(&items[1], TodayItem::WriteDebrief { interview, .. } if *interview == past.id));
-    assert!(matches!(&items[2], TodayItem::FollowUp { followup, overdue: true, .. } if followup.kind == FollowUpKind::ThankYou));
+    assert!(
+        matches!(&items[0], TodayItem::Checklist { interview, about, .. } if *interview == soon.id && about == "Acme — Backend Engineer")
+    );
+    assert!(
+        matches!(&items[1], TodayItem::WriteDebrief { interview, .. } if *interview == past.id)
+    );
+    assert!(
+        matches!(&items[2], TodayItem::FollowUp { followup, overdue: true, .. } if followup.kind == FollowUpKind::ThankYou)
+    );
 
     // writing the debrief and thanking them clears those rows
     j.start_debrief(Some(past.id), None).unwrap();
@@ -361,24 +604,45 @@ fn today_lists_what_is_due_in_the_order_a_person_acts() {
 fn silence_is_offered_as_ghosted_never_applied() {
     let (j, c) = memory(NOW);
     let l = acme(&j);
-    j.schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60)).unwrap();
+    j.schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap();
     c.set(at("2026-06-16T12:00:00+02:00[Europe/Paris]"));
-    let silent = j.today().unwrap().into_iter().filter(|i| matches!(i, TodayItem::Silent { .. })).count();
+    let silent = j
+        .today()
+        .unwrap()
+        .into_iter()
+        .filter(|i| matches!(i, TodayItem::Silent { .. }))
+        .count();
     assert_eq!(silent, 1);
-    assert_eq!(j.lead(l.id).unwrap().status, Status::Interviewing, "never changed silently");
+    assert_eq!(
+        j.lead(l.id).unwrap().status,
+        Status::Interviewing,
+        "never changed silently"
+    );
     j.move_lead(l.id, Status::Ghosted, None, "").unwrap();
-    assert!(!j.today().unwrap().iter().any(|i| matches!(i, TodayItem::Silent { .. })));
+    assert!(
+        !j.today()
+            .unwrap()
+            .iter()
+            .any(|i| matches!(i, TodayItem::Silent { .. }))
+    );
 }
 
 #[test]
 fn snooze_moves_a_follow_up_out_of_today() {
     let (j, c) = memory(NOW);
-    let l = j.add_lead(LeadDetails::new("Acme", "Dev", Source::RecruiterCall)).unwrap();
+    let l = j
+        .add_lead(LeadDetails::new("Acme", "Dev", Source::RecruiterCall))
+        .unwrap();
     c.advance(Duration::days(3));
     let reply = j.follow_ups_for_lead(l.id).unwrap().pop().unwrap();
     assert_eq!(j.today().unwrap().len(), 1);
-    assert!(matches!(j.snooze_follow_up(reply.id, at("2026-06-01T00:00:00Z[UTC]")), Err(Error::Invalid(_))));
-    j.snooze_follow_up(reply.id, at("2026-06-10T09:00:00+02:00[Europe/Paris]")).unwrap();
+    assert!(matches!(
+        j.snooze_follow_up(reply.id, at("2026-06-01T00:00:00Z[UTC]")),
+        Err(Error::Invalid(_))
+    ));
+    j.snooze_follow_up(reply.id, at("2026-06-10T09:00:00+02:00[Europe/Paris]"))
+        .unwrap();
     assert!(j.today().unwrap().is_empty());
     c.set(at("2026-06-10T10:00:00+02:00[Europe/Paris]"));
     assert_eq!(j.today().unwrap().len(), 1);
@@ -394,13 +658,27 @@ fn offer_check_gathers_first_hand_flags_across_interviews() {
         (3, RedFlagKind::HighTurnover, Provenance::Heard),
         (5, RedFlagKind::PressureToAccept, Provenance::Seen),
     ] {
-        let start = at("2026-06-01T10:00:00+02:00[Europe/Paris]").add_local_days(day).unwrap();
-        let mut p = InterviewPlan::new(start, 45, InterviewKind::Video, Stage::Custom(format!("round {day}")));
+        let start = at("2026-06-01T10:00:00+02:00[Europe/Paris]")
+            .add_local_days(day)
+            .unwrap();
+        let mut p = InterviewPlan::new(
+            start,
+            45,
+            InterviewKind::Video,
+            Stage::Custom(format!("round {day}")),
+        );
         p.goal = DEFAULT_GOAL.into();
         let iv = j.schedule_interview(l.id, p).unwrap().interview;
         c.set(start.add(Duration::hours(2)).unwrap());
         let d = j.start_debrief(Some(iv.id), None).unwrap();
-        let body = DebriefBody { red_flags: vec![RedFlag { kind, detail: "seen".into(), provenance: prov }], ..Default::default() };
+        let body = DebriefBody {
+            red_flags: vec![RedFlag {
+                kind,
+                detail: "seen".into(),
+                provenance: prov,
+            }],
+            ..Default::default()
+        };
         debriefs.push(j.save_debrief(d.id, body).unwrap().id);
     }
     j.move_lead(l.id, Status::Offer, None, "").unwrap();
@@ -416,11 +694,21 @@ fn search_finds_notes_by_partial_word_any_case() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
     let d = j.start_debrief(None, Some(l.id)).unwrap();
-    j.save_debrief(d.id, DebriefBody { notes: "They run Kubernetes on bare metal".into(), ..Default::default() }).unwrap();
+    j.save_debrief(
+        d.id,
+        DebriefBody {
+            notes: "They run Kubernetes on bare metal".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let hits = j.search("kuber METAL", 10).unwrap();
     assert_eq!(hits.len(), 1);
     assert!(hits[0].snippet.contains("Kubernetes"));
-    assert_eq!(j.search("acme", 10).unwrap()[0].title, "Acme — Backend Engineer");
+    assert_eq!(
+        j.search("acme", 10).unwrap()[0].title,
+        "Acme — Backend Engineer"
+    );
     assert!(j.search("zzz", 10).unwrap().is_empty());
     assert!(j.search("   ", 10).unwrap().is_empty());
 }
@@ -432,39 +720,84 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
     let d = j.start_debrief(None, Some(l.id)).unwrap();
     let before = snapshot(&j);
 
-    let e = j.add_lead(LeadDetails::new("", "Engineer", Source::JobBoard)).unwrap_err();
-    assert!(matches!(&e, Error::Invalid(i) if i.field == "company" && i.problem == Problem::Empty), "{e}");
+    let e = j
+        .add_lead(LeadDetails::new("", "Engineer", Source::JobBoard))
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Invalid(i) if i.field == "company" && i.problem == Problem::Empty),
+        "{e}"
+    );
 
-    let e = j.schedule_interview(l.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 0)).unwrap_err();
-    assert!(matches!(&e, Error::Invalid(i) if i.problem == Problem::EndBeforeStart), "{e}");
+    let e = j
+        .schedule_interview(l.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 0))
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Invalid(i) if i.problem == Problem::EndBeforeStart),
+        "{e}"
+    );
 
     assert!(Rating::new("confidence_after", 9).is_err());
-    let e = serde_json::from_str::<DebriefBody>(r#"{"feel":9,"confidence":null,"next_step_by":null}"#);
+    let e =
+        serde_json::from_str::<DebriefBody>(r#"{"feel":9,"confidence":null,"next_step_by":null}"#);
     assert!(e.is_err(), "a 9 cannot even be decoded");
 
-    let huge = DebriefBody { notes: "x".repeat(10 * 1024 * 1024), ..Default::default() };
+    let huge = DebriefBody {
+        notes: "x".repeat(10 * 1024 * 1024),
+        ..Default::default()
+    };
     let e = j.save_debrief(d.id, huge).unwrap_err();
     assert!(matches!(&e, Error::Invalid(i) if i.field == "notes"), "{e}");
-    assert_eq!(j.debrief(d.id).unwrap().body.notes, "", "the earlier text is kept");
+    assert_eq!(
+        j.debrief(d.id).unwrap().body.notes,
+        "",
+        "the earlier text is kept"
+    );
 
     let ghost = LeadId(uuid::Uuid::from_u128(42));
     let e = j.decide(ghost, Decision::Take).unwrap_err();
     assert!(matches!(&e, Error::NotFound { kind: "lead", .. }), "{e}");
     assert!(e.to_string().starts_with("no lead with id"));
-    let e = j.schedule_interview(ghost, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 30)).unwrap_err();
+    let e = j
+        .schedule_interview(ghost, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 30))
+        .unwrap_err();
     assert!(matches!(e, Error::NotFound { .. }));
     let mut p = plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 30);
     p.people = vec![ContactId(uuid::Uuid::from_u128(5))];
-    assert!(matches!(j.schedule_interview(l.id, p), Err(Error::NotFound { kind: "contact", .. })));
-    let e = j.start_debrief(Some(InterviewId(uuid::Uuid::from_u128(9))), None).unwrap_err();
-    assert!(matches!(e, Error::NotFound { kind: "interview", .. }));
+    assert!(matches!(
+        j.schedule_interview(l.id, p),
+        Err(Error::NotFound {
+            kind: "contact",
+            ..
+        })
+    ));
+    let e = j
+        .start_debrief(Some(InterviewId(uuid::Uuid::from_u128(9))), None)
+        .unwrap_err();
+    assert!(matches!(
+        e,
+        Error::NotFound {
+            kind: "interview",
+            ..
+        }
+    ));
 
     let bad_pay = LeadDetails {
-        pay: Some(PayRange { min: Some(10), max: Some(5), currency: "EUR".into(), period: PayPeriod::Year }),
+        pay: Some(PayRange {
+            min: Some(10),
+            max: Some(5),
+            currency: "EUR".into(),
+            period: PayPeriod::Year,
+        }),
         ..LeadDetails::new("Acme", "Dev", Source::JobBoard)
     };
     assert!(matches!(j.add_lead(bad_pay), Err(Error::Invalid(_))));
-    assert!(matches!(j.update_settings(Settings { ghost_after_days: 0, ..Settings::default() }), Err(Error::Invalid(_))));
+    assert!(matches!(
+        j.update_settings(Settings {
+            ghost_after_days: 0,
+            ..Settings::default()
+        }),
+        Err(Error::Invalid(_))
+    ));
 
     assert_eq!(snapshot(&j), before, "no failed command wrote anything");
 }

@@ -56,7 +56,10 @@ fn a_journal_from_a_newer_version_is_refused_and_left_untouched() {
     }
     let bytes = std::fs::read(&path).unwrap();
     let err = Journal::open(&path, clock(NOW)).unwrap_err();
-    assert!(matches!(err, Error::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1), "{err}");
+    assert!(
+        matches!(err, Error::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1),
+        "{err}"
+    );
     assert!(err.to_string().contains("update the app"));
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "file must not change");
 }
@@ -139,12 +142,19 @@ impl StorageBackend for FillableDisk {
 #[test]
 fn a_full_disk_gives_a_clear_error_and_loses_nothing_committed() {
     let full = Arc::new(AtomicBool::new(false));
-    let disk = FillableDisk { inner: InMemoryBackend::new(), full: full.clone() };
+    let disk = FillableDisk {
+        inner: InMemoryBackend::new(),
+        full: full.clone(),
+    };
     let j = Journal::with_backend(disk, ManualClock::new(at(NOW))).unwrap();
-    let kept = j.add_lead(LeadDetails::new("Acme", "Engineer", Source::JobBoard)).unwrap();
+    let kept = j
+        .add_lead(LeadDetails::new("Acme", "Engineer", Source::JobBoard))
+        .unwrap();
 
     full.store(true, Ordering::SeqCst);
-    let err = j.add_lead(LeadDetails::new("Globex", "Engineer", Source::JobBoard)).unwrap_err();
+    let err = j
+        .add_lead(LeadDetails::new("Globex", "Engineer", Source::JobBoard))
+        .unwrap_err();
     assert!(matches!(err, Error::Disk(_)), "{err:?}");
     assert!(err.to_string().contains("Nothing was changed"), "{err}");
 
@@ -170,16 +180,25 @@ fn the_v1_fixture_opens_with_all_its_data() {
     expected.exported = at("2000-01-01T00:00:00Z[UTC]");
     assert_eq!(snapshot(&j), serde_json::to_string(&expected).unwrap());
     // and the upgraded journal takes new writes
-    j.add_lead(LeadDetails::new("After upgrade", "Engineer", Source::JobBoard)).unwrap();
+    j.add_lead(LeadDetails::new(
+        "After upgrade",
+        "Engineer",
+        Source::JobBoard,
+    ))
+    .unwrap();
     assert_eq!(
-        reps_core::store::schema::table_names(&redb::ReadOnlyDatabase::open(fixtures().join("journal-v1.redb")).unwrap())
+        reps_core::store::schema::table_names(
+            &redb::ReadOnlyDatabase::open(fixtures().join("journal-v1.redb")).unwrap()
+        )
+        .unwrap()
+        .len(),
+        reps_core::store::schema::table_names(
+            &redb::ReadOnlyDatabase::open(&{
+                drop(j);
+                path
+            })
             .unwrap()
-            .len(),
-        reps_core::store::schema::table_names(&redb::ReadOnlyDatabase::open(&{
-            drop(j);
-            path
-        })
-        .unwrap())
+        )
         .unwrap()
         .len()
     );
@@ -193,7 +212,14 @@ fn the_v1_fixture_opens_with_all_its_data() {
 fn write_fixture() {
     let name = format!("journal-v{SCHEMA_VERSION}");
     let redb_path = fixtures().join(format!("{name}.redb"));
-    assert!(!redb_path.exists(), "fixtures of a shipped schema are never rewritten");
+    assert!(
+        !redb_path.exists(),
+        "fixtures of a shipped schema are never rewritten"
+    );
     let j = demo_journal_at(&redb_path);
-    std::fs::write(fixtures().join(format!("{name}.json")), j.export_json().unwrap()).unwrap();
+    std::fs::write(
+        fixtures().join(format!("{name}.json")),
+        j.export_json().unwrap(),
+    )
+    .unwrap();
 }

@@ -204,9 +204,10 @@ impl Status {
         )
     }
 
-    /// We are waiting on the company: silence here can mean ghosting.
+    /// We are waiting on the company: silence here can mean ghosting. (With an
+    /// offer on the table the next move is mine, so it is not waiting.)
     pub fn awaits_word(self) -> bool {
-        matches!(self, Status::Taking | Status::Interviewing | Status::Offer)
+        matches!(self, Status::Taking | Status::Interviewing)
     }
 }
 

@@ -227,7 +227,7 @@ mod tests {
             ghost_after_days: 30,
             ..Settings::default()
         };
-        let l = lead(Status::Offer, "2026-06-01T10:00:00Z[UTC]");
+        let l = lead(Status::Interviewing, "2026-06-01T10:00:00Z[UTC]");
         assert!(!is_silent(
             &l,
             l.last_activity(),
@@ -245,6 +245,7 @@ mod tests {
             Status::Passed,
             Status::Rejected,
             Status::Accepted,
+            Status::Offer,
         ] {
             let l = lead(st, "2026-01-01T10:00:00Z[UTC]");
             assert!(

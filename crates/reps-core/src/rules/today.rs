@@ -74,9 +74,15 @@ impl TodayItem {
     }
 }
 
-/// Whether a follow-up belongs on today's list: open and due before today ends (local).
+/// A thank-you is worth sending for a few days; after that it leaves the list.
+pub const THANK_YOU_STALE_DAYS: i64 = 3;
+
+/// Whether a follow-up belongs on today's list: open, due before today ends
+/// (local), and not a thank-you gone stale.
 pub fn follow_up_is_due(f: &FollowUp, now: Stamp) -> bool {
-    f.is_open() && f.effective_due().utc() < end_of_day(now).utc()
+    let stale = f.kind == crate::FollowUpKind::ThankYou
+        && now.utc() - f.effective_due().utc() > Duration::days(THANK_YOU_STALE_DAYS);
+    f.is_open() && !stale && f.effective_due().utc() < end_of_day(now).utc()
 }
 
 /// Whether it was already due before today began.
@@ -143,6 +149,19 @@ mod tests {
             &fu("2026-06-02T08:00:00+02:00[Europe/Paris]"),
             now
         ));
+    }
+
+    #[test]
+    fn a_thank_you_goes_stale_after_a_few_days() {
+        let f = fu("2026-06-01T18:00:00Z[UTC]");
+        assert!(follow_up_is_due(&f, at("2026-06-04T09:00:00Z[UTC]")));
+        assert!(!follow_up_is_due(&f, at("2026-06-05T09:00:00Z[UTC]")));
+        let mut check_in = f.clone();
+        check_in.kind = crate::FollowUpKind::CheckIn;
+        assert!(
+            follow_up_is_due(&check_in, at("2026-06-20T09:00:00Z[UTC]")),
+            "others stay until done"
+        );
     }
 
     #[test]

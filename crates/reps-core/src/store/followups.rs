@@ -96,8 +96,10 @@ pub(crate) mod keys {
     pub fn check_in(l: LeadId) -> String {
         format!("check-in:{l}")
     }
+    /// Start of every "promised reply" key.
+    pub const PROMISED_PREFIX: &str = "promised:";
     pub fn promised(d: DebriefId) -> String {
-        format!("promised:{d}")
+        format!("{PROMISED_PREFIX}{d}")
     }
     pub fn feedback(l: LeadId) -> String {
         format!("feedback:{l}")

@@ -90,7 +90,7 @@ impl Journal {
                 });
             }
 
-            for status in [Status::Taking, Status::Interviewing, Status::Offer] {
+            for status in Status::ALL.into_iter().filter(|s| s.awaits_word()) {
                 for k in r.ix_status(status.code())? {
                     let lead: Lead = r.load(k)?;
                     let ivs: Vec<Interview> = r.load_many(&r.ix_children(INTERVIEW_BY_LEAD, k)?)?;

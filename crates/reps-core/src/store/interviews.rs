@@ -152,6 +152,7 @@ impl Journal {
                 lead.last_word = Some(w.now);
                 lead.updated = w.now;
                 w.put(Some(&old_lead), &lead)?;
+                super::leads::heard_from(w, lead.id)?;
                 plan_check_in(w, &lead)?;
             }
             Ok(new)

@@ -141,6 +141,7 @@ impl Journal {
             let mut new = old.clone();
             apply_status(w, &mut new, change(w, to, stage, None, note, false))?;
             w.put(Some(&old), &new)?;
+            heard_from(w, id)?;
             Ok(new)
         })
     }
@@ -179,6 +180,7 @@ impl Journal {
             new.last_word = Some(w.now);
             new.updated = w.now;
             w.put(Some(&old), &new)?;
+            heard_from(w, id)?;
             plan_check_in(w, &new)?;
             Ok(new)
         })
@@ -313,6 +315,21 @@ pub(crate) fn apply_status(w: &Writer<'_>, lead: &mut Lead, entry: StatusChange)
         plan_check_in(w, lead)?;
     } else {
         followups::dismiss_rule(w, &keys::check_in(lead.id))?;
+    }
+    Ok(())
+}
+
+/// A word from the company answers any "they promised to reply by…" check-in.
+pub(crate) fn heard_from(w: &Writer<'_>, lead: LeadId) -> Result<()> {
+    for k in w.ix_children(super::tables::FOLLOW_UP_BY_LEAD, lead.key())? {
+        let f: crate::FollowUp = w.load(k)?;
+        if f.is_open()
+            && f.rule_key
+                .as_deref()
+                .is_some_and(|r| r.starts_with(keys::PROMISED_PREFIX))
+        {
+            followups::dismiss_rule(w, f.rule_key.as_deref().unwrap_or_default())?;
+        }
     }
     Ok(())
 }
