@@ -158,8 +158,11 @@ fn after_save(w: &Writer<'_>, old: Option<&Debrief>, new: &Debrief) -> Result<()
             w.put(Some(&old_iv), &iv)?;
         }
     }
-    let promise_changed =
-        old.is_none_or(|o| o.body.next_step_by != new.body.next_step_by || o.lead != new.lead);
+    let promise_changed = old.is_none_or(|o| {
+        o.body.next_step_by != new.body.next_step_by
+            || o.lead != new.lead
+            || o.interview != new.interview
+    });
     if promise_changed {
         match (new.body.next_step_by, new.lead) {
             (Some(by), lead) => followups::reschedule(

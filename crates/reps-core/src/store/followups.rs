@@ -34,10 +34,16 @@ pub(crate) fn reschedule(w: &Writer<'_>, p: Planned) -> Result<()> {
         Some(key) => {
             let old: FollowUp = w.load(key)?;
             if old.is_open() {
+                let mut new = old.clone();
                 if old.due != p.due {
-                    let mut new = old.clone();
                     new.due = p.due;
                     new.snoozed_until = None;
+                }
+                // The thing it is about may have moved (a debrief attached to an interview).
+                new.lead = p.lead;
+                new.interview = p.interview;
+                new.contact = p.contact;
+                if new != old {
                     new.updated = w.now;
                     w.put(Some(&old), &new)?;
                 }
