@@ -106,6 +106,9 @@ pub enum Problem {
     /// A currency that is not a three-letter code.
     #[error("use a three-letter currency code such as EUR or USD")]
     Currency,
+    /// A date outside the years the journal can store.
+    #[error("that date is out of range (years 0000 to 9999 only)")]
+    DateOutOfRange,
     /// Refers to a record that does not exist.
     #[error("refers to something that is not in the journal")]
     Dangling,

@@ -25,8 +25,8 @@ pub enum TimeError {
     /// The zone name is not an IANA time zone.
     #[error("'{0}' is not a known time zone (use a name like Europe/Paris)")]
     UnknownZone(String),
-    /// Date arithmetic left the supported range.
-    #[error("that date is out of range")]
+    /// Outside years 0000–9999 (in UTC or in its own zone), which no calendar needs.
+    #[error("that date is out of range (years 0000 to 9999 only)")]
     OutOfRange,
 }
 
@@ -46,14 +46,33 @@ impl Stamp {
         Self { utc, tz }
     }
 
+    /// Refuses stamps whose year, in UTC or in their own zone, is outside
+    /// 0000–9999: the text form (RFC 3339) cannot carry them.
+    pub fn check(self) -> Result<Self, TimeError> {
+        use chrono::Datelike;
+        let ok = |y: i32| (0..=9999).contains(&y);
+        if ok(self.utc.year()) && ok(self.local().year()) {
+            Ok(self)
+        } else {
+            Err(TimeError::OutOfRange)
+        }
+    }
+
+    /// [`Stamp::check`] for a form field: the error names the field.
+    pub fn check_field(self, field: &'static str) -> Result<Self, crate::error::Invalid> {
+        self.check().map_err(|_| {
+            crate::error::Invalid::new(field, crate::error::Problem::DateOutOfRange)
+        })
+    }
+
     /// A wall-clock time in a zone, as a person types it.
     ///
     /// In the autumn overlap (a local time that happens twice) the earlier one is
     /// taken, which is what calendars do; a time inside the spring gap is refused.
     pub fn from_local(local: NaiveDateTime, tz: Tz) -> Result<Self, TimeError> {
         match tz.from_local_datetime(&local) {
-            LocalResult::Single(t) => Ok(Self::new(t.with_timezone(&Utc), tz)),
-            LocalResult::Ambiguous(early, _) => Ok(Self::new(early.with_timezone(&Utc), tz)),
+            LocalResult::Single(t) => Self::new(t.with_timezone(&Utc), tz).check(),
+            LocalResult::Ambiguous(early, _) => Self::new(early.with_timezone(&Utc), tz).check(),
             LocalResult::None => Err(TimeError::Skipped { local, tz }),
         }
     }
@@ -115,7 +134,8 @@ impl Stamp {
         self.utc
             .checked_add_signed(d)
             .map(|utc| Self::new(utc, self.tz))
-            .ok_or(TimeError::OutOfRange)
+            .ok_or(TimeError::OutOfRange)?
+            .check()
     }
 
     /// Like [`Stamp::from_local`], but a time in a daylight-saving gap moves
@@ -160,7 +180,7 @@ impl FromStr for Stamp {
             .parse()
             .map_err(|_| TimeError::UnknownZone(zone.chars().take(64).collect()))?;
         let at = DateTime::parse_from_rfc3339(instant).map_err(|_| unreadable())?;
-        Ok(Self::new(at.with_timezone(&Utc), tz))
+        Self::new(at.with_timezone(&Utc), tz).check()
     }
 }
 
@@ -317,6 +337,23 @@ mod tests {
             s.add_local_months(1).unwrap().local_date(),
             NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
         );
+    }
+
+    #[test]
+    fn stamps_whose_text_would_not_read_back_are_refused() {
+        // 23:59 in UTC on the last day of 9999 is already year 10000 in Tokyo.
+        assert_eq!(
+            "9999-12-31T23:59:59+08:00[Asia/Tokyo]".parse::<Stamp>(),
+            Err(TimeError::OutOfRange)
+        );
+        assert_eq!(
+            "0000-01-01T00:00:00+05:00[UTC]".parse::<Stamp>(),
+            Err(TimeError::OutOfRange)
+        );
+        let late = Stamp::from_local(naive("9999-12-25 10:00"), Paris).unwrap();
+        assert_eq!(late.add_local_days(7), Err(TimeError::OutOfRange));
+        let ok: Stamp = "9999-12-31T10:00:00+00:00[UTC]".parse().unwrap();
+        assert_eq!(ok.to_string().parse::<Stamp>().unwrap(), ok);
     }
 
     #[test]

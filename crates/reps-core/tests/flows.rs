@@ -801,3 +801,35 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
 
     assert_eq!(snapshot(&j), before, "no failed command wrote anything");
 }
+
+#[test]
+fn dates_the_journal_could_not_read_back_are_refused_before_writing() {
+    let (j, _) = memory(NOW);
+    let l = acme(&j);
+    let before = snapshot(&j);
+    let far = Stamp::new(
+        "9999-12-31T23:59:59Z".parse().unwrap(),
+        chrono_tz::Asia::Tokyo,
+    );
+    let e = j
+        .add_follow_up(NewFollowUp {
+            kind: FollowUpKind::ReplyOwed,
+            due: far,
+            lead: Some(l.id),
+            interview: None,
+            contact: None,
+            note: String::new(),
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Invalid(i) if i.field == "due" && i.problem == Problem::DateOutOfRange),
+        "{e}"
+    );
+    // the interview itself fits, but its check-in a week later would not
+    let e = j
+        .schedule_interview(l.id, plan("9999-12-30T22:00:00+01:00[Europe/Paris]", 60))
+        .unwrap_err();
+    assert!(matches!(e, Error::Time(TimeError::OutOfRange)), "{e}");
+    assert_eq!(snapshot(&j), before);
+    j.export_json().unwrap();
+}

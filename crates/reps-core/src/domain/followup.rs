@@ -101,6 +101,7 @@ pub struct NewFollowUp {
 impl NewFollowUp {
     /// Checks sizes.
     pub fn validate(&self) -> Result<(), Invalid> {
+        self.due.check_field("due")?;
         limits::optional("note", &self.note, limits::NOTE)
     }
 }

@@ -128,6 +128,10 @@ impl InterviewPlan {
         if self.minutes == 0 {
             return Err(Invalid::new("minutes", Problem::EndBeforeStart));
         }
+        self.start.check_field("start")?;
+        self.start
+            .add(chrono::Duration::minutes(i64::from(self.minutes)))
+            .map_err(|_| Invalid::new("minutes", Problem::DateOutOfRange))?;
         if self.minutes > 24 * 60 {
             return Err(Invalid::new(
                 "minutes",

@@ -173,6 +173,7 @@ impl Journal {
     /// Pushes a follow-up to later ("don't wait anxiously").
     pub fn snooze_follow_up(&self, id: FollowUpId, until: Stamp) -> Result<FollowUp> {
         self.write(|w| {
+            until.check_field("until")?;
             if until <= w.now {
                 return Err(Invalid::new("until", Problem::EndBeforeStart).into());
             }

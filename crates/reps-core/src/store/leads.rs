@@ -191,6 +191,11 @@ impl Journal {
         if let Some(pay) = &offer.pay {
             pay.validate("pay")?;
         }
+        for (field, at) in [("received", offer.received), ("respond_by", offer.respond_by)] {
+            if let Some(at) = at {
+                at.check_field(field)?;
+            }
+        }
         crate::domain::limits::optional("terms", &offer.terms, crate::domain::limits::NOTE)?;
         self.write(|w| {
             let old: Lead = w.load(id.key())?;
