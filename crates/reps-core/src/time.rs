@@ -60,9 +60,8 @@ impl Stamp {
 
     /// [`Stamp::check`] for a form field: the error names the field.
     pub fn check_field(self, field: &'static str) -> Result<Self, crate::error::Invalid> {
-        self.check().map_err(|_| {
-            crate::error::Invalid::new(field, crate::error::Problem::DateOutOfRange)
-        })
+        self.check()
+            .map_err(|_| crate::error::Invalid::new(field, crate::error::Problem::DateOutOfRange))
     }
 
     /// A wall-clock time in a zone, as a person types it.

@@ -75,23 +75,16 @@ impl Query {
     /// Scores a record's fields `(text, weight)`; `None` unless every word is found.
     /// The snippet comes from the heaviest field with a match.
     pub fn score(&self, fields: &[(&str, u32)]) -> Option<(u32, String)> {
-        let lowered: Vec<String> = fields.iter().map(|(t, _)| t.to_lowercase()).collect();
         let mut score = 0;
-        let mut best: Option<(u32, usize, usize)> = None; // (weight, field, byte offset)
+        let mut best: Option<(u32, usize, usize)> = None; // (weight, field, char offset)
         for term in &self.terms {
             let mut found = false;
-            for (i, low) in lowered.iter().enumerate() {
-                if let Some(pos) = low.find(term.as_str()) {
+            for (i, (text, w)) in fields.iter().enumerate() {
+                if let Some((char_pos, at_word_start)) = find(text, term) {
                     found = true;
-                    let w = fields[i].1;
-                    let at_word_start = pos == 0
-                        || !low[..pos]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric);
                     score += w * if at_word_start { 2 } else { 1 };
-                    if best.is_none_or(|b| w > b.0) {
-                        best = Some((w, i, pos));
+                    if best.is_none_or(|b| *w > b.0) {
+                        best = Some((*w, i, char_pos));
                     }
                 }
             }
@@ -100,14 +93,39 @@ impl Query {
             }
         }
         let (_, field, pos) = best?;
-        Some((score, snippet(&lowered[field], fields[field].0, pos)))
+        Some((score, snippet(fields[field].0, pos)))
     }
 }
 
-/// About 80 characters of `original` around byte `pos` of its lower-cased copy.
-fn snippet(lowered: &str, original: &str, pos: usize) -> String {
-    // Lower-casing can change byte lengths; work in characters to stay on boundaries.
-    let char_pos = lowered[..pos.min(lowered.len())].chars().count();
+/// Finds a lower-cased `term` in `text` ignoring case: the character offset of
+/// the match and whether it starts a word. ASCII words need no allocation.
+fn find(text: &str, term: &str) -> Option<(usize, bool)> {
+    let byte_pos = if term.is_ascii() {
+        find_ignore_ascii_case(text.as_bytes(), term.as_bytes())?
+    } else {
+        let lowered = text.to_lowercase();
+        let pos = lowered.find(term)?;
+        // map back through characters: lower-casing can change byte lengths
+        let chars = lowered[..pos].chars().count();
+        return Some((
+            chars,
+            pos == 0
+                || !lowered[..pos]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric),
+        ));
+    };
+    let before = &text[..byte_pos];
+    let at_word_start = !before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    Some((before.chars().count(), at_word_start))
+}
+
+/// About 80 characters of `original` around character `char_pos`.
+fn snippet(original: &str, char_pos: usize) -> String {
     let chars: Vec<char> = original.chars().collect();
     let start = char_pos.saturating_sub(30);
     let end = (char_pos + 50).min(chars.len());
@@ -124,11 +142,17 @@ fn snippet(lowered: &str, original: &str, pos: usize) -> String {
 }
 
 fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    find_ignore_ascii_case(hay, needle).is_some()
+}
+
+/// Byte offset of `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
+/// On UTF-8 text a match always starts on a character boundary.
+fn find_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let Some((&first, rest)) = needle.split_first() else {
-        return true;
+        return Some(0);
     };
     if hay.len() < needle.len() {
-        return false;
+        return None;
     }
     let first_upper = first.to_ascii_uppercase();
     let last_start = hay.len() - needle.len();
@@ -138,11 +162,11 @@ fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
         if (b == first || b == first_upper)
             && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
         {
-            return true;
+            return Some(i);
         }
         i += 1;
     }
-    false
+    None
 }
 
 /// Best hits first; ties by title so results do not jump around while typing.

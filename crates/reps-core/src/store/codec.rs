@@ -22,7 +22,10 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, Error> {
 /// Decodes a record read from `table` under `key`.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8], table: &str, key: u128) -> Result<T, Error> {
     match bytes.split_first() {
-        Some((&FORMAT_JSON_V1, json)) => serde_json::from_slice(json)
+        // One UTF-8 check over the whole record is cheaper than serde_json's per-string checks.
+        Some((&FORMAT_JSON_V1, json)) => std::str::from_utf8(json)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
             .map_err(|e| Error::Corrupt(format!("record {key:032x} in {table}: {e}"))),
         Some((&other, _)) => Err(Error::Corrupt(format!(
             "record {key:032x} in {table} has unknown format {other}"

@@ -2,19 +2,16 @@
 //! Each gathers candidates through indexes and hands them to a rule.
 
 use chrono::Duration;
-use redb::TableHandle;
 
 use super::Journal;
 use super::access::Read;
-use super::codec::payload;
-use super::interviews::checklist_view;
+use super::interviews::checklist_view_of;
 use super::tables::*;
 use crate::error::Result;
 use crate::id::LeadId;
 use crate::rules::followups as due;
 use crate::rules::offers::{self, OfferCheck, OfferColumn};
 use crate::rules::reps::{self, RepsReport};
-use crate::rules::search::{self, Hit, Query, Target};
 use crate::rules::skills::{self, SkillLine};
 use crate::rules::today::{self, TodayItem};
 use crate::{Contact, Debrief, FollowUp, Interview, Lead, Status};
@@ -59,7 +56,7 @@ impl Journal {
                     continue;
                 }
                 let lead: Lead = r.load(iv.lead.key())?;
-                let (done, total) = checklist_view(r, iv.id)?.progress();
+                let (done, total) = checklist_view_of(r, &iv)?.progress();
                 items.push(TodayItem::Checklist {
                     interview: iv.id,
                     lead: lead.id,
@@ -72,13 +69,14 @@ impl Journal {
 
             let window = now.add(-Duration::days(today::DEBRIEF_WINDOW_DAYS + 1))?;
             for k in r.ix_time(INTERVIEW_BY_START, window.millis(), now.millis())? {
+                // most past interviews have their debrief: check the index before decoding
+                if !r.ix_children(DEBRIEF_BY_INTERVIEW, k)?.is_empty() {
+                    continue;
+                }
                 let iv: Interview = r.load(k)?;
                 let ended = iv.plan.end();
                 let recent = ended.utc() >= now.utc() - Duration::days(today::DEBRIEF_WINDOW_DAYS);
-                if !iv.is_held(now)
-                    || !recent
-                    || !r.ix_children(DEBRIEF_BY_INTERVIEW, iv.id.key())?.is_empty()
-                {
+                if !iv.is_held(now) || !recent {
                     continue;
                 }
                 let lead: Lead = r.load(iv.lead.key())?;
@@ -144,109 +142,6 @@ impl Journal {
                 ds.extend(r.load_many::<Debrief>(&r.ix_children(DEBRIEF_BY_LEAD, l.id.key())?)?);
             }
             Ok(offers::side_by_side(&leads, &ds))
-        })
-    }
-
-    /// Searches leads, interviews, debriefs and contacts; best `limit` hits.
-    pub fn search(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
-        let Some(q) = Query::parse(text) else {
-            return Ok(Vec::new());
-        };
-        self.read(|r| {
-            let mut hits = Vec::new();
-            r.scan_raw(LEADS, &mut |k, raw| {
-                if q.may_match_raw(payload(raw)) {
-                    let l: Lead = super::codec::decode(raw, LEADS.name(), k)?;
-                    let d = &l.details;
-                    if let Some((score, snippet)) = q.score(&[
-                        (&d.company, search::TITLE),
-                        (&d.role, search::SHORT),
-                        (&d.location, search::SHORT),
-                        (&d.seen, search::BODY),
-                        (&d.heard, search::BODY),
-                    ]) {
-                        hits.push(Hit {
-                            target: Target::Lead(l.id),
-                            title: format!("{} — {}", d.company, d.role),
-                            snippet,
-                            score,
-                        });
-                    }
-                }
-                Ok(())
-            })?;
-            r.scan_raw(DEBRIEFS, &mut |k, raw| {
-                if q.may_match_raw(payload(raw)) {
-                    let d: Debrief = super::codec::decode(raw, DEBRIEFS.name(), k)?;
-                    let b = &d.body;
-                    let flags: Vec<&str> = b.red_flags.iter().map(|f| f.detail.as_str()).collect();
-                    let questions: Vec<&str> =
-                        b.questions.iter().map(|q| q.text.as_str()).collect();
-                    let (flags, questions, people) =
-                        (flags.join("\n"), questions.join("\n"), b.people.join(", "));
-                    if let Some((score, snippet)) = q.score(&[
-                        (&people, search::SHORT),
-                        (&b.went_well, search::BODY),
-                        (&b.improve, search::BODY),
-                        (&flags, search::BODY),
-                        (&questions, search::BODY),
-                        (&b.next_step, search::BODY),
-                        (&b.notes, search::BODY),
-                    ]) {
-                        let title = format!("Debrief of {}", d.created.local().format("%-d %b %Y"));
-                        hits.push(Hit {
-                            target: Target::Debrief(d.id),
-                            title,
-                            snippet,
-                            score,
-                        });
-                    }
-                }
-                Ok(())
-            })?;
-            r.scan_raw(CONTACTS, &mut |k, raw| {
-                if q.may_match_raw(payload(raw)) {
-                    let c: Contact = super::codec::decode(raw, CONTACTS.name(), k)?;
-                    let d = &c.details;
-                    if let Some((score, snippet)) = q.score(&[
-                        (&d.name, search::TITLE),
-                        (&d.company, search::SHORT),
-                        (&d.role, search::SHORT),
-                        (&d.met_where, search::BODY),
-                        (&d.notes, search::BODY),
-                    ]) {
-                        hits.push(Hit {
-                            target: Target::Contact(c.id),
-                            title: d.name.clone(),
-                            snippet,
-                            score,
-                        });
-                    }
-                }
-                Ok(())
-            })?;
-            r.scan_raw(INTERVIEWS, &mut |k, raw| {
-                if q.may_match_raw(payload(raw)) {
-                    let i: Interview = super::codec::decode(raw, INTERVIEWS.name(), k)?;
-                    let stage = i.plan.stage.to_string();
-                    if let Some((score, snippet)) = q.score(&[
-                        (&stage, search::SHORT),
-                        (&i.plan.place, search::SHORT),
-                        (&i.plan.goal, search::BODY),
-                    ]) {
-                        let title =
-                            format!("Interview of {}", i.plan.start.local().format("%-d %b %Y"));
-                        hits.push(Hit {
-                            target: Target::Interview(i.id),
-                            title,
-                            snippet,
-                            score,
-                        });
-                    }
-                }
-                Ok(())
-            })?;
-            Ok(search::rank(hits, limit))
         })
     }
 

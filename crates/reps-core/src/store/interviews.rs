@@ -392,9 +392,13 @@ fn create_checklist(w: &Writer<'_>, iv: &Interview) -> Result<()> {
 }
 
 pub(crate) fn checklist_view(r: &impl Read, interview: InterviewId) -> Result<ChecklistView> {
-    let iv: Interview = r.load(interview.key())?;
-    let checklist: Checklist = r.load(interview.key())?;
+    checklist_view_of(r, &r.load(interview.key())?)
+}
+
+/// The checklist view of an interview already loaded.
+pub(crate) fn checklist_view_of(r: &impl Read, iv: &Interview) -> Result<ChecklistView> {
+    let checklist: Checklist = r.load(iv.id.key())?;
     let keys = r.ix_children(DEBRIEF_BY_LEAD, iv.lead.key())?;
     let debriefs: Vec<Debrief> = r.load_many(&keys)?;
-    Ok(checklist_rule::view(&iv, &checklist, &debriefs))
+    Ok(checklist_rule::view(iv, &checklist, &debriefs))
 }

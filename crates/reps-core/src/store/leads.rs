@@ -191,7 +191,10 @@ impl Journal {
         if let Some(pay) = &offer.pay {
             pay.validate("pay")?;
         }
-        for (field, at) in [("received", offer.received), ("respond_by", offer.respond_by)] {
+        for (field, at) in [
+            ("received", offer.received),
+            ("respond_by", offer.respond_by),
+        ] {
             if let Some(at) = at {
                 at.check_field(field)?;
             }

@@ -11,6 +11,7 @@ mod insights;
 mod interviews;
 mod leads;
 pub mod schema;
+mod search;
 pub mod tables;
 
 use std::fs::File;
