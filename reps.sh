@@ -34,9 +34,20 @@ case "${1:-}" in
     setup
     echo "== format";  cargo fmt --all -- --check
     echo "== lint";    cargo clippy --workspace --all-targets -q -- -D warnings
-    echo "== tests";   cargo test --workspace
     echo "== bench smoke (tiny journal, debug build: proves the benchmark runs)"
-    REPS_BENCH_QUICK=1 cargo test -q -p reps-core --bench journal
+    REPS_BENCH_QUICK=1 cargo test -q -p reps-core --bench journal > /dev/null
+    echo "== tests"
+    log=$(mktemp)
+    set +e
+    cargo test --workspace 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    # one closing line for the whole run
+    awk '/^test result:/ { for (i = 1; i <= NF; i++) {
+           if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+         END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+    rm -f "$log"
+    exit "$status"
     ;;
   *)
     echo "usage: ./reps.sh run [--demo] [--data-dir PATH] | ./reps.sh test" >&2

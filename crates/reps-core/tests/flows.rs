@@ -833,3 +833,44 @@ fn dates_the_journal_could_not_read_back_are_refused_before_writing() {
     assert_eq!(snapshot(&j), before);
     j.export_json().unwrap();
 }
+
+#[test]
+fn an_answered_promise_stays_answered_when_the_debrief_moves() {
+    let (j, _) = memory(NOW);
+    let l = acme(&j);
+    let first = j
+        .schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 30))
+        .unwrap()
+        .interview;
+    let second = j
+        .schedule_interview(l.id, plan("2026-06-01T08:00:00+02:00[Europe/Paris]", 30))
+        .unwrap()
+        .interview;
+    let d = j.start_debrief(Some(first.id), None).unwrap();
+    let body = DebriefBody {
+        next_step_by: chrono::NaiveDate::from_ymd_opt(2026, 6, 4),
+        ..Default::default()
+    };
+    j.save_debrief(d.id, body).unwrap();
+    let open_promises = |j: &Journal| {
+        j.follow_ups_for_lead(l.id)
+            .unwrap()
+            .into_iter()
+            .filter(|f| {
+                f.is_open()
+                    && f.rule_key
+                        .as_deref()
+                        .is_some_and(|k| k.starts_with("promised:"))
+            })
+            .count()
+    };
+    assert_eq!(open_promises(&j), 1);
+    j.record_word(l.id).unwrap();
+    assert_eq!(open_promises(&j), 0, "a word from them answers the promise");
+    j.attach_debrief(d.id, second.id).unwrap();
+    assert_eq!(
+        open_promises(&j),
+        0,
+        "moving the debrief does not bring it back"
+    );
+}

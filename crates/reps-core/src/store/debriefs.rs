@@ -158,26 +158,29 @@ fn after_save(w: &Writer<'_>, old: Option<&Debrief>, new: &Debrief) -> Result<()
             w.put(Some(&old_iv), &iv)?;
         }
     }
-    let promise_changed = old.is_none_or(|o| {
-        o.body.next_step_by != new.body.next_step_by
-            || o.lead != new.lead
-            || o.interview != new.interview
-    });
-    if promise_changed {
-        match (new.body.next_step_by, new.lead) {
-            (Some(by), lead) => followups::reschedule(
-                w,
-                Planned {
-                    key: keys::promised(new.id),
-                    kind: FollowUpKind::CheckIn,
-                    due: due::promised_reply_check_in(by, new.created.tz())?,
-                    lead,
-                    interview: new.interview,
-                    contact: None,
-                },
-            )?,
-            (None, _) => followups::dismiss_rule(w, &keys::promised(new.id))?,
-        }
+    let date_changed = old.is_none_or(|o| o.body.next_step_by != new.body.next_step_by);
+    // Attached to another company's interview: their promise is a new open question.
+    let other_lead = old.is_some_and(|o| o.lead != new.lead);
+    let moved = old.is_some_and(|o| o.interview != new.interview);
+    let key = keys::promised(new.id);
+    match new.body.next_step_by {
+        // A new or changed promise: schedule it (afresh if the last one was answered).
+        Some(by) if date_changed || other_lead => followups::reschedule(
+            w,
+            Planned {
+                key,
+                kind: FollowUpKind::CheckIn,
+                due: due::promised_reply_check_in(by, new.created.tz())?,
+                lead: new.lead,
+                interview: new.interview,
+                contact: None,
+            },
+        )?,
+        // Same promise, another interview of the same company: it follows, but an answered one stays answered.
+        Some(_) if moved => followups::relink_open(w, &key, new.lead, new.interview)?,
+        Some(_) => {}
+        None if date_changed => followups::dismiss_rule(w, &key)?,
+        None => {}
     }
     Ok(())
 }

@@ -223,6 +223,26 @@ impl Journal {
     }
 }
 
+/// Points the rule's follow-up at another lead or interview, only if it is still open.
+pub(crate) fn relink_open(
+    w: &Writer<'_>,
+    key: &str,
+    lead: Option<LeadId>,
+    interview: Option<InterviewId>,
+) -> Result<()> {
+    if let Some(k) = w.rule_id(key)? {
+        let old: FollowUp = w.load(k)?;
+        if old.is_open() && (old.lead != lead || old.interview != interview) {
+            let mut new = old.clone();
+            new.lead = lead;
+            new.interview = interview;
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+        }
+    }
+    Ok(())
+}
+
 /// Moves the rule's follow-up only if it is still open (a done thank-you stays done).
 pub(crate) fn move_open(w: &Writer<'_>, key: &str, due: Stamp) -> Result<()> {
     if let Some(k) = w.rule_id(key)? {
