@@ -18,9 +18,24 @@ setup() {
       rustup component add "$comp"
     fi
   done
-  # C compiler for the bundled SQLite used by the benchmark's comparison
-  if ! command -v cc >/dev/null 2>&1; then
-    apt-get update -qq && apt-get install -y -qq build-essential
+  # System packages: a C compiler (bundled SQLite in the benchmark), the
+  # WebKitGTK stack the desktop window is built on, and what the end-to-end
+  # tests drive it with (a virtual screen, synthetic input, screenshots).
+  local need=()
+  command -v cc >/dev/null 2>&1 || need+=(build-essential)
+  command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+  pkg-config --exists webkit2gtk-4.1 2>/dev/null || need+=(libwebkit2gtk-4.1-dev)
+  pkg-config --exists gtk+-3.0 2>/dev/null || need+=(libgtk-3-dev)
+  pkg-config --exists libsoup-3.0 2>/dev/null || need+=(libsoup-3.0-dev)
+  [ -e /usr/include/xdo.h ] || need+=(libxdo-dev)
+  command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+  command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
+  { command -v import >/dev/null 2>&1 && import -version 2>/dev/null | grep -q ImageMagick; } || need+=(imagemagick)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "reps.sh: installing ${need[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
   fi
 }
 
@@ -28,6 +43,10 @@ case "${1:-}" in
   run)
     shift
     setup
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "reps.sh: no display here, so printing the journal instead of opening the window" >&2
+      set -- --summary "$@"
+    fi
     cargo run --release -q -p reps -- "$@"
     ;;
   test)

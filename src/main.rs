@@ -1,10 +1,13 @@
-//! Reps: an offline interview journal.
-//!
-//! Until the Dioxus UI lands, the binary opens the journal and prints a
-//! summary of it. `--demo` opens a separate journal filled with a sample
-//! job search.
+//! Reps: an offline interview journal. Opens the app window; `--summary`
+//! prints the journal in the terminal instead.
 
+mod app;
+mod components;
+mod journal;
+mod launch_timing;
 mod paths;
+mod route;
+mod screens;
 mod summary;
 
 use std::path::PathBuf;
@@ -14,16 +17,20 @@ use std::sync::Arc;
 use reps_core::{Journal, ManualClock, Stamp, SystemClock};
 
 const USAGE: &str = "\
-Usage: reps [--demo] [--data-dir PATH]
+Usage: reps [--demo] [--data-dir PATH] [--capture] [--summary]
 
   --demo           open a sample journal (kept apart from your own)
   --data-dir PATH  keep the journal in PATH instead of the platform's data folder
+  --capture        open straight into quick capture
+  --summary        print today's summary in the terminal instead of opening the window
   --help           show this help";
 
 #[derive(Debug, Default, PartialEq)]
 struct Args {
     demo: bool,
     data_dir: Option<PathBuf>,
+    capture: bool,
+    summary: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -31,10 +38,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--demo" => parsed.demo = true,
+            "--capture" => parsed.capture = true,
+            "--summary" => parsed.summary = true,
             "--data-dir" => {
                 let dir = args.next().ok_or("--data-dir needs a folder after it")?;
                 parsed.data_dir = Some(PathBuf::from(dir));
             }
+            // A deep link `reps://capture` from a shortcut or widget.
+            "reps://capture" => parsed.capture = true,
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown option '{other}'")),
         }
@@ -62,7 +73,22 @@ fn open(args: &Args) -> Result<Journal, String> {
     Journal::open(&path, clock).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A binary built by plain `cargo build` (not bundled by `dx`) finds its
+/// stylesheet in the source tree, the way `cargo run` does.
+fn use_source_assets_when_unbundled() {
+    let source = env!("CARGO_MANIFEST_DIR");
+    let unbundled = std::env::var_os("DIOXUS_CLI_ENABLED").is_none()
+        && std::env::var_os("CARGO_MANIFEST_DIR").is_none()
+        && std::path::Path::new(source).join("assets").is_dir();
+    if unbundled {
+        // SAFETY: called first thing in `main`, before any other thread exists.
+        unsafe { std::env::set_var("CARGO_MANIFEST_DIR", source) };
+    }
+}
+
 fn main() -> ExitCode {
+    launch_timing::process_started();
+    use_source_assets_when_unbundled();
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(Some(a)) => a,
         Ok(None) => {
@@ -74,23 +100,50 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let journal = match open(&args) {
-        Ok(j) => j,
-        Err(e) => {
-            eprintln!("reps: could not open the journal: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match summary::render(&journal) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("reps: {e}");
-            ExitCode::FAILURE
-        }
+    let journal = open(&args);
+    if args.summary {
+        return match journal
+            .map_err(|e| format!("could not open the journal: {e}"))
+            .and_then(|j| summary::render(&j).map_err(|e| e.to_string()))
+        {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("reps: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
+    let launch = app::Launch {
+        capture: args.capture,
+        e2e: std::env::var_os("REPS_E2E").is_some(),
+        failure: journal.as_ref().err().cloned(),
+    };
+    if let Err(e) = &journal {
+        eprintln!("reps: could not open the journal: {e}");
+    }
+    let mut builder = dioxus::LaunchBuilder::new().with_context(launch);
+    if let Ok(j) = journal {
+        builder = builder.with_context(journal::JournalHandle::spawn(j));
+    }
+    #[cfg(feature = "desktop")]
+    {
+        use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
+        let window = WindowBuilder::new()
+            .with_title("Reps")
+            .with_inner_size(LogicalSize::new(390.0, 844.0))
+            .with_min_inner_size(LogicalSize::new(320.0, 480.0));
+        builder = builder.with_cfg(
+            Config::new()
+                .with_window(window)
+                .with_menu(None)
+                .with_disable_context_menu(true),
+        );
+    }
+    builder.launch(app::App);
+    ExitCode::SUCCESS
 }
 
 #[cfg(test)]
@@ -104,12 +157,15 @@ mod tests {
     #[test]
     fn flags_parse() {
         assert_eq!(
-            args(&["--demo", "--data-dir", "/tmp/x"]).unwrap(),
+            args(&["--demo", "--data-dir", "/tmp/x", "--capture"]).unwrap(),
             Some(Args {
                 demo: true,
-                data_dir: Some("/tmp/x".into())
+                data_dir: Some("/tmp/x".into()),
+                capture: true,
+                summary: false
             })
         );
+        assert_eq!(args(&["reps://capture"]).unwrap().unwrap().capture, true);
         assert_eq!(args(&["--help"]).unwrap(), None);
     }
 

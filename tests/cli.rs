@@ -13,7 +13,7 @@ fn reps(args: &[&str]) -> std::process::Output {
 fn demo_prints_a_living_journal_and_keeps_it_apart() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
-    let out = reps(&["--demo", "--data-dir", d]);
+    let out = reps(&["--summary", "--demo", "--data-dir", d]);
     assert!(
         out.status.success(),
         "{}",
@@ -30,14 +30,14 @@ fn demo_prints_a_living_journal_and_keeps_it_apart() {
     );
 
     // a second run reopens the same demo journal instead of filling it again
-    let again = String::from_utf8(reps(&["--demo", "--data-dir", d]).stdout).unwrap();
+    let again = String::from_utf8(reps(&["--summary", "--demo", "--data-dir", d]).stdout).unwrap();
     assert!(again.contains("REPS: 6 interview(s) held"), "{again}");
 }
 
 #[test]
 fn a_fresh_journal_has_a_friendly_empty_state() {
     let dir = tempfile::tempdir().unwrap();
-    let out = reps(&["--data-dir", dir.path().to_str().unwrap()]);
+    let out = reps(&["--summary", "--data-dir", dir.path().to_str().unwrap()]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Nothing due"), "{text}");
@@ -48,7 +48,7 @@ fn a_fresh_journal_has_a_friendly_empty_state() {
 fn a_foreign_file_is_reported_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("journal.redb"), b"not a journal at all").unwrap();
-    let out = reps(&["--data-dir", dir.path().to_str().unwrap()]);
+    let out = reps(&["--summary", "--data-dir", dir.path().to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Reps journal"));
     assert_eq!(

@@ -1,0 +1,103 @@
+//! The root component: the shared journal context, the stylesheet, the router,
+//! and (for end-to-end tests only) a reporter of where controls are on screen.
+
+use dioxus::prelude::*;
+
+use crate::journal::JournalHandle;
+use crate::route::Route;
+
+const STYLE: Asset = asset!("/assets/reps.css");
+
+/// How the app was started.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Launch {
+    /// Open straight into quick capture (home-screen shortcut, `--capture`).
+    pub capture: bool,
+    /// Report control positions on stdout for end-to-end tests.
+    pub e2e: bool,
+    /// Why the journal could not be opened, if it could not.
+    pub failure: Option<String>,
+}
+
+/// The one shared context: the way to the journal, and a revision number that
+/// every command bumps so that queries on screen refresh.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    handle: Signal<Option<JournalHandle>>,
+    revision: Signal<u64>,
+}
+
+impl Ctx {
+    /// The journal (absent only when it failed to open, and then no screen shows).
+    pub fn journal(&self) -> JournalHandle {
+        self.handle
+            .peek()
+            .clone()
+            .expect("screens render only with an open journal")
+    }
+    /// Read inside a resource to re-run it after every change.
+    pub fn revision(&self) -> u64 {
+        (self.revision)()
+    }
+    /// Call after a command so that screens re-query.
+    pub fn changed(&mut self) {
+        self.revision += 1;
+    }
+}
+
+/// The shared context, from any component below [`App`].
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>()
+}
+
+/// The root component.
+#[component]
+pub fn App() -> Element {
+    let launch = try_consume_context::<Launch>().unwrap_or_default();
+    let handle = try_consume_context::<JournalHandle>();
+    use_context_provider(|| Ctx {
+        handle: Signal::new(handle.clone()),
+        revision: Signal::new(0),
+    });
+    if launch.e2e {
+        use_hook(|| spawn(report_positions()));
+    }
+    rsx! {
+        document::Stylesheet { href: STYLE }
+        document::Meta { name: "viewport", content: "width=device-width, initial-scale=1, viewport-fit=cover" }
+        if let Some(why) = launch.failure.clone().or_else(|| handle.is_none().then(|| "The journal is not open.".to_string())) {
+            main { class: "fatal", role: "alert",
+                h1 { "Reps could not open your journal" }
+                p { "{why}" }
+                p { "Your data has not been changed. Close other Reps windows, then start Reps again." }
+            }
+        } else {
+            Router::<Route> {}
+        }
+    }
+}
+
+/// For end-to-end tests: prints `E2E-RECTS` lines with the centre and size of
+/// every element that has a `data-testid`, whenever they change.
+async fn report_positions() {
+    let mut eval = document::eval(
+        r#"
+        let last = "";
+        while (true) {
+            await new Promise(r => setTimeout(r, 120));
+            const rects = {};
+            for (const e of document.querySelectorAll('[data-testid]')) {
+                const r = e.getBoundingClientRect();
+                if (r.width > 0 && r.height > 0) {
+                    rects[e.dataset.testid] = [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2), Math.round(r.width), Math.round(r.height)];
+                }
+            }
+            const now = JSON.stringify(rects);
+            if (now !== last) { last = now; dioxus.send(now); }
+        }
+        "#,
+    );
+    while let Ok(line) = eval.recv::<String>().await {
+        println!("E2E-RECTS {line}");
+    }
+}

@@ -1,0 +1,5 @@
+//! Small widgets that never call the journal.
+
+pub mod chart;
+pub mod swipe;
+pub mod text;

@@ -1,0 +1,83 @@
+//! Words and short formats shared by screens (labels of core enums, dates).
+
+use reps_core::{FollowUpKind, PassReason, RedFlagKind, Skill, Stamp, Status, When};
+
+/// "Tue 3 Jun, 14:00" in the stamp's own zone.
+pub fn when(s: &Stamp) -> String {
+    s.local().format("%a %-d %b, %H:%M").to_string()
+}
+
+/// "3 Jun".
+pub fn day(s: &Stamp) -> String {
+    s.local().format("%-d %b").to_string()
+}
+
+/// The action a follow-up asks for.
+pub fn follow_up(kind: FollowUpKind) -> &'static str {
+    match kind {
+        FollowUpKind::ThankYou => "Send a thank-you",
+        FollowUpKind::CheckIn => "Check in",
+        FollowUpKind::FeedbackRequest => "Ask for feedback",
+        FollowUpKind::Reapply => "Apply again",
+        FollowUpKind::KeepInTouch => "Keep in touch",
+        FollowUpKind::ReplyOwed => "Reply",
+    }
+}
+
+/// A status as a pipeline heading.
+pub fn status(s: Status) -> &'static str {
+    match s {
+        Status::New => "New",
+        Status::Deciding => "Need more info",
+        Status::Taking => "Taking the interview",
+        Status::Passed => "Passed",
+        Status::Interviewing => "Interviewing",
+        Status::Offer => "Offer",
+        Status::Accepted => "Accepted",
+        Status::Declined => "Declined",
+        Status::Rejected => "Said no (progress!)",
+        Status::Withdrew => "Withdrew",
+        Status::Ghosted => "Ghosted",
+    }
+}
+
+/// A pass reason as a chip.
+pub fn pass_reason(r: PassReason) -> &'static str {
+    reps_core::rules::pass::label(r)
+}
+
+/// A red flag kind as a chip.
+pub fn red_flag(k: RedFlagKind) -> &'static str {
+    match k {
+        RedFlagKind::VagueRole => "Vague role",
+        RedFlagKind::HighTurnover => "High turnover",
+        RedFlagKind::PressureToAccept => "Pressure to accept",
+        RedFlagKind::DiffersFromAd => "Not the job in the ad",
+        RedFlagKind::NoCvValue => "Nothing for my CV",
+        RedFlagKind::Other => "Something else",
+    }
+}
+
+/// A skill as a chip.
+pub fn skill(s: &Skill) -> String {
+    match s {
+        Skill::TellMeAboutYourself => "Tell me about yourself".into(),
+        Skill::WhyThisCompany => "Why this company".into(),
+        Skill::Examples => "Examples & stories".into(),
+        Skill::TechnicalDepth => "Technical depth".into(),
+        Skill::SalaryTalk => "Salary talk".into(),
+        Skill::QuestionsForThem => "My questions for them".into(),
+        Skill::Composure => "Staying calm".into(),
+        Skill::Conciseness => "Short answers".into(),
+        Skill::Custom(name) => name.clone(),
+    }
+}
+
+/// A checklist group heading.
+pub fn when_group(w: When) -> &'static str {
+    match w {
+        When::DayBefore => "The day before",
+        When::HourBefore => "The hour before",
+        When::WalkingIn => "Walking in",
+    }
+}

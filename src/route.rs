@@ -1,0 +1,74 @@
+//! The screens as one routable enum, and the shell around them: a bottom tab
+//! bar on a phone, a side bar on a wide window, quick capture always one tap away.
+
+use dioxus::prelude::*;
+use reps_core::{InterviewId, LeadId};
+
+use crate::app::Launch;
+use crate::screens::capture::Capture;
+use crate::screens::checklist::{ChecklistScreen, Prep};
+use crate::screens::lead::LeadDetail;
+use crate::screens::leads::Leads;
+use crate::screens::people::People;
+use crate::screens::reps::Reps;
+use crate::screens::today::Today;
+
+/// Every screen of the app.
+#[derive(Routable, Clone, PartialEq, Debug)]
+#[rustfmt::skip]
+pub enum Route {
+    #[layout(Shell)]
+        #[route("/")]
+        Today {},
+        #[route("/leads")]
+        Leads {},
+        #[route("/leads/:id")]
+        LeadDetail { id: LeadId },
+        #[route("/capture")]
+        Capture {},
+        #[route("/prep")]
+        Prep {},
+        #[route("/prep/:id")]
+        ChecklistScreen { id: InterviewId },
+        #[route("/reps")]
+        Reps {},
+        #[route("/people")]
+        People {},
+}
+
+#[component]
+fn Tab(to: Route, label: &'static str, icon: &'static str, testid: &'static str) -> Element {
+    rsx! {
+        Link { to, class: "tab", active_class: "active",
+            span { class: "tab-icon", aria_hidden: "true", "{icon}" }
+            span { class: "tab-label", "data-testid": testid, "{label}" }
+        }
+    }
+}
+
+/// The chrome shared by every screen.
+#[component]
+fn Shell() -> Element {
+    let launch = try_consume_context::<Launch>().unwrap_or_default();
+    use_hook(move || {
+        if launch.capture {
+            navigator().replace(Route::Capture {});
+        }
+    });
+    rsx! {
+        div { class: "shell",
+            nav { class: "tabs", aria_label: "Sections",
+                Tab { to: Route::Today {}, label: "Today", icon: "☀", testid: "tab-today" }
+                Tab { to: Route::Leads {}, label: "Leads", icon: "⇆", testid: "tab-leads" }
+                Link { to: Route::Capture {}, class: "tab capture", active_class: "active",
+                    span { class: "capture-plus", aria_hidden: "true", "+" }
+                    span { class: "tab-label", "data-testid": "tab-capture", "Capture" }
+                }
+                Tab { to: Route::Prep {}, label: "Prep", icon: "✓", testid: "tab-prep" }
+                Tab { to: Route::Reps {}, label: "Reps", icon: "↗", testid: "tab-reps" }
+                Tab { to: Route::People {}, label: "People", icon: "☺", testid: "tab-people" }
+            }
+            main { class: "screen", Outlet::<Route> {} }
+        }
+    }
+}

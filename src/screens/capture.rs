@@ -1,0 +1,301 @@
+//! Quick capture: the debrief form, thumbs first. Every change is saved as a
+//! committed transaction while typing; there is no Save button to forget.
+
+use dioxus::prelude::*;
+use reps_core::{
+    DebriefBody, DebriefId, InterviewId, Question, Rating, RedFlag, RedFlagKind, Skill,
+};
+
+use crate::app::{Launch, use_ctx};
+use crate::components::text;
+use crate::journal::UiError;
+
+/// Whether the last change is on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Nothing typed yet.
+    Blank,
+    /// A save is on its way.
+    Saving,
+    /// Everything typed is committed.
+    Saved,
+    /// The last save failed; the text stays on screen.
+    Failed(String),
+}
+
+/// The Capture screen.
+#[component]
+pub fn Capture() -> Element {
+    let mut ctx = use_ctx();
+    let launch = try_consume_context::<Launch>().unwrap_or_default();
+    let mut body = use_signal(DebriefBody::default);
+    let mut id = use_signal(|| None::<DebriefId>);
+    let mut creating = use_signal(|| false);
+    let mut state = use_signal(|| SaveState::Blank);
+    let mut about = use_signal(|| None::<InterviewId>);
+    let choices = use_resource(move || async move {
+        let j = ctx.journal();
+        let recent = j.just_ended().await?;
+        let upcoming = j.upcoming(6).await?;
+        Ok::<_, UiError>((recent, upcoming))
+    });
+    // Default to the interview that just ended.
+    use_effect(move || {
+        if let Some(Ok((Some((iv, _)), _))) = &*choices.read()
+            && about.peek().is_none()
+            && id.peek().is_none()
+        {
+            about.set(Some(iv.id));
+        }
+    });
+
+    let mut save = move || {
+        state.set(SaveState::Saving);
+        spawn(async move {
+            let j = ctx.journal();
+            let debrief = match id() {
+                Some(d) => d,
+                None if creating() => return, // the first save will pick up this text
+                None => {
+                    creating.set(true);
+                    match j.start_debrief(about()).await {
+                        Ok(d) => {
+                            id.set(Some(d.id));
+                            creating.set(false);
+                            d.id
+                        }
+                        Err(e) => {
+                            creating.set(false);
+                            state.set(SaveState::Failed(e.message));
+                            return;
+                        }
+                    }
+                }
+            };
+            match j.save_draft(debrief, body()).await {
+                Ok(Some(saved)) => {
+                    // keep ids the journal gave to new questions, without touching the text
+                    let mut b = body.write();
+                    for q in b.questions.iter_mut().filter(|q| q.id.0.is_nil()) {
+                        if let Some(s) = saved.body.questions.iter().find(|s| s.text == q.text) {
+                            q.id = s.id;
+                        }
+                    }
+                    drop(b);
+                    state.set(SaveState::Saved);
+                    ctx.changed();
+                }
+                Ok(None) => state.set(SaveState::Saved),
+                Err(e) => state.set(SaveState::Failed(e.message)),
+            }
+        });
+    };
+    let mut edit = move |f: Box<dyn FnOnce(&mut DebriefBody)>| {
+        f(&mut body.write());
+        save();
+    };
+
+    let options: Vec<(InterviewId, String)> = match &*choices.read() {
+        Some(Ok((recent, upcoming))) => recent
+            .iter()
+            .chain(upcoming.iter())
+            .map(|(i, l)| {
+                (
+                    i.id,
+                    format!(
+                        "{} — {} ({})",
+                        l.details.company,
+                        text::when(&i.plan.start),
+                        i.plan.stage
+                    ),
+                )
+            })
+            .fold(Vec::new(), |mut v, o| {
+                if !v.iter().any(|(id, _)| *id == o.0) {
+                    v.push(o);
+                }
+                v
+            }),
+        _ => Vec::new(),
+    };
+    let b = body();
+    let questions_text = b
+        .questions
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let status = match state() {
+        SaveState::Blank => "Start typing — everything is saved as you go.".to_string(),
+        SaveState::Saving => "Saving…".to_string(),
+        SaveState::Saved => "Saved".to_string(),
+        SaveState::Failed(m) => format!("Not saved: {m}. Your text is still here."),
+    };
+    let failed = matches!(state(), SaveState::Failed(_));
+
+    rsx! {
+        header { class: "screen-head",
+            h1 { "Capture" }
+            p { class: if failed { "save-state failed" } else { "save-state" }, role: "status", "data-testid": "save-state", "{status}" }
+        }
+        form { class: "form capture", onsubmit: move |e| e.prevent_default(),
+            label { r#for: "about", "About" }
+            select { id: "about", "data-testid": "capture-about",
+                onchange: move |e| {
+                    let chosen: Option<InterviewId> = e.value().parse().ok();
+                    about.set(chosen);
+                    if let (Some(d), Some(iv)) = (id(), chosen) {
+                        spawn(async move {
+                            match ctx.journal().attach_debrief(d, iv).await {
+                                Ok(_) => ctx.changed(),
+                                Err(e) => state.set(SaveState::Failed(e.message)),
+                            }
+                        });
+                    }
+                },
+                option { value: "", selected: about().is_none(), "No interview yet (attach later)" }
+                for (iv, label) in options {
+                    option { key: "{iv}", value: "{iv}", selected: about() == Some(iv), "{label}" }
+                }
+            }
+            Scale { label: "Overall feel", low: "Rough", high: "Great", value: b.feel, testid: "feel",
+                on_pick: move |v| edit(Box::new(move |b| b.feel = Rating::new("feel", v).ok())) }
+            Scale { label: "Confidence right now", low: "Shaky", high: "Solid", value: b.confidence, testid: "confidence",
+                on_pick: move |v| edit(Box::new(move |b| b.confidence = Rating::new("confidence", v).ok())) }
+            label { r#for: "went-well", "What went well" }
+            textarea { id: "went-well", "data-testid": "capture-went-well", rows: "3", value: "{b.went_well}",
+                onmounted: move |e| {
+                    crate::launch_timing::capture_ready();
+                    if launch.capture {
+                        spawn(async move { let _ = e.set_focus(true).await; });
+                    }
+                },
+                oninput: move |e| edit(Box::new(move |b| b.went_well = e.value())) }
+            Chips { label: "Strengths", all: Skill::PRESETS.to_vec(), picked: b.strengths.clone(), testid: "strength",
+                on_toggle: move |s: Skill| edit(Box::new(move |b| toggle(&mut b.strengths, s))) }
+            label { r#for: "improve", "Answers to improve" }
+            textarea { id: "improve", "data-testid": "capture-improve", rows: "3", value: "{b.improve}",
+                oninput: move |e| edit(Box::new(move |b| b.improve = e.value())) }
+            Chips { label: "Work on", all: Skill::PRESETS.to_vec(), picked: b.to_improve.clone(), testid: "improve",
+                on_toggle: move |s: Skill| edit(Box::new(move |b| toggle(&mut b.to_improve, s))) }
+            fieldset { class: "chips-field",
+                legend { "Red flags I saw" }
+                div { class: "chips",
+                    for (n, k) in RedFlagKind::ALL.into_iter().enumerate() {
+                        button { key: "{n}", r#type: "button", class: "chip", "data-testid": "flag-{n}",
+                            aria_pressed: b.red_flags.iter().any(|f| f.kind == k),
+                            onclick: move |_| edit(Box::new(move |b| {
+                                if let Some(p) = b.red_flags.iter().position(|f| f.kind == k) {
+                                    b.red_flags.remove(p);
+                                } else {
+                                    b.red_flags.push(RedFlag { kind: k, detail: String::new(), provenance: Default::default() });
+                                }
+                            })),
+                            "{text::red_flag(k)}"
+                        }
+                    }
+                }
+            }
+            label { r#for: "questions", "Questions to clarify later (one per line)" }
+            textarea { id: "questions", rows: "2", value: "{questions_text}",
+                oninput: move |e| edit(Box::new(move |b| b.questions = lines_to_questions(&e.value(), &b.questions))) }
+            label { r#for: "next-step", "What happens next" }
+            input { id: "next-step", value: "{b.next_step}", placeholder: "e.g. They'll call by Friday",
+                oninput: move |e| edit(Box::new(move |b| b.next_step = e.value())) }
+            label { r#for: "next-by", "By when" }
+            input { id: "next-by", r#type: "date",
+                value: b.next_step_by.map(|d| d.to_string()).unwrap_or_default(),
+                oninput: move |e| edit(Box::new(move |b| b.next_step_by = e.value().parse().ok())) }
+            label { r#for: "notes", "Anything else" }
+            textarea { id: "notes", "data-testid": "capture-notes", rows: "4", value: "{b.notes}",
+                oninput: move |e| edit(Box::new(move |b| b.notes = e.value())) }
+        }
+    }
+}
+
+fn toggle(list: &mut Vec<Skill>, s: Skill) {
+    if let Some(p) = list.iter().position(|x| *x == s) {
+        list.remove(p);
+    } else {
+        list.push(s);
+    }
+}
+
+/// One question per non-empty line; a line that was already a question keeps its id.
+pub fn lines_to_questions(text: &str, old: &[Question]) -> Vec<Question> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            old.iter()
+                .find(|q| q.text == l)
+                .cloned()
+                .unwrap_or_else(|| Question::new(l))
+        })
+        .collect()
+}
+
+/// A 1–5 scale as five big buttons.
+#[component]
+fn Scale(
+    label: &'static str,
+    low: &'static str,
+    high: &'static str,
+    value: Option<Rating>,
+    testid: &'static str,
+    on_pick: EventHandler<i64>,
+) -> Element {
+    rsx! {
+        fieldset { class: "scale",
+            legend { "{label}" }
+            div { class: "scale-row",
+                span { class: "scale-end", aria_hidden: "true", "{low}" }
+                for v in 1..=5i64 {
+                    button { key: "{v}", r#type: "button", class: "scale-dot", "data-testid": "{testid}-{v}",
+                        aria_pressed: value.map(|r| i64::from(r.get())) == Some(v),
+                        aria_label: "{label}: {v} of 5",
+                        onclick: move |_| on_pick.call(v), "{v}" }
+                }
+                span { class: "scale-end", aria_hidden: "true", "{high}" }
+            }
+        }
+    }
+}
+
+/// Toggle chips for skills.
+#[component]
+fn Chips(
+    label: &'static str,
+    all: Vec<Skill>,
+    picked: Vec<Skill>,
+    testid: &'static str,
+    on_toggle: EventHandler<Skill>,
+) -> Element {
+    rsx! {
+        fieldset { class: "chips-field",
+            legend { "{label}" }
+            div { class: "chips",
+                for (n, s) in all.into_iter().enumerate() {
+                    button { key: "{n}", r#type: "button", class: "chip", "data-testid": "{testid}-{n}",
+                        aria_pressed: picked.contains(&s),
+                        onclick: { let s = s.clone(); move |_| on_toggle.call(s.clone()) },
+                        "{text::skill(&s)}" }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_lines_keep_their_ids() {
+        let mut q = Question::new("Team size?");
+        q.id = reps_core::ItemId(uuid::Uuid::from_u128(9));
+        let out = lines_to_questions("Team size?\n\nRemote days?", &[q.clone()]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].id, q.id);
+        assert!(out[1].id.0.is_nil());
+    }
+}

@@ -1,0 +1,246 @@
+//! Before walking in: the checklists of coming interviews, grouped by when,
+//! a calm full-screen "walking in" view, and the template they come from.
+
+use dioxus::prelude::*;
+use reps_core::rules::checklist::ChecklistView;
+use reps_core::{InterviewId, ItemId, TemplateItem, When};
+
+use crate::app::use_ctx;
+use crate::components::text;
+use crate::journal::UiError;
+use crate::route::Route;
+
+/// Coming interviews, each with its checklist, and the template editor.
+#[component]
+pub fn Prep() -> Element {
+    let ctx = use_ctx();
+    let upcoming = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().upcoming(10).await
+    });
+    rsx! {
+        header { class: "screen-head",
+            h1 { "Prep" }
+            p { class: "sub", "A short list for each interview. Tick as you go." }
+        }
+        match &*upcoming.read() {
+            None => rsx! { p { class: "loading", "Loading…" } },
+            Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+            Some(Ok(list)) if list.is_empty() => rsx! {
+                section { class: "empty",
+                    p { class: "empty-title", "No interviews coming up." }
+                    p { "When you add an interview to a lead, its checklist appears here, with any questions left open from earlier rounds." }
+                }
+            },
+            Some(Ok(list)) => rsx! {
+                ul { class: "rows",
+                    for (n, (iv, lead)) in list.clone().into_iter().enumerate() {
+                        li { key: "{iv.id}", class: "row",
+                            div { class: "row-text",
+                                span { class: "row-title", "{lead.details.company}" }
+                                span { class: "row-meta", "{text::when(&iv.plan.start)} · {iv.plan.stage}" }
+                            }
+                            button { class: "button", "data-testid": "prep-open-{n}",
+                                onclick: move |_| { navigator().push(Route::ChecklistScreen { id: iv.id }); }, "Checklist" }
+                        }
+                    }
+                }
+            },
+        }
+        TemplateEditor {}
+    }
+}
+
+/// One interview's checklist.
+#[component]
+pub fn ChecklistScreen(id: InterviewId) -> Element {
+    let mut ctx = use_ctx();
+    let data = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().checklist(id).await
+    });
+    let mut walking_in = use_signal(|| false);
+    let mut error = use_signal(|| None::<UiError>);
+    let tick = move |(item, done): (ItemId, bool)| {
+        spawn(async move {
+            match ctx.journal().tick(id, item, done).await {
+                Ok(_) => ctx.changed(),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let guard = data.read();
+    let Some(Ok((view, iv, lead))) = &*guard else {
+        return match &*guard {
+            Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+            _ => rsx! { p { class: "loading", "Loading…" } },
+        };
+    };
+    let title = format!("{} — {}", lead.details.company, iv.plan.stage);
+    let goal = iv.plan.goal.clone();
+    if walking_in() {
+        let items: Vec<String> = view
+            .groups
+            .iter()
+            .filter(|g| g.when == When::WalkingIn)
+            .flat_map(|g| g.items.iter().map(|i| i.text.clone()))
+            .collect();
+        return rsx! {
+            section { class: "walking-in", role: "dialog", aria_label: "Walking in",
+                p { class: "walking-goal", "{goal}" }
+                for (n, t) in items.into_iter().enumerate() { p { key: "{n}", class: "walking-line", "{t}" } }
+                button { class: "button quiet", onclick: move |_| walking_in.set(false), "Back to the list" }
+            }
+        };
+    }
+    rsx! {
+        header { class: "screen-head",
+            h1 { "{title}" }
+            p { class: "sub", "{text::when(&iv.plan.start)} · Goal: {goal}" }
+        }
+        if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
+        ChecklistList { view: view.clone(), on_tick: tick }
+        button { class: "button wide calm", "data-testid": "walking-in", onclick: move |_| walking_in.set(true), "I'm walking in" }
+    }
+}
+
+/// The groups and their tick boxes.
+#[component]
+pub fn ChecklistList(view: ChecklistView, on_tick: EventHandler<(ItemId, bool)>) -> Element {
+    let (done, total) = view.progress();
+    rsx! {
+        p { class: "progress", role: "status", "{done} of {total} ready" }
+        for g in view.groups {
+            section { key: "{g.when:?}", class: "check-group",
+                h2 { "{text::when_group(g.when)}" }
+                ul { class: "checks",
+                    for (n, item) in g.items.into_iter().enumerate() {
+                        li { key: "{item.id}",
+                            label { class: if item.done { "check done" } else { "check" },
+                                input { r#type: "checkbox", checked: item.done,
+                                    "data-testid": "check-{g.when:?}-{n}",
+                                    onchange: move |e| on_tick.call((item.id, e.checked())) }
+                                span { "{item.text}" }
+                                if matches!(item.source, reps_core::rules::checklist::ItemSource::Question { .. }) {
+                                    span { class: "tag", "open question" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Editing the checklist every new interview starts from.
+#[component]
+fn TemplateEditor() -> Element {
+    let mut ctx = use_ctx();
+    let template = use_resource(move || async move { ctx.journal().default_template().await });
+    let mut open = use_signal(|| false);
+    let mut draft = use_signal(String::new);
+    let mut error = use_signal(|| None::<UiError>);
+    if !open() {
+        return rsx! {
+            button { class: "button wide quiet", onclick: move |_| {
+                if let Some(Ok(Some(t))) = &*template.read() {
+                    draft.set(template_text(&t.items));
+                }
+                open.set(true);
+            }, "Edit my checklist template" }
+        };
+    }
+    rsx! {
+        form { class: "form", onsubmit: move |_| {
+            let items = parse_template(&draft());
+            spawn(async move {
+                match ctx.journal().save_default_template("Before every interview".into(), items).await {
+                    Ok(()) => { open.set(false); error.set(None); ctx.changed(); }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        },
+            label { r#for: "template", "One item per line, under the headings “Day before:”, “Hour before:”, “Walking in:”" }
+            textarea { id: "template", rows: "14", value: "{draft}", oninput: move |e| draft.set(e.value()) }
+            if let Some(e) = error() { p { class: "field-error", role: "alert", "{e}" } }
+            div { class: "row-actions",
+                button { class: "button take", r#type: "submit", "Save template" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+        }
+    }
+}
+
+const HEADINGS: [(When, &str); 3] = [
+    (When::DayBefore, "Day before:"),
+    (When::HourBefore, "Hour before:"),
+    (When::WalkingIn, "Walking in:"),
+];
+
+/// The template as editable text.
+pub fn template_text(items: &[TemplateItem]) -> String {
+    let mut out = String::new();
+    for (when, heading) in HEADINGS {
+        out.push_str(heading);
+        out.push('\n');
+        for i in items.iter().filter(|i| i.when == when) {
+            out.push_str(&i.text);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Text back into items (headings switch the group; blank lines are skipped).
+pub fn parse_template(text: &str) -> Vec<TemplateItem> {
+    let mut when = When::DayBefore;
+    let mut items = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some((w, _)) = HEADINGS.iter().find(|(_, h)| h.eq_ignore_ascii_case(line)) {
+            when = *w;
+        } else {
+            items.push(TemplateItem {
+                id: ItemId(uuid::Uuid::nil()),
+                text: line.to_string(),
+                when,
+            });
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::test_support::{demo, render_with};
+
+    #[test]
+    fn template_text_round_trips() {
+        let items = parse_template("Day before:\nRead the ad\n\nWalking in:\nBreathe\n");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].when, When::WalkingIn);
+        let again = parse_template(&template_text(&items));
+        assert_eq!(
+            again.iter().map(|i| (&i.text, i.when)).collect::<Vec<_>>(),
+            items.iter().map(|i| (&i.text, i.when)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_checklist_is_grouped_by_when_with_progress() {
+        let j = demo();
+        let iv = j.upcoming_interviews(j.now(), 1).unwrap().remove(0);
+        let view = j.checklist(iv.id).unwrap();
+        let html = render_with(
+            view,
+            |view| rsx! { ChecklistList { view, on_tick: |_| {} } },
+        );
+        assert!(
+            html.contains("The day before") && html.contains("Walking in"),
+            "{html}"
+        );
+        assert!(html.contains("0 of "), "{html}");
+    }
+}

@@ -1,0 +1,341 @@
+//! One lead: its stage history, interviews (add one, see collisions),
+//! debriefs, red flags first-hand vs heard, people, and the offer check.
+
+use chrono::{NaiveDate, NaiveTime};
+use dioxus::prelude::*;
+use reps_core::{InterviewKind, InterviewPlan, LeadId, Outcome, Provenance, Stage, Stamp, Status};
+
+use crate::app::use_ctx;
+use crate::components::text;
+use crate::journal::{LeadFile, UiError};
+
+/// The lead detail screen.
+#[component]
+pub fn LeadDetail(id: LeadId) -> Element {
+    let mut ctx = use_ctx();
+    let file = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().lead_file(id).await
+    });
+    let mut error = use_signal(|| None::<UiError>);
+    let move_to = move |to: Status| {
+        spawn(async move {
+            match ctx.journal().move_lead(id, to).await {
+                Ok(_) => {
+                    error.set(None);
+                    ctx.changed();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let outcome = move |(iv, o): (reps_core::InterviewId, Outcome)| {
+        spawn(async move {
+            if ctx.journal().record_outcome(iv, o).await.is_ok() {
+                ctx.changed();
+            }
+        });
+    };
+    match &*file.read() {
+        None => rsx! { p { class: "loading", "Loading…" } },
+        Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+        Some(Ok(f)) => rsx! {
+            if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
+            LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome }
+            AddInterview { lead: id }
+        },
+    }
+}
+
+/// A lead from plain data.
+#[component]
+pub fn LeadView(
+    file: LeadFile,
+    on_move: EventHandler<Status>,
+    on_outcome: EventHandler<(reps_core::InterviewId, Outcome)>,
+) -> Element {
+    let l = &file.lead;
+    let d = &l.details;
+    let seen_flags: Vec<String> = file
+        .debriefs
+        .iter()
+        .flat_map(|db| {
+            db.body
+                .red_flags
+                .iter()
+                .filter(|f| f.provenance == Provenance::Seen)
+        })
+        .map(|f| {
+            format!(
+                "{}{}",
+                text::red_flag(f.kind),
+                if f.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", f.detail)
+                }
+            )
+        })
+        .collect();
+    let moves: Vec<Status> = Status::ALL
+        .into_iter()
+        .filter(|s| reps_core::rules::pipeline::can_move(l.status, *s) && *s != l.status)
+        .filter(|s| {
+            matches!(
+                s,
+                Status::Offer
+                    | Status::Rejected
+                    | Status::Ghosted
+                    | Status::Withdrew
+                    | Status::Accepted
+                    | Status::Declined
+            )
+        })
+        .collect();
+    rsx! {
+        header { class: "screen-head",
+            h1 { "{d.company}" }
+            p { class: "sub", "{d.role} · {text::status(l.status)}" }
+        }
+        if !moves.is_empty() {
+            div { class: "chips",
+                for s in moves {
+                    button { key: "{s:?}", class: "chip", onclick: move |_| on_move.call(s), "{text::status(s)}" }
+                }
+            }
+        }
+        if let Some(check) = file.offer.clone() {
+            section { class: "offer",
+                h2 { "Before you answer the offer" }
+                ul { class: "concerns",
+                    for c in check.concerns {
+                        li { key: "{c.kind:?}", class: if c.raised() { "raised" } else { "" },
+                            p { "{c.question}" }
+                            for e in c.evidence.iter() { p { class: "evidence", "You noted: {e.detail}" } }
+                            if let Some(t) = c.from_terms.clone() { p { class: "evidence", "{t}" } }
+                        }
+                    }
+                }
+                if !check.open_questions.is_empty() {
+                    h3 { "Still unclear" }
+                    ul { for q in check.open_questions { li { key: "{q.id}", "{q.text}" } } }
+                }
+            }
+        }
+        section {
+            h2 { "What I know" }
+            if !d.seen.is_empty() { p { b { "Seen myself: " } "{d.seen}" } }
+            if !d.heard.is_empty() { p { class: "heard", b { "Heard from others (not evidence): " } "{d.heard}" } }
+            if !seen_flags.is_empty() {
+                h3 { "Red flags I saw" }
+                ul { for (n, f) in seen_flags.into_iter().enumerate() { li { key: "{n}", "{f}" } } }
+            }
+        }
+        section {
+            h2 { "Interviews" }
+            if file.interviews.is_empty() { p { class: "sub", "None yet. Add one below." } }
+            ul { class: "rows",
+                for iv in file.interviews.clone() {
+                    li { key: "{iv.id}", class: "row",
+                        div { class: "row-text",
+                            span { class: "row-title", "{iv.plan.stage}" }
+                            span { class: "row-meta", "{text::when(&iv.plan.start)}" if iv.cancelled { " · cancelled" } }
+                            span { class: "row-meta",
+                                match iv.outcome {
+                                    Outcome::Pending => "Waiting to hear",
+                                    Outcome::Invited => "Invited to the next step",
+                                    Outcome::NotInvited => "Not invited further (still a rep)",
+                                }
+                            }
+                        }
+                        if iv.outcome == Outcome::Pending && !iv.cancelled {
+                            div { class: "row-actions",
+                                button { class: "button quiet", onclick: move |_| on_outcome.call((iv.id, Outcome::Invited)), "Invited" }
+                                button { class: "button quiet", onclick: move |_| on_outcome.call((iv.id, Outcome::NotInvited)), "Not invited" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !file.people.is_empty() {
+            section {
+                h2 { "People met" }
+                ul { for p in file.people.clone() { li { key: "{p.id}", "{p.details.name} — {p.details.role}" } } }
+            }
+        }
+        section {
+            h2 { "History" }
+            ol { class: "history",
+                for (n, h) in l.history.iter().enumerate() {
+                    li { key: "{n}",
+                        "{text::day(&h.at)} · {text::status(h.status)}"
+                        if let Some(s) = &h.stage { " ({s})" }
+                        if let Some(r) = h.reason { " — {text::pass_reason(r)}" }
+                        if h.undo { " (undone)" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Adding an interview; a collision is shown with a polite way out.
+#[component]
+fn AddInterview(lead: LeadId) -> Element {
+    let mut ctx = use_ctx();
+    let mut open = use_signal(|| false);
+    let mut date = use_signal(String::new);
+    let mut time = use_signal(|| "10:00".to_string());
+    let mut minutes = use_signal(|| "60".to_string());
+    let mut stage = use_signal(|| "screen".to_string());
+    let mut error = use_signal(|| None::<UiError>);
+    let mut notice = use_signal(|| None::<(reps_core::InterviewId, InterviewPlan, Stamp, String)>);
+    let save = move |_| {
+        spawn(async move {
+            let j = ctx.journal();
+            let tz = match j.now().await {
+                Ok(n) => n.tz(),
+                Err(e) => return error.set(Some(e)),
+            };
+            let plan = match build_plan(&date(), &time(), &minutes(), &stage(), tz) {
+                Ok(p) => p,
+                Err(e) => return error.set(Some(e)),
+            };
+            match j.schedule(lead, plan).await {
+                Ok(s) => {
+                    error.set(None);
+                    notice.set(s.reschedule.map(|r| {
+                        let others = s.conflicts.len();
+                        (
+                            s.interview.id,
+                            s.interview.plan.clone(),
+                            r.suggested_start,
+                            format!(
+                                "This overlaps {others} interview(s) you already agreed to. {}",
+                                r.advice
+                            ),
+                        )
+                    }));
+                    if notice.peek().is_none() {
+                        open.set(false);
+                    }
+                    ctx.changed();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    if let Some((id, plan, suggested, advice)) = notice() {
+        return rsx! {
+            section { class: "sheet conflict", role: "alert", "data-testid": "conflict",
+                h2 { "Two interviews collide" }
+                p { class: "coach", "{advice}" }
+                p { "Suggested new time: " b { "{text::when(&suggested)}" } }
+                div { class: "row-actions",
+                    button { class: "button take", onclick: move |_| {
+                        let mut p = plan.clone();
+                        p.start = suggested;
+                        spawn(async move {
+                            if ctx.journal().reschedule(id, p).await.is_ok() {
+                                notice.set(None);
+                                open.set(false);
+                                ctx.changed();
+                            }
+                        });
+                    }, "Ask to move it to that time" }
+                    button { class: "button quiet", onclick: move |_| { notice.set(None); open.set(false); }, "Keep both for now" }
+                }
+            }
+        };
+    }
+    if !open() {
+        return rsx! { button { class: "button wide", "data-testid": "add-interview", onclick: move |_| open.set(true), "+ Add an interview" } };
+    }
+    let err = error();
+    rsx! {
+        form { class: "form", aria_label: "Add an interview", onsubmit: save,
+            label { r#for: "iv-date", "Date" }
+            input { id: "iv-date", r#type: "date", value: "{date}", oninput: move |e| date.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "start") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "iv-time", "Time" }
+            input { id: "iv-time", r#type: "time", value: "{time}", oninput: move |e| time.set(e.value()) }
+            label { r#for: "iv-minutes", "Minutes" }
+            input { id: "iv-minutes", r#type: "number", inputmode: "numeric", value: "{minutes}", oninput: move |e| minutes.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "minutes") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "iv-stage", "Stage" }
+            select { id: "iv-stage", onchange: move |e| stage.set(e.value()),
+                for (v, l) in [("screen", "Screen"), ("hiring_manager", "Hiring manager"), ("technical", "Technical"), ("panel", "Panel"), ("final", "Final")] {
+                    option { key: "{v}", value: "{v}", selected: stage() == v, "{l}" }
+                }
+            }
+            if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
+            div { class: "row-actions",
+                button { class: "button take", r#type: "submit", "Add interview" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+        }
+    }
+}
+
+/// The form's text as a plan, or an error naming the field.
+pub fn build_plan(
+    date: &str,
+    time: &str,
+    minutes: &str,
+    stage: &str,
+    tz: chrono_tz::Tz,
+) -> Result<InterviewPlan, UiError> {
+    let bad = |field: &'static str, message: &str| UiError {
+        message: message.to_string(),
+        field: Some(field),
+    };
+    let day: NaiveDate = date.parse().map_err(|_| bad("start", "pick a date"))?;
+    let at: NaiveTime = NaiveTime::parse_from_str(time, "%H:%M")
+        .map_err(|_| bad("start", "pick a time like 14:30"))?;
+    let minutes: u32 = minutes
+        .trim()
+        .parse()
+        .map_err(|_| bad("minutes", "use a number of minutes, like 45"))?;
+    let start =
+        Stamp::from_local(day.and_time(at), tz).map_err(|e| bad("start", &e.to_string()))?;
+    let stage = match stage {
+        "hiring_manager" => Stage::HiringManager,
+        "technical" => Stage::Technical,
+        "panel" => Stage::Panel,
+        "final" => Stage::Final,
+        _ => Stage::Screen,
+    };
+    Ok(InterviewPlan::new(
+        start,
+        minutes,
+        InterviewKind::Video,
+        stage,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_reports_the_field_that_is_wrong() {
+        let tz = chrono_tz::Europe::Paris;
+        assert_eq!(
+            build_plan("", "10:00", "60", "screen", tz)
+                .unwrap_err()
+                .field,
+            Some("start")
+        );
+        assert_eq!(
+            build_plan("2026-06-01", "10:00", "an hour", "screen", tz)
+                .unwrap_err()
+                .field,
+            Some("minutes")
+        );
+        let gap = build_plan("2026-03-29", "02:30", "60", "screen", tz).unwrap_err();
+        assert!(gap.message.contains("does not exist"), "{gap:?}");
+        let ok = build_plan("2026-06-01", "10:00", "45", "panel", tz).unwrap();
+        assert_eq!((ok.minutes, ok.stage), (45, Stage::Panel));
+    }
+}

@@ -1,0 +1,423 @@
+//! Leads: a deck of new leads to swipe (right take, left pass, up more info),
+//! with buttons, keys and undo; the pipeline; and adding a lead.
+
+use dioxus::prelude::*;
+use reps_core::rules::pass::Assessment;
+use reps_core::{Decision, Lead, LeadDetails, LeadId, PassReason, Source, Status};
+
+use crate::app::use_ctx;
+use crate::components::swipe::{Swipe, SwipeCard};
+use crate::components::text;
+use crate::journal::UiError;
+use crate::route::Route;
+
+/// A pass waiting for its reason, or answered with a counter-point.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PassStep {
+    /// The sheet of reasons is open for this lead.
+    AskReason(Lead),
+    /// A weak reason was recorded; the counter-point is offered with one tap to reconsider.
+    Counterpoint { lead: Lead, text: String },
+}
+
+/// The Leads screen.
+#[component]
+pub fn Leads() -> Element {
+    let mut ctx = use_ctx();
+    let data = use_resource(move || async move {
+        ctx.revision();
+        let j = ctx.journal();
+        Ok::<_, UiError>((j.deck().await?, j.pipeline().await?))
+    });
+    let mut decided = use_signal(Vec::<LeadId>::new);
+    let mut pass_step = use_signal(|| None::<PassStep>);
+    let mut error = use_signal(|| None::<UiError>);
+
+    let record = move |id: LeadId, decision: Decision| {
+        spawn(async move {
+            match ctx.journal().decide(id, decision).await {
+                Ok(d) => {
+                    decided.write().push(id);
+                    pass_step.set(match d.advice {
+                        Some(Assessment::Weak { counterpoint }) => Some(PassStep::Counterpoint {
+                            lead: d.lead,
+                            text: counterpoint,
+                        }),
+                        _ => None,
+                    });
+                    error.set(None);
+                    ctx.changed();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let mut undo = move || {
+        if let Some(id) = decided.write().pop() {
+            spawn(async move {
+                match ctx.journal().undo(id).await {
+                    Ok(_) => {
+                        pass_step.set(None);
+                        ctx.changed();
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+
+    let guard = data.read();
+    let (deck, pipeline) = match &*guard {
+        None => return rsx! { p { class: "loading", "Loading…" } },
+        Some(Err(e)) => return rsx! { p { class: "error", role: "alert", "{e}" } },
+        Some(Ok((d, p))) => (d.clone(), p.clone()),
+    };
+    drop(guard);
+    let top = deck.first().cloned();
+
+    rsx! {
+        header { class: "screen-head",
+            h1 { "Leads" }
+            p { class: "sub", "Swipe right to take the interview, left to pass, up if you need to know more." }
+        }
+        if let Some(e) = error() {
+            p { class: "error", role: "alert", "{e}" }
+        }
+        match pass_step() {
+            Some(PassStep::AskReason(lead)) => rsx! {
+                PassSheet {
+                    lead: lead.clone(),
+                    on_reason: move |r: PassReason| {
+                        pass_step.set(None);
+                        record(lead.id, Decision::Pass { reason: r, note: String::new() });
+                    },
+                    on_cancel: move |_| pass_step.set(None),
+                }
+            },
+            Some(PassStep::Counterpoint { lead, text }) => rsx! {
+                Counterpoint {
+                    company: lead.details.company.clone(),
+                    text,
+                    on_reconsider: move |_| undo(),
+                    on_keep: move |_| pass_step.set(None),
+                }
+            },
+            None => rsx! {
+                DeckView {
+                    top: top.clone(),
+                    remaining: deck.len(),
+                    can_undo: !decided().is_empty(),
+                    on_decide: move |(lead, dir): (Lead, Swipe)| match dir {
+                        Swipe::Right => record(lead.id, Decision::Take),
+                        Swipe::Up => record(lead.id, Decision::NeedInfo),
+                        Swipe::Left => pass_step.set(Some(PassStep::AskReason(lead))),
+                    },
+                    on_undo: move |_| undo(),
+                }
+            },
+        }
+        AddLead {}
+        PipelineView {
+            pipeline,
+            on_open: move |id: LeadId| {
+                navigator().push(Route::LeadDetail { id });
+            },
+        }
+    }
+}
+
+/// The top card of the deck and the buttons that do what a swipe does.
+#[component]
+pub fn DeckView(
+    top: Option<Lead>,
+    remaining: usize,
+    can_undo: bool,
+    on_decide: EventHandler<(Lead, Swipe)>,
+    on_undo: EventHandler<()>,
+) -> Element {
+    let Some(lead) = top else {
+        return rsx! {
+            section { class: "deck empty",
+                p { class: "empty-title", "No leads waiting." }
+                p { "When a recruiter calls or you spot an ad, add it below. Deciding takes a second." }
+                if can_undo {
+                    button { class: "button quiet", "data-testid": "deck-undo", onclick: move |_| on_undo.call(()), "Undo last decision" }
+                }
+            }
+        };
+    };
+    let d = &lead.details;
+    let pay = d.pay.as_ref().map(|p| match (p.min, p.max) {
+        (Some(a), Some(b)) => format!("{a}–{b} {}", p.currency),
+        (Some(a), None) => format!("from {a} {}", p.currency),
+        (None, Some(b)) => format!("up to {b} {}", p.currency),
+        (None, None) => String::new(),
+    });
+    let l1 = lead.clone();
+    let l2 = lead.clone();
+    let l3 = lead.clone();
+    let l4 = lead.clone();
+    rsx! {
+        section { class: "deck", aria_label: "Leads to decide ({remaining})",
+            p { class: "deck-count", "{remaining} to decide" }
+            SwipeCard {
+                key: "{lead.id}",
+                label: "{d.company}, {d.role}. Use the arrow keys: right to take it, left to pass, up for more info.",
+                on_swipe: move |dir| on_decide.call((l1.clone(), dir)),
+                h2 { class: "card-company", "{d.company}" }
+                p { class: "card-role", "{d.role}" }
+                ul { class: "card-facts",
+                    if let Some(pay) = pay { li { "{pay}" } }
+                    if !d.location.is_empty() { li { "{d.location}" } }
+                    if d.dream_job { li { "Dream company" } }
+                }
+                if !d.seen.is_empty() { p { class: "card-note", b { "I saw: " } "{d.seen}" } }
+                if !d.heard.is_empty() { p { class: "card-note heard", b { "I heard: " } "{d.heard}" } }
+            }
+            div { class: "deck-buttons",
+                button { class: "button pass", "data-testid": "deck-pass", aria_keyshortcuts: "ArrowLeft",
+                    onclick: move |_| on_decide.call((l2.clone(), Swipe::Left)), "← Pass" }
+                button { class: "button quiet", "data-testid": "deck-info", aria_keyshortcuts: "ArrowUp",
+                    onclick: move |_| on_decide.call((l3.clone(), Swipe::Up)), "↑ More info" }
+                button { class: "button take", "data-testid": "deck-take", aria_keyshortcuts: "ArrowRight",
+                    onclick: move |_| on_decide.call((l4.clone(), Swipe::Right)), "Take it →" }
+            }
+            if can_undo {
+                button { class: "button quiet undo", "data-testid": "deck-undo", onclick: move |_| on_undo.call(()), "Undo last decision" }
+            }
+        }
+    }
+}
+
+/// Why pass? Strong and weak reasons side by side; the choice is the user's.
+#[component]
+pub fn PassSheet(
+    lead: Lead,
+    on_reason: EventHandler<PassReason>,
+    on_cancel: EventHandler<()>,
+) -> Element {
+    rsx! {
+        section { class: "sheet", role: "dialog", aria_label: "Why pass on {lead.details.company}?",
+            h2 { "Why pass on {lead.details.company}?" }
+            div { class: "chips",
+                for (n, r) in PassReason::ALL.into_iter().enumerate() {
+                    button { key: "{n}", class: "chip", "data-testid": "reason-{n}",
+                        onclick: move |_| on_reason.call(r), "{text::pass_reason(r)}" }
+                }
+            }
+            button { class: "button quiet", onclick: move |_| on_cancel.call(()), "Back to the card" }
+        }
+    }
+}
+
+/// A weak reason was recorded: a respectful counter-point and one tap to reconsider.
+#[component]
+pub fn Counterpoint(
+    company: String,
+    text: String,
+    on_reconsider: EventHandler<()>,
+    on_keep: EventHandler<()>,
+) -> Element {
+    rsx! {
+        section { class: "sheet counterpoint", role: "dialog", aria_label: "A thought before you pass",
+            h2 { "Passed on {company}. One thought:" }
+            p { class: "coach", "{text}" }
+            div { class: "row-actions",
+                button { class: "button take", "data-testid": "reconsider", onclick: move |_| on_reconsider.call(()), "Reconsider" }
+                button { class: "button quiet", "data-testid": "keep-pass", onclick: move |_| on_keep.call(()), "Keep my pass" }
+            }
+        }
+    }
+}
+
+/// Leads by stage.
+#[component]
+pub fn PipelineView(pipeline: Vec<(Status, Vec<Lead>)>, on_open: EventHandler<LeadId>) -> Element {
+    rsx! {
+        section { class: "pipeline", aria_label: "Pipeline",
+            h2 { "Pipeline" }
+            if pipeline.is_empty() {
+                p { class: "sub", "Your leads will line up here by stage." }
+            }
+            for (status, leads) in pipeline {
+                div { key: "{status:?}", class: "stage",
+                    h3 { "{text::status(status)} · {leads.len()}" }
+                    ul { class: "rows compact",
+                        for l in leads {
+                            li { key: "{l.id}",
+                                button { class: "link-row", onclick: move |_| on_open.call(l.id),
+                                    span { class: "row-title", "{l.details.company}" }
+                                    span { class: "row-meta", "{l.details.role}" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Adding a lead: company, role and where it came from; the rest can wait.
+#[component]
+fn AddLead() -> Element {
+    let mut ctx = use_ctx();
+    let mut open = use_signal(|| false);
+    let mut company = use_signal(String::new);
+    let mut role = use_signal(String::new);
+    let mut source = use_signal(|| Source::JobBoard);
+    let mut error = use_signal(|| None::<UiError>);
+    let mut seen_before = use_signal(|| None::<String>);
+    let sources = [
+        (Source::JobBoard, "Job board"),
+        (Source::RecruiterCall, "Recruiter"),
+        (Source::Referral, "Referral"),
+        (Source::Inbound, "They reached out"),
+        (Source::Network, "My network"),
+        (Source::Other, "Other"),
+    ];
+    let save = move |_| {
+        let details = LeadDetails::new(company(), role(), source());
+        spawn(async move {
+            match ctx.journal().add_lead(details).await {
+                Ok(_) => {
+                    company.set(String::new());
+                    role.set(String::new());
+                    error.set(None);
+                    seen_before.set(None);
+                    open.set(false);
+                    ctx.changed();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    if !open() {
+        return rsx! {
+            button { class: "button wide", "data-testid": "add-lead", onclick: move |_| open.set(true), "+ Add a lead" }
+        };
+    }
+    let err = error();
+    rsx! {
+        form { class: "form", aria_label: "Add a lead", onsubmit: save,
+            label { r#for: "lead-company", "Company" }
+            input { id: "lead-company", "data-testid": "lead-company", value: "{company}", autocomplete: "off",
+                oninput: move |e| company.set(e.value()),
+                onchange: move |_| {
+                    let name = company();
+                    spawn(async move {
+                        if let Ok(h) = ctx.journal().company_history(name.clone()).await {
+                            seen_before.set((!h.is_empty()).then(|| format!(
+                                "You already know {name}: {} lead(s), {} interview(s), {} person(s) there.",
+                                h.leads.len(), h.interviews.len(), h.contacts.len()
+                            )));
+                        }
+                    });
+                },
+            }
+            if let Some(m) = UiError::for_field(&err, "company") { p { class: "field-error", role: "alert", "{m}" } }
+            if let Some(m) = seen_before() { p { class: "hint", "{m}" } }
+            label { r#for: "lead-role", "Role" }
+            input { id: "lead-role", "data-testid": "lead-role", value: "{role}", oninput: move |e| role.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "lead-source", "Where it came from" }
+            select { id: "lead-source",
+                onchange: move |e| {
+                    if let Some((s, _)) = sources.iter().find(|(_, l)| *l == e.value()) {
+                        source.set(*s);
+                    }
+                },
+                for (s, l) in sources {
+                    option { key: "{l}", value: "{l}", selected: s == source(), "{l}" }
+                }
+            }
+            if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
+            div { class: "row-actions",
+                button { class: "button take", r#type: "submit", "data-testid": "lead-save", "Add to the deck" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::test_support::{demo, render, render_with};
+
+    use reps_core::rules::pass;
+
+    fn is_weak(r: PassReason) -> bool {
+        matches!(pass::assess(r), Assessment::Weak { .. })
+    }
+
+    #[test]
+    fn empty_deck_invites_adding_a_lead() {
+        let html = render(
+            || rsx! { DeckView { top: None, remaining: 0, can_undo: false, on_decide: |_| {}, on_undo: |_| {} } },
+        );
+        assert!(html.contains("No leads waiting."), "{html}");
+        assert!(!html.contains("deck-undo"));
+    }
+
+    #[test]
+    fn a_card_shows_the_lead_and_three_ways_to_decide() {
+        let lead = demo().deck().unwrap().remove(0);
+        let html = render_with(
+            lead,
+            |lead| rsx! { DeckView { top: Some(lead), remaining: 5, can_undo: true, on_decide: |_| {}, on_undo: |_| {} } },
+        );
+        assert!(html.contains("Tidewater Studio"), "{html}");
+        assert!(html.contains("I heard: "), "second-hand notes are marked");
+        for id in [
+            "deck-pass",
+            "deck-info",
+            "deck-take",
+            "deck-undo",
+            "deck-card",
+        ] {
+            assert!(html.contains(id), "{id}");
+        }
+        assert!(html.contains("5 to decide"));
+    }
+
+    #[test]
+    fn the_pass_sheet_offers_every_reason_and_weak_ones_get_a_counterpoint() {
+        let lead = demo().deck().unwrap().remove(0);
+        let html = render_with(
+            lead,
+            |lead| rsx! { PassSheet { lead, on_reason: |_| {}, on_cancel: |_| {} } },
+        );
+        for r in PassReason::ALL {
+            let label = text::pass_reason(r);
+            let escaped = label.replace('\'', "&#39;");
+            assert!(
+                html.contains(label) || html.contains(&escaped),
+                "{r:?}: {html}"
+            );
+        }
+        assert!(is_weak(PassReason::FearOfRejection) && !is_weak(PassReason::OutsideSkills));
+        let Assessment::Weak { counterpoint } = pass::assess(PassReason::NoTime) else {
+            panic!()
+        };
+        let html = render_with(
+            counterpoint,
+            |text| rsx! { Counterpoint { company: "Acme".to_string(), text, on_reconsider: |_| {}, on_keep: |_| {} } },
+        );
+        assert!(
+            html.contains("Reconsider") && html.contains("An hour buys practice"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_pipeline_groups_leads_by_stage() {
+        let pipeline = demo().pipeline().unwrap();
+        let html = render_with(
+            pipeline,
+            |pipeline| rsx! { PipelineView { pipeline, on_open: |_| {} } },
+        );
+        assert!(html.contains("Interviewing · 2"), "{html}");
+        assert!(html.contains("Said no (progress!) · 1"));
+    }
+}

@@ -1,0 +1,13 @@
+//! One file per screen: a thin container that talks to the journal, and a
+//! view that takes plain props (rendered in tests with dioxus-ssr).
+
+pub mod capture;
+pub mod checklist;
+pub mod lead;
+pub mod leads;
+pub mod people;
+pub mod reps;
+pub mod today;
+
+#[cfg(test)]
+pub mod test_support;

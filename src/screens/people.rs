@@ -1,0 +1,149 @@
+//! People met: who, where, their history across companies, and when to get
+//! back in touch.
+
+use dioxus::prelude::*;
+use reps_core::{Contact, ContactDetails, ContactId, FollowUp};
+
+use crate::app::use_ctx;
+use crate::components::text;
+use crate::journal::UiError;
+
+/// The People screen.
+#[component]
+pub fn People() -> Element {
+    let mut ctx = use_ctx();
+    let data = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().people().await
+    });
+    let touch = move |id: ContactId| {
+        spawn(async move {
+            if ctx.journal().touch_contact(id).await.is_ok() {
+                ctx.changed();
+            }
+        });
+    };
+    rsx! {
+        header { class: "screen-head",
+            h1 { "People" }
+            p { class: "sub", "Interviewers are the best network you will ever get." }
+        }
+        match &*data.read() {
+            None => rsx! { p { class: "loading", "Loading…" } },
+            Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+            Some(Ok(list)) => rsx! { PeopleView { people: list.clone(), on_touch: touch } },
+        }
+        AddContact {}
+    }
+}
+
+/// People from plain data.
+#[component]
+pub fn PeopleView(
+    people: Vec<(Contact, Option<FollowUp>)>,
+    on_touch: EventHandler<ContactId>,
+) -> Element {
+    rsx! {
+        if people.is_empty() {
+            section { class: "empty",
+                p { class: "empty-title", "Nobody here yet." }
+                p { "Add the people you meet in interviews. They move between companies, and a short hello now and then keeps doors open." }
+            }
+        }
+        ul { class: "rows",
+            for (c, next) in people {
+                li { key: "{c.id}", class: "row",
+                    div { class: "row-text",
+                        span { class: "row-title", "{c.details.name}" }
+                        span { class: "row-meta",
+                            "{c.details.role}"
+                            if !c.details.company.is_empty() { " at {c.details.company}" }
+                        }
+                        if c.history.len() > 1 {
+                            span { class: "row-meta",
+                                "Before: "
+                                {c.history[..c.history.len() - 1].iter().map(|p| p.company.clone()).collect::<Vec<_>>().join(", ")}
+                            }
+                        }
+                        if let Some(f) = next {
+                            span { class: "row-meta", "Get in touch by {text::day(&f.effective_due())}" }
+                        }
+                    }
+                    button { class: "button quiet", onclick: move |_| on_touch.call(c.id), "We talked" }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn AddContact() -> Element {
+    let mut ctx = use_ctx();
+    let mut open = use_signal(|| false);
+    let mut d = use_signal(ContactDetails::default);
+    let mut error = use_signal(|| None::<UiError>);
+    if !open() {
+        return rsx! { button { class: "button wide", onclick: move |_| open.set(true), "+ Add a person" } };
+    }
+    let err = error();
+    rsx! {
+        form { class: "form", aria_label: "Add a person", onsubmit: move |_| {
+            let details = d();
+            spawn(async move {
+                match ctx.journal().add_contact(details).await {
+                    Ok(_) => { d.set(ContactDetails::default()); open.set(false); error.set(None); ctx.changed(); }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        },
+            label { r#for: "c-name", "Name" }
+            input { id: "c-name", value: "{d().name}", oninput: move |e| d.write().name = e.value() }
+            if let Some(m) = UiError::for_field(&err, "name") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "c-role", "Role" }
+            input { id: "c-role", value: "{d().role}", oninput: move |e| d.write().role = e.value() }
+            label { r#for: "c-company", "Company" }
+            input { id: "c-company", value: "{d().company}", oninput: move |e| d.write().company = e.value() }
+            label { r#for: "c-where", "Where we met" }
+            input { id: "c-where", value: "{d().met_where}", oninput: move |e| d.write().met_where = e.value() }
+            label { r#for: "c-cadence", "Get back in touch every … days (optional)" }
+            input { id: "c-cadence", r#type: "number", min: "1", inputmode: "numeric",
+                oninput: move |e| d.write().cadence_days = e.value().parse().ok() }
+            if let Some(m) = UiError::for_field(&err, "cadence_days") { p { class: "field-error", role: "alert", "{m}" } }
+            div { class: "row-actions",
+                button { class: "button take", r#type: "submit", "Save" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::test_support::{demo, render, render_with};
+
+    #[test]
+    fn empty_people_explain_why_they_matter() {
+        let html = render(|| rsx! { PeopleView { people: vec![], on_touch: |_| {} } });
+        assert!(html.contains("Nobody here yet."), "{html}");
+    }
+
+    #[test]
+    fn people_show_role_company_and_next_touch() {
+        let j = demo();
+        let people: Vec<_> = j
+            .all_contacts()
+            .unwrap()
+            .into_iter()
+            .map(|c| (c, None))
+            .collect();
+        let html = render_with(
+            people,
+            |people| rsx! { PeopleView { people, on_touch: |_| {} } },
+        );
+        assert!(
+            html.contains("Inès Moreau") && html.contains("Northwind Logistics"),
+            "{html}"
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! Reps: every interview counts as practice. Totals, months, milestones, the
+//! next-step rate, confidence over time, the skills balance sheet, and the
+//! "no"s counted as progress.
+
+use dioxus::prelude::*;
+use reps_core::rules::reps::RepsReport;
+use reps_core::rules::skills::{SkillLine, Trend};
+
+use crate::app::use_ctx;
+use crate::components::chart::ConfidenceChart;
+use crate::components::text;
+
+/// The Reps screen.
+#[component]
+pub fn Reps() -> Element {
+    let ctx = use_ctx();
+    let data = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().reps().await
+    });
+    match &*data.read() {
+        None => rsx! { p { class: "loading", "Loading…" } },
+        Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+        Some(Ok((report, skills))) => {
+            rsx! { RepsView { report: report.clone(), skills: skills.clone() } }
+        }
+    }
+}
+
+/// Reps from plain data.
+#[component]
+pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
+    let next = report
+        .milestones
+        .iter()
+        .find(|m| m.reached.is_none())
+        .map(|m| m.reps);
+    let reached: Vec<_> = report
+        .milestones
+        .iter()
+        .filter(|m| m.reached.is_some())
+        .cloned()
+        .collect();
+    let max_month = report
+        .per_month
+        .iter()
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    rsx! {
+        header { class: "screen-head",
+            h1 { "Reps" }
+            p { class: "sub", "Every interview is practice, whatever the answer." }
+        }
+        section { class: "stats",
+            div { class: "stat", "data-testid": "reps-total",
+                span { class: "stat-value", "{report.total}" }
+                span { class: "stat-label", if report.total == 1 { "rep" } else { "reps" } }
+            }
+            div { class: "stat",
+                span { class: "stat-value",
+                    {report.next_step_rate.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "—".into())}
+                }
+                span { class: "stat-label", "invited to the next step" }
+            }
+            div { class: "stat",
+                span { class: "stat-value", "{report.rejections}" }
+                span { class: "stat-label", "“no”s — each one a step closer" }
+            }
+            div { class: "stat",
+                span { class: "stat-value", "{(report.strength * 100.0).round()}" }
+                span { class: "stat-label", "practice strength" }
+            }
+        }
+        if report.total == 0 {
+            section { class: "empty",
+                p { class: "empty-title", "Your first rep is waiting." }
+                p { "Take an interview — any interview inside your skills and pay range. It counts here whatever happens." }
+            }
+        }
+        section {
+            h2 { "Confidence" }
+            ConfidenceChart { points: report.confidence.clone() }
+        }
+        if !report.per_month.is_empty() {
+            section {
+                h2 { "Reps per month" }
+                ul { class: "bars",
+                    for (month, n) in report.per_month.clone() {
+                        li { key: "{month}",
+                            span { class: "bar-label", "{month}" }
+                            span { class: "bar", style: "width: {n * 100 / max_month}%", "{n}" }
+                        }
+                    }
+                }
+            }
+        }
+        section {
+            h2 { "Milestones" }
+            ul { class: "milestones",
+                for m in reached {
+                    li { key: "{m.reps}", class: "reached", "{m.reps} ✓" }
+                }
+                if let Some(n) = next { li { class: "next", "Next: {n}" } }
+            }
+        }
+        section {
+            h2 { "Skills balance sheet" }
+            if skills.is_empty() {
+                p { class: "sub", "Tag strengths and things to work on when you capture a debrief; they add up here." }
+            }
+            table { class: "balance",
+                thead { tr { th { "Skill" } th { "Went well" } th { "To work on" } th { "Lately" } } }
+                tbody {
+                    for s in skills {
+                        tr { key: "{text::skill(&s.skill)}",
+                            td { "{text::skill(&s.skill)}" }
+                            td { "{s.strengths}" }
+                            td { "{s.to_improve}" }
+                            td { class: "trend",
+                                match s.trend {
+                                    Trend::Shrinking => "improving",
+                                    Trend::Growing => "needs work",
+                                    Trend::Steady => "steady",
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::test_support::{demo, render_with};
+
+    #[test]
+    fn empty_reps_encourage_the_first_one() {
+        let j = reps_core::Journal::in_memory(reps_core::ManualClock::new(
+            "2026-06-01T09:00:00Z[UTC]".parse().unwrap(),
+        ))
+        .unwrap();
+        let html = render_with(
+            (j.reps().unwrap(), vec![]),
+            |(report, skills)| rsx! { RepsView { report, skills } },
+        );
+        assert!(html.contains("Your first rep is waiting."), "{html}");
+    }
+
+    #[test]
+    fn typical_reps_show_totals_chart_and_balance_sheet() {
+        let j = demo();
+        let html = render_with(
+            (j.reps().unwrap(), j.skills().unwrap()),
+            |(report, skills)| rsx! { RepsView { report, skills } },
+        );
+        assert!(html.contains("<polyline"), "{html}");
+        assert!(html.contains(">6<"), "six reps: {html}");
+        assert!(html.contains("Salary talk"));
+    }
+}
