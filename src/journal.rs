@@ -221,12 +221,15 @@ impl JournalHandle {
         })
         .await
     }
-    /// Interviews coming up, soonest first.
+    /// Interviews not over yet (including one under way), soonest first.
     pub async fn upcoming(&self, limit: usize) -> Result<Vec<(Interview, Lead)>, UiError> {
         self.run(move |j| {
-            let from = j.now().add(-chrono::Duration::hours(3))?;
-            j.upcoming_interviews(from, limit)?
+            let now = j.now();
+            let from = now.add(-chrono::Duration::hours(24))?;
+            j.upcoming_interviews(from, usize::MAX)?
                 .into_iter()
+                .filter(|i| i.plan.end() > now)
+                .take(limit)
                 .map(|i| {
                     let l = j.lead(i.lead)?;
                     Ok((i, l))

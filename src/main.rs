@@ -165,7 +165,7 @@ mod tests {
                 summary: false
             })
         );
-        assert_eq!(args(&["reps://capture"]).unwrap().unwrap().capture, true);
+        assert!(args(&["reps://capture"]).unwrap().unwrap().capture);
         assert_eq!(args(&["--help"]).unwrap(), None);
     }
 

@@ -36,12 +36,19 @@ pub fn after_points(points: &[ConfidencePoint]) -> String {
 pub fn ConfidenceChart(points: Vec<ConfidencePoint>) -> Element {
     let n = points.len();
     let line = after_points(&points);
-    let summary = match (
-        points.iter().find_map(|p| p.after),
-        points.iter().rev().find_map(|p| p.after),
-    ) {
+    let rated = points.iter().filter(|p| p.after.is_some()).count();
+    let first = points.iter().find_map(|p| p.after);
+    let last = points.iter().rev().find_map(|p| p.after);
+    let summary = match (first, last) {
+        (Some(a), _) if rated == 1 => {
+            format!(
+                "After your first rated rep: {a} out of 5. The line grows with every interview."
+            )
+        }
         (Some(a), Some(b)) => {
-            format!("Confidence after interviews went from {a} to {b} out of 5 over {n} reps.")
+            format!(
+                "Confidence after interviews went from {a} to {b} out of 5 over {rated} rated reps."
+            )
         }
         _ => "Rate your confidence after an interview to see it grow here.".to_string(),
     };
@@ -53,7 +60,10 @@ pub fn ConfidenceChart(points: Vec<ConfidencePoint>) -> Element {
                 "aria-label": "{summary}",
                 "data-testid": "confidence-chart",
                 for v in 1..=5u8 {
-                    line { key: "g{v}", class: "grid", x1: "{PAD}", x2: "{W - PAD}", y1: "{y(v)}", y2: "{y(v)}" }
+                    g { key: "g{v}",
+                        line { class: "grid", x1: "{PAD}", x2: "{W - PAD}", y1: "{y(v)}", y2: "{y(v)}" }
+                        text { class: "axis", x: "4", y: "{y(v) + 4.0}", "{v}" }
+                    }
                 }
                 if !line.is_empty() {
                     polyline { class: "after", points: "{line}", fill: "none" }

@@ -33,6 +33,7 @@ pub fn Capture() -> Element {
     let mut creating = use_signal(|| false);
     let mut state = use_signal(|| SaveState::Blank);
     let mut about = use_signal(|| None::<InterviewId>);
+    let mut about_chosen = use_signal(|| false);
     let choices = use_resource(move || async move {
         let j = ctx.journal();
         let recent = j.just_ended().await?;
@@ -43,6 +44,7 @@ pub fn Capture() -> Element {
     use_effect(move || {
         if let Some(Ok((Some((iv, _)), _))) = &*choices.read()
             && about.peek().is_none()
+            && !*about_chosen.peek()
             && id.peek().is_none()
         {
             about.set(Some(iv.id));
@@ -58,6 +60,13 @@ pub fn Capture() -> Element {
                 None if creating() => return, // the first save will pick up this text
                 None => {
                     creating.set(true);
+                    // The first tap may come before the list loads: default to the
+                    // interview that just ended unless the user picked something.
+                    if !about_chosen() && about().is_none() {
+                        if let Ok(Some((iv, _))) = j.just_ended().await {
+                            about.set(Some(iv.id));
+                        }
+                    }
                     match j.start_debrief(about()).await {
                         Ok(d) => {
                             id.set(Some(d.id));
@@ -144,6 +153,7 @@ pub fn Capture() -> Element {
                 onchange: move |e| {
                     let chosen: Option<InterviewId> = e.value().parse().ok();
                     about.set(chosen);
+                    about_chosen.set(true);
                     if let (Some(d), Some(iv)) = (id(), chosen) {
                         spawn(async move {
                             match ctx.journal().attach_debrief(d, iv).await {
