@@ -28,6 +28,15 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// A context over `handle`, for rendering single screens in tests.
+    #[cfg(test)]
+    pub fn for_tests(handle: JournalHandle) -> Ctx {
+        Ctx {
+            handle: Signal::new(Some(handle)),
+            revision: Signal::new(0),
+        }
+    }
+
     /// The journal (absent only when it failed to open, and then no screen shows).
     pub fn journal(&self) -> JournalHandle {
         self.handle

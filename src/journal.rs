@@ -112,6 +112,17 @@ impl JournalHandle {
         }
     }
 
+    /// A handle whose owner has stopped: every call fails (tests of error states).
+    #[cfg(test)]
+    pub fn stopped() -> Self {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        drop(inbox);
+        JournalHandle {
+            jobs,
+            draft: Arc::new(Mutex::new(None)),
+        }
+    }
+
     /// Queues `f` for the owner now; the returned future yields its answer.
     fn submit<T, F>(
         &self,
@@ -274,6 +285,10 @@ impl JournalHandle {
     /// Adds a lead.
     pub async fn add_lead(&self, details: LeadDetails) -> Result<Lead, UiError> {
         self.run(move |j| j.add_lead(details)).await
+    }
+    /// Edits what the user typed about a lead.
+    pub async fn edit_lead(&self, id: LeadId, details: LeadDetails) -> Result<Lead, UiError> {
+        self.run(move |j| j.edit_lead(id, details)).await
     }
     /// A swipe.
     pub async fn decide(&self, id: LeadId, decision: Decision) -> Result<Decided, UiError> {

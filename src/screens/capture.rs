@@ -141,11 +141,18 @@ pub fn Capture() -> Element {
         SaveState::Failed(m) => format!("Not saved: {m}. Your text is still here."),
     };
     let failed = matches!(state(), SaveState::Failed(_));
+    let load_error = match &*choices.read() {
+        Some(Err(e)) => Some(e.message.clone()),
+        _ => None,
+    };
 
     rsx! {
         header { class: "screen-head",
             h1 { "Capture" }
             p { class: if failed { "save-state failed" } else { "save-state" }, role: "status", "data-testid": "save-state", "{status}" }
+        }
+        if let Some(e) = load_error {
+            p { class: "error", role: "alert", "{e}" }
         }
         form { class: "form capture", onsubmit: move |e| e.prevent_default(),
             label { r#for: "about", "About" }

@@ -42,7 +42,11 @@ pub fn LeadDetail(id: LeadId) -> Element {
         Some(Ok(f)) => rsx! {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
             LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome }
-            AddInterview { lead: id }
+            InterviewForm { lead: id, editing: None }
+            for iv in f.interviews.iter().filter(|i| !i.cancelled && i.outcome == Outcome::Pending).cloned() {
+                InterviewForm { key: "{iv.id}", lead: id, editing: Some(iv) }
+            }
+            EditLead { id, details: f.lead.details.clone() }
         },
     }
 }
@@ -180,29 +184,68 @@ pub fn LeadView(
     }
 }
 
-/// Adding an interview; a collision is shown with a polite way out.
+/// Adding an interview, or moving one (`editing`); a collision is shown with
+/// a polite way out.
 #[component]
-fn AddInterview(lead: LeadId) -> Element {
+fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element {
     let mut ctx = use_ctx();
     let mut open = use_signal(|| false);
-    let mut date = use_signal(String::new);
-    let mut time = use_signal(|| "10:00".to_string());
-    let mut minutes = use_signal(|| "60".to_string());
-    let mut stage = use_signal(|| "screen".to_string());
+    let existing = editing.clone();
+    let mut date = use_signal(|| {
+        existing
+            .as_ref()
+            .map(|i| i.plan.start.local_date().to_string())
+            .unwrap_or_default()
+    });
+    let mut time = use_signal(|| {
+        existing
+            .as_ref()
+            .map(|i| i.plan.start.local().format("%H:%M").to_string())
+            .unwrap_or_else(|| "10:00".into())
+    });
+    let mut minutes = use_signal(|| {
+        existing
+            .as_ref()
+            .map(|i| i.plan.minutes.to_string())
+            .unwrap_or_else(|| "60".into())
+    });
+    let mut stage = use_signal(|| {
+        existing
+            .as_ref()
+            .map(|i| stage_value(&i.plan.stage))
+            .unwrap_or("screen")
+            .to_string()
+    });
+    let editing_id = editing.as_ref().map(|i| i.id);
+    let keep = editing.clone();
     let mut error = use_signal(|| None::<UiError>);
     let mut notice = use_signal(|| None::<(reps_core::InterviewId, InterviewPlan, Stamp, String)>);
     let save = move |_| {
+        let keep = keep.clone();
         spawn(async move {
             let j = ctx.journal();
             let tz = match j.now().await {
                 Ok(n) => n.tz(),
                 Err(e) => return error.set(Some(e)),
             };
-            let plan = match build_plan(&date(), &time(), &minutes(), &stage(), tz) {
+            let mut plan = match build_plan(&date(), &time(), &minutes(), &stage(), tz) {
                 Ok(p) => p,
                 Err(e) => return error.set(Some(e)),
             };
-            match j.schedule(lead, plan).await {
+            let result = match (&keep, editing_id) {
+                (Some(old), Some(id)) => {
+                    // keep what the form does not show (kind, place, people, goal)
+                    plan = InterviewPlan {
+                        start: plan.start,
+                        minutes: plan.minutes,
+                        stage: plan.stage,
+                        ..old.plan.clone()
+                    };
+                    j.reschedule(id, plan).await
+                }
+                _ => j.schedule(lead, plan).await,
+            };
+            match result {
                 Ok(s) => {
                     error.set(None);
                     notice.set(s.reschedule.map(|r| {
@@ -250,7 +293,14 @@ fn AddInterview(lead: LeadId) -> Element {
         };
     }
     if !open() {
-        return rsx! { button { class: "button wide", "data-testid": "add-interview", onclick: move |_| open.set(true), "+ Add an interview" } };
+        return match &editing {
+            Some(iv) => rsx! {
+                button { class: "button quiet", onclick: move |_| open.set(true), "Move {iv.plan.stage} ({text::when(&iv.plan.start)})" }
+            },
+            None => rsx! {
+                button { class: "button wide", "data-testid": "add-interview", onclick: move |_| open.set(true), "+ Add an interview" }
+            },
+        };
     }
     let err = error();
     rsx! {
@@ -271,7 +321,69 @@ fn AddInterview(lead: LeadId) -> Element {
             }
             if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
             div { class: "row-actions",
-                button { class: "button take", r#type: "submit", "Add interview" }
+                button { class: "button take", r#type: "submit", if editing.is_some() { "Save the new time" } else { "Add interview" } }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+        }
+    }
+}
+
+fn stage_value(s: &Stage) -> &'static str {
+    match s {
+        Stage::HiringManager => "hiring_manager",
+        Stage::Technical => "technical",
+        Stage::Panel => "panel",
+        Stage::Final => "final",
+        _ => "screen",
+    }
+}
+
+/// Editing what I know about a lead: names, place, link, and notes kept apart
+/// as first-hand (evidence) and heard (not evidence).
+#[component]
+fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
+    let mut ctx = use_ctx();
+    let mut open = use_signal(|| false);
+    let original = details.clone();
+    let mut d = use_signal(move || details.clone());
+    let mut error = use_signal(|| None::<UiError>);
+    if !open() {
+        return rsx! { button { class: "button wide quiet", "data-testid": "edit-lead", onclick: move |_| { d.set(original.clone()); open.set(true); }, "Edit this lead" } };
+    }
+    let err = error();
+    rsx! {
+        form { class: "form", aria_label: "Edit the lead", onsubmit: move |_| {
+            let details = d();
+            spawn(async move {
+                match ctx.journal().edit_lead(id, details).await {
+                    Ok(_) => { open.set(false); error.set(None); ctx.changed(); }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        },
+            label { r#for: "e-company", "Company" }
+            input { id: "e-company", value: "{d().company}", oninput: move |e| d.write().company = e.value() }
+            if let Some(m) = UiError::for_field(&err, "company") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "e-role", "Role" }
+            input { id: "e-role", value: "{d().role}", oninput: move |e| d.write().role = e.value() }
+            if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "e-location", "Location" }
+            input { id: "e-location", value: "{d().location}", oninput: move |e| d.write().location = e.value() }
+            label { r#for: "e-link", "Link to the ad" }
+            input { id: "e-link", r#type: "url", value: "{d().link}", oninput: move |e| d.write().link = e.value() }
+            label { r#for: "e-seen", "What I saw myself" }
+            textarea { id: "e-seen", rows: "3", value: "{d().seen}", oninput: move |e| d.write().seen = e.value() }
+            if let Some(m) = UiError::for_field(&err, "seen") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "e-heard", "What I heard from others" }
+            textarea { id: "e-heard", rows: "3", value: "{d().heard}", oninput: move |e| d.write().heard = e.value() }
+            if let Some(m) = UiError::for_field(&err, "heard") { p { class: "field-error", role: "alert", "{m}" } }
+            label { class: "check",
+                input { r#type: "checkbox", checked: d().dream_job, onchange: move |e| d.write().dream_job = e.checked() }
+                span { "A company I would love to work for" }
+            }
+            if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
+            div { class: "row-actions",
+                button { class: "button take", r#type: "submit", "Save" }
                 button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
             }
         }

@@ -7,6 +7,8 @@ pub mod lead;
 pub mod leads;
 pub mod people;
 pub mod reps;
+#[cfg(test)]
+mod states;
 pub mod today;
 
 #[cfg(test)]

@@ -36,3 +36,74 @@ pub fn demo() -> Journal {
 pub fn demo_today() -> Vec<TodayItem> {
     demo().today().unwrap()
 }
+
+use crate::journal::JournalHandle;
+
+#[derive(Props, Clone)]
+struct HarnessProps {
+    screen: fn() -> Element,
+}
+
+impl PartialEq for HarnessProps {
+    fn eq(&self, _: &Self) -> bool {
+        false // a harness is rendered once; never skip it
+    }
+}
+
+#[allow(non_snake_case)]
+fn Harness(props: HarnessProps) -> Element {
+    let handle = use_context::<JournalHandle>();
+    use_context_provider(|| crate::app::Ctx::for_tests(handle));
+    (props.screen)()
+}
+
+/// Renders a whole screen (container and view) over a journal, after its
+/// queries have answered.
+pub fn render_screen(handle: JournalHandle, screen: fn() -> Element) -> String {
+    let mut dom =
+        VirtualDom::new_with_props(Harness, HarnessProps { screen }).with_root_context(handle);
+    dom.rebuild_in_place();
+    for _ in 0..30 {
+        if !wait(dom.wait_for_work(), std::time::Duration::from_millis(300)) {
+            break;
+        }
+        dom.render_immediate(&mut dioxus_core::NoOpMutations);
+    }
+    dioxus_ssr::render(&dom)
+}
+
+/// Polls `f` on this thread until it is ready or `limit` passes.
+fn wait(f: impl std::future::Future<Output = ()>, limit: std::time::Duration) -> bool {
+    use std::task::{Context, Poll, Wake, Waker};
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut cx = Context::from_waker(&waker);
+    let mut f = std::pin::pin!(f);
+    let until = std::time::Instant::now() + limit;
+    loop {
+        if let Poll::Ready(()) = f.as_mut().poll(&mut cx) {
+            return true;
+        }
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        std::thread::park_timeout(left);
+    }
+}
+
+/// A handle over the demo journal.
+pub fn demo_handle() -> JournalHandle {
+    JournalHandle::spawn(demo())
+}
+
+/// A handle over an empty journal.
+pub fn empty_handle() -> JournalHandle {
+    let now: Stamp = "2026-11-23T18:00:00+01:00[Europe/Paris]".parse().unwrap();
+    JournalHandle::spawn(Journal::in_memory(ManualClock::new(now)).unwrap())
+}
