@@ -47,6 +47,7 @@ fn main() {
         a.push(ready_ms(reps, &["--capture", "--data-dir", data], &display));
     }
     let _ = xvfb.kill();
+    let _ = xvfb.wait();
     let (ma, mb) = (median(&mut a), median(&mut b));
     println!("launch to capture field ready, median of {rounds} (ms)");
     println!("  reps --capture, ten-year journal : {ma:7.1}   (all: {a:.0?})");

@@ -12,7 +12,9 @@ use super::test_support::{demo_handle, empty_handle, render_screen};
 use super::today::Today;
 use crate::journal::JournalHandle;
 
-fn screens() -> [(&'static str, fn() -> Element); 6] {
+type Screen = (&'static str, fn() -> Element);
+
+fn screens() -> [Screen; 6] {
     [
         ("today", Today),
         ("leads", Leads),
