@@ -17,11 +17,12 @@ use std::sync::Arc;
 use reps_core::{Journal, ManualClock, Stamp, SystemClock};
 
 const USAGE: &str = "\
-Usage: reps [--demo] [--data-dir PATH] [--capture] [--summary]
+Usage: reps [--demo] [--data-dir PATH] [--capture] [--size WxH] [--summary]
 
   --demo           open a sample journal (kept apart from your own)
   --data-dir PATH  keep the journal in PATH instead of the platform's data folder
   --capture        open straight into quick capture
+  --size WxH       window size in logical pixels (default 390x844, a phone)
   --summary        print today's summary in the terminal instead of opening the window
   --help           show this help";
 
@@ -31,6 +32,7 @@ struct Args {
     data_dir: Option<PathBuf>,
     capture: bool,
     summary: bool,
+    size: Option<(f64, f64)>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -40,6 +42,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--demo" => parsed.demo = true,
             "--capture" => parsed.capture = true,
             "--summary" => parsed.summary = true,
+            "--size" => {
+                let text = args.next().ok_or("--size needs a size like 1200x800")?;
+                let size = text
+                    .split_once('x')
+                    .and_then(|(w, h)| Some((w.parse::<f64>().ok()?, h.parse::<f64>().ok()?)))
+                    .filter(|(w, h)| (320.0..=8000.0).contains(w) && (320.0..=8000.0).contains(h))
+                    .ok_or_else(|| format!("'{text}' is not a size like 1200x800"))?;
+                parsed.size = Some(size);
+            }
             "--data-dir" => {
                 let dir = args.next().ok_or("--data-dir needs a folder after it")?;
                 parsed.data_dir = Some(PathBuf::from(dir));
@@ -133,7 +144,10 @@ fn main() -> ExitCode {
         use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
         let window = WindowBuilder::new()
             .with_title("Reps")
-            .with_inner_size(LogicalSize::new(390.0, 844.0))
+            .with_inner_size({
+                let (w, h) = args.size.unwrap_or((390.0, 844.0));
+                LogicalSize::new(w, h)
+            })
             .with_min_inner_size(LogicalSize::new(320.0, 480.0));
         builder = builder.with_cfg(
             Config::new()
@@ -162,7 +176,8 @@ mod tests {
                 demo: true,
                 data_dir: Some("/tmp/x".into()),
                 capture: true,
-                summary: false
+                summary: false,
+                size: None,
             })
         );
         assert!(args(&["reps://capture"]).unwrap().unwrap().capture);
@@ -180,6 +195,15 @@ mod tests {
             args(&["--frobnicate"])
                 .unwrap_err()
                 .contains("unknown option")
+        );
+        assert!(
+            args(&["--size", "huge"])
+                .unwrap_err()
+                .contains("not a size")
+        );
+        assert_eq!(
+            args(&["--size", "1200x800"]).unwrap().unwrap().size,
+            Some((1200.0, 800.0))
         );
     }
 }
