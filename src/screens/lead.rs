@@ -162,6 +162,23 @@ pub fn LeadView(
                 }
             }
         }
+        if !file.debriefs.is_empty() {
+            section {
+                h2 { "Debriefs" }
+                ul { class: "rows",
+                    for db in file.debriefs.clone() {
+                        li { key: "{db.id}", class: "row",
+                            div { class: "row-text",
+                                span { class: "row-title", "{text::day(&db.created)}" }
+                                if !db.body.went_well.is_empty() { span { class: "row-meta", "Went well: {db.body.went_well}" } }
+                                if !db.body.improve.is_empty() { span { class: "row-meta", "To improve: {db.body.improve}" } }
+                                if !db.body.next_step.is_empty() { span { class: "row-meta", "Next: {db.body.next_step}" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if !file.people.is_empty() {
             section {
                 h2 { "People met" }
@@ -429,6 +446,36 @@ pub fn build_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::screens::test_support::{demo, render_with};
+
+    #[test]
+    fn a_lead_shows_history_interviews_debriefs_flags_people_and_offer() {
+        let j = demo();
+        let lead = j.leads_at("Northwind Logistics").unwrap().remove(0);
+        let file = LeadFile {
+            interviews: j.interviews_for_lead(lead.id).unwrap(),
+            debriefs: j.debriefs_for_lead(lead.id).unwrap(),
+            people: vec![j.all_contacts().unwrap().remove(0)],
+            offer: Some(j.offer_check(lead.id).unwrap()),
+            lead,
+        };
+        let html = render_with(
+            file,
+            |file| rsx! { LeadView { file, on_move: |_| {}, on_outcome: |_| {} } },
+        );
+        for text in [
+            "History",
+            "Interviews",
+            "Debriefs",
+            "Red flags I saw",
+            "High turnover",
+            "People met",
+            "Before you answer the offer",
+            "Inès Moreau",
+        ] {
+            assert!(html.contains(text), "{text}: {html}");
+        }
+    }
 
     #[test]
     fn the_form_reports_the_field_that_is_wrong() {
