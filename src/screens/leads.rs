@@ -83,6 +83,8 @@ pub fn Leads() -> Element {
         if let Some(e) = error() {
             p { class: "error", role: "alert", "{e}" }
         }
+        div { class: "leads-layout",
+        div { class: "leads-main",
         match pass_step() {
             Some(PassStep::AskReason(lead)) => rsx! {
                 PassSheet {
@@ -117,11 +119,13 @@ pub fn Leads() -> Element {
             },
         }
         AddLead {}
+        }
         PipelineView {
             pipeline,
             on_open: move |id: LeadId| {
                 navigator().push(Route::LeadDetail { id });
             },
+        }
         }
     }
 }
