@@ -83,6 +83,10 @@ pub fn SwipeCard(label: String, on_swipe: EventHandler<Swipe>, children: Element
             aria_label: "{label}",
             tabindex: "0",
             style: "transform: {transform}",
+            // the new top card takes focus so ← ↑ → keep working card after card
+            onmounted: move |e: Event<MountedData>| async move {
+                let _ = e.set_focus(true).await;
+            },
             onpointerdown: move |e: Event<PointerData>| {
                 let p = e.client_coordinates();
                 start.set(Some((p.x - dx, p.y - dy)));
