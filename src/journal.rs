@@ -425,30 +425,7 @@ mod tests {
         JournalHandle::spawn(Journal::in_memory(ManualClock::new(now)).unwrap())
     }
 
-    fn block<T>(f: impl std::future::Future<Output = T>) -> T {
-        futures_executor_lite(f)
-    }
-
-    /// A tiny executor: the owner answers on another thread, so polling with a
-    /// parking waker is enough for tests.
-    fn futures_executor_lite<T>(f: impl std::future::Future<Output = T>) -> T {
-        use std::task::{Context, Poll, Wake, Waker};
-        struct Unpark(std::thread::Thread);
-        impl Wake for Unpark {
-            fn wake(self: Arc<Self>) {
-                self.0.unpark();
-            }
-        }
-        let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-        let mut cx = Context::from_waker(&waker);
-        let mut f = std::pin::pin!(f);
-        loop {
-            if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-                return v;
-            }
-            std::thread::park();
-        }
-    }
+    use crate::screens::test_support::block_on as block;
 
     #[test]
     fn commands_and_queries_go_through_the_owner() {

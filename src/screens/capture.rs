@@ -217,7 +217,8 @@ pub fn Capture() -> Element {
             textarea { id: "questions", rows: "2", value: "{questions_text}",
                 oninput: move |e| edit(Box::new(move |b| b.questions = lines_to_questions(&e.value(), &b.questions))) }
             label { r#for: "next-step", "What happens next" }
-            input { id: "next-step", value: "{b.next_step}", placeholder: "e.g. They'll call by Friday",
+            p { class: "sub", id: "next-step-hint", "For example: they'll call by Friday." }
+            input { id: "next-step", value: "{b.next_step}", aria_describedby: "next-step-hint",
                 oninput: move |e| edit(Box::new(move |b| b.next_step = e.value())) }
             label { r#for: "next-by", "By when" }
             input { id: "next-by", r#type: "date",

@@ -72,6 +72,19 @@ pub fn render_screen(handle: JournalHandle, screen: fn() -> Element) -> String {
     dioxus_ssr::render(&dom)
 }
 
+/// Runs a future to completion on this thread (the journal owner answers from its own thread).
+pub fn block_on<T>(f: impl std::future::Future<Output = T>) -> T {
+    let mut out = None;
+    let done = wait(
+        async {
+            out = Some(f.await);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    assert!(done, "the future did not finish in 30 s");
+    out.expect("finished")
+}
+
 /// Polls `f` on this thread until it is ready or `limit` passes.
 fn wait(f: impl std::future::Future<Output = ()>, limit: std::time::Duration) -> bool {
     use std::task::{Context, Poll, Wake, Waker};
