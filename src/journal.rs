@@ -260,6 +260,15 @@ impl JournalHandle {
         })
         .await
     }
+    /// One interview with its lead.
+    pub async fn interview(&self, id: InterviewId) -> Result<(Interview, Lead), UiError> {
+        self.run(move |j| {
+            let i = j.interview(id)?;
+            let l = j.lead(i.lead)?;
+            Ok((i, l))
+        })
+        .await
+    }
     /// One debrief.
     #[cfg(test)]
     pub async fn debrief(&self, id: DebriefId) -> Result<Debrief, UiError> {
@@ -390,10 +399,7 @@ impl JournalHandle {
     /// Pushes a follow-up to tomorrow morning.
     pub async fn snooze_to_tomorrow(&self, id: FollowUpId) -> Result<FollowUp, UiError> {
         self.run(move |j| {
-            let now = j.now();
-            let tomorrow = now.local_date().succ_opt().unwrap_or(now.local_date());
-            let until =
-                Stamp::from_local(tomorrow.and_hms_opt(9, 0, 0).unwrap_or_default(), now.tz())?;
+            let until = reps_core::rules::followups::tomorrow_morning(j.now())?;
             j.snooze_follow_up(id, until)
         })
         .await

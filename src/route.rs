@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 use reps_core::{InterviewId, LeadId};
 
 use crate::app::Launch;
-use crate::screens::capture::Capture;
+use crate::screens::capture::{Capture, CaptureFor};
 use crate::screens::checklist::{ChecklistScreen, Prep};
 use crate::screens::lead::LeadDetail;
 use crate::screens::leads::Leads;
@@ -26,6 +26,8 @@ pub enum Route {
         LeadDetail { id: LeadId },
         #[route("/capture")]
         Capture {},
+        #[route("/capture/:interview")]
+        CaptureFor { interview: InterviewId },
         #[route("/prep")]
         Prep {},
         #[route("/prep/:id")]

@@ -32,12 +32,20 @@ pub fn decide(dx: f64, dy: f64) -> Option<Swipe> {
 
 /// The card. `children` is its face; `on_swipe` fires once it has flown out.
 #[component]
-pub fn SwipeCard(label: String, on_swipe: EventHandler<Swipe>, children: Element) -> Element {
+pub fn SwipeCard(
+    label: String,
+    allow_up: bool,
+    on_swipe: EventHandler<Swipe>,
+    children: Element,
+) -> Element {
     let mut start = use_signal(|| None::<(f64, f64)>);
     let mut offset = use_signal(|| (0.0_f64, 0.0_f64));
     let mut leaving = use_signal(|| None::<Swipe>);
 
     let mut fly = move |dir: Swipe| {
+        if leaving.peek().is_some() {
+            return; // already on its way out: one gesture, one decision
+        }
         leaving.set(Some(dir));
         spawn(async move {
             // let the fly-out transition play (it is switched off for reduced motion)
@@ -65,11 +73,18 @@ pub fn SwipeCard(label: String, on_swipe: EventHandler<Swipe>, children: Element
         None => None,
     };
     let dragging = start().is_some();
-    let end_drag = move |_| {
+    let mut move_drag = move |e: Event<PointerData>| {
+        if let Some((sx, sy)) = start() {
+            let p = e.client_coordinates();
+            offset.set((p.x - sx, p.y - sy));
+        }
+    };
+    let mut end_drag = move |_: Event<PointerData>| {
         if start().is_some() {
             start.set(None);
             let (dx, dy) = offset();
             match decide(dx, dy) {
+                Some(Swipe::Up) if !allow_up => offset.set((0.0, 0.0)),
                 Some(dir) => fly(dir),
                 None => offset.set((0.0, 0.0)), // snap back
             }
@@ -88,14 +103,30 @@ pub fn SwipeCard(label: String, on_swipe: EventHandler<Swipe>, children: Element
                 let _ = e.set_focus(true).await;
             },
             onpointerdown: move |e: Event<PointerData>| {
+                if leaving.peek().is_some() {
+                    return;
+                }
                 let p = e.client_coordinates();
                 start.set(Some((p.x - dx, p.y - dy)));
             },
-            onkeydown: move |e: Event<KeyboardData>| match e.key() {
-                Key::ArrowRight => fly(Swipe::Right),
-                Key::ArrowLeft => fly(Swipe::Left),
-                Key::ArrowUp => fly(Swipe::Up),
-                _ => {}
+            // A touch keeps sending its events to the card it started on, so the
+            // card listens too; the window-wide catcher covers fast mouse drags.
+            onpointermove: move |e| move_drag(e),
+            onpointerup: move |e| end_drag(e),
+            onpointercancel: move |e| end_drag(e),
+            onkeydown: move |e: Event<KeyboardData>| {
+                let dir = match e.key() {
+                    Key::ArrowRight => Some(Swipe::Right),
+                    Key::ArrowLeft => Some(Swipe::Left),
+                    Key::ArrowUp if allow_up => Some(Swipe::Up),
+                    _ => None,
+                };
+                if let Some(dir) = dir {
+                    e.prevent_default();
+                    if !e.is_auto_repeating() {
+                        fly(dir);
+                    }
+                }
             },
             if let Some((class, text)) = hint {
                 span { class: "{class}", aria_hidden: "true", "{text}" }
@@ -106,12 +137,7 @@ pub fn SwipeCard(label: String, on_swipe: EventHandler<Swipe>, children: Element
             // Catches the whole window while dragging so a fast drag is never lost.
             div {
                 class: "drag-catcher",
-                onpointermove: move |e: Event<PointerData>| {
-                    if let Some((sx, sy)) = start() {
-                        let p = e.client_coordinates();
-                        offset.set((p.x - sx, p.y - sy));
-                    }
-                },
+                onpointermove: move_drag,
                 onpointerup: end_drag,
                 onpointercancel: end_drag,
             }

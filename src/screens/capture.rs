@@ -23,26 +23,43 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// The Capture screen.
+/// Quick capture, about the interview that just ended (or none yet).
 #[component]
 pub fn Capture() -> Element {
+    rsx! { CaptureForm { preset: None } }
+}
+
+/// Quick capture about a given interview (from a Today row).
+#[component]
+pub fn CaptureFor(interview: InterviewId) -> Element {
+    rsx! { CaptureForm { key: "{interview}", preset: Some(interview) } }
+}
+
+/// The debrief form.
+#[component]
+fn CaptureForm(preset: Option<InterviewId>) -> Element {
     let mut ctx = use_ctx();
     let launch = try_consume_context::<Launch>().unwrap_or_default();
     let mut body = use_signal(DebriefBody::default);
+    let mut questions_text = use_signal(String::new);
     let mut id = use_signal(|| None::<DebriefId>);
     let mut creating = use_signal(|| false);
     let mut state = use_signal(|| SaveState::Blank);
-    let mut about = use_signal(|| None::<InterviewId>);
-    let mut about_chosen = use_signal(|| false);
+    let mut about = use_signal(move || preset);
+    let mut about_chosen = use_signal(move || preset.is_some());
     let choices = use_resource(move || async move {
         let j = ctx.journal();
-        let recent = j.just_ended().await?;
+        let mut recent: Vec<_> = j.just_ended().await?.into_iter().collect();
+        if let Some(p) = preset {
+            recent.insert(0, j.interview(p).await?);
+        }
         let upcoming = j.upcoming(6).await?;
         Ok::<_, UiError>((recent, upcoming))
     });
     // Default to the interview that just ended.
     use_effect(move || {
-        if let Some(Ok((Some((iv, _)), _))) = &*choices.read()
+        if let Some(Ok((recent, _))) = &*choices.read()
+            && let Some((iv, _)) = recent.first()
             && about.peek().is_none()
             && !*about_chosen.peek()
             && id.peek().is_none()
@@ -63,14 +80,23 @@ pub fn Capture() -> Element {
                     // The first tap may come before the list loads: default to the
                     // interview that just ended unless the user picked something.
                     if !about_chosen() && about().is_none() {
-                        if let Ok(Some((iv, _))) = j.just_ended().await {
+                        if let Ok(Some((iv, _))) = j.just_ended().await
+                            && !about_chosen()
+                        {
                             about.set(Some(iv.id));
                         }
                     }
-                    match j.start_debrief(about()).await {
+                    let used = about();
+                    match j.start_debrief(used).await {
                         Ok(d) => {
                             id.set(Some(d.id));
                             creating.set(false);
+                            // the user may have picked another interview meanwhile
+                            if let Some(chosen) = about().filter(|c| Some(*c) != used)
+                                && let Err(e) = j.attach_debrief(d.id, chosen).await
+                            {
+                                state.set(SaveState::Failed(e.message));
+                            }
                             d.id
                         }
                         Err(e) => {
@@ -94,7 +120,8 @@ pub fn Capture() -> Element {
                     state.set(SaveState::Saved);
                     ctx.changed();
                 }
-                Ok(None) => state.set(SaveState::Saved),
+                // an earlier job already saved (or failed on) this text; its own result stands
+                Ok(None) => {}
                 Err(e) => state.set(SaveState::Failed(e.message)),
             }
         });
@@ -128,12 +155,6 @@ pub fn Capture() -> Element {
         _ => Vec::new(),
     };
     let b = body();
-    let questions_text = b
-        .questions
-        .iter()
-        .map(|q| q.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
     let status = match state() {
         SaveState::Blank => "Start typing — everything is saved as you go.".to_string(),
         SaveState::Saving => "Saving…".to_string(),
@@ -149,7 +170,7 @@ pub fn Capture() -> Element {
     rsx! {
         header { class: "screen-head",
             h1 { "Capture" }
-            p { class: if failed { "save-state failed" } else { "save-state" }, role: "status", "data-testid": "save-state", "{status}" }
+            p { class: if failed { "save-state failed" } else { "save-state" }, role: if failed { "alert" } else { "note" }, "data-testid": "save-state", "{status}" }
         }
         if let Some(e) = load_error {
             p { class: "error", role: "alert", "{e}" }
@@ -215,7 +236,12 @@ pub fn Capture() -> Element {
             }
             label { r#for: "questions", "Questions to clarify later (one per line)" }
             textarea { id: "questions", rows: "2", value: "{questions_text}",
-                oninput: move |e| edit(Box::new(move |b| b.questions = lines_to_questions(&e.value(), &b.questions))) }
+                // the box keeps exactly what was typed; the questions are derived from it
+                oninput: move |e| {
+                    let text = e.value();
+                    questions_text.set(text.clone());
+                    edit(Box::new(move |b| b.questions = lines_to_questions(&text, &b.questions)));
+                } }
             label { r#for: "next-step", "What happens next" }
             p { class: "sub", id: "next-step-hint", "For example: they'll call by Friday." }
             input { id: "next-step", value: "{b.next_step}", aria_describedby: "next-step-hint",
@@ -270,7 +296,7 @@ fn Scale(
                 for v in 1..=5i64 {
                     button { key: "{v}", r#type: "button", class: "scale-dot", "data-testid": "{testid}-{v}",
                         aria_pressed: value.map(|r| i64::from(r.get())) == Some(v),
-                        aria_label: "{label}: {v} of 5",
+                        aria_label: if v == 1 { format!("{label}: 1 of 5, {low}") } else if v == 5 { format!("{label}: 5 of 5, {high}") } else { format!("{label}: {v} of 5") },
                         onclick: move |_| on_pick.call(v), "{v}" }
                 }
                 span { class: "scale-end", aria_hidden: "true", "{high}" }

@@ -30,12 +30,20 @@ pub fn Leads() -> Element {
         Ok::<_, UiError>((j.deck().await?, j.pipeline().await?))
     });
     let mut decided = use_signal(Vec::<LeadId>::new);
+    // one decision at a time: a double tap must not decide the next, unseen lead
+    let mut busy = use_signal(|| false);
     let mut pass_step = use_signal(|| None::<PassStep>);
     let mut error = use_signal(|| None::<UiError>);
 
-    let record = move |id: LeadId, decision: Decision| {
+    let mut record = move |id: LeadId, decision: Decision| {
+        if *busy.peek() {
+            return;
+        }
+        busy.set(true);
         spawn(async move {
-            match ctx.journal().decide(id, decision).await {
+            let result = ctx.journal().decide(id, decision).await;
+            busy.set(false);
+            match result {
                 Ok(d) => {
                     decided.write().push(id);
                     pass_step.set(match d.advice {
@@ -53,9 +61,16 @@ pub fn Leads() -> Element {
         });
     };
     let mut undo = move || {
+        if *busy.peek() {
+            return;
+        }
+        pass_step.set(None);
         if let Some(id) = decided.write().pop() {
+            busy.set(true);
             spawn(async move {
-                match ctx.journal().undo(id).await {
+                let result = ctx.journal().undo(id).await;
+                busy.set(false);
+                match result {
                     Ok(_) => {
                         pass_step.set(None);
                         ctx.changed();
@@ -109,6 +124,7 @@ pub fn Leads() -> Element {
                     top: top.clone(),
                     remaining: deck.len(),
                     can_undo: !decided().is_empty(),
+                    busy: busy(),
                     on_decide: move |(lead, dir): (Lead, Swipe)| match dir {
                         Swipe::Right => record(lead.id, Decision::Take),
                         Swipe::Up => record(lead.id, Decision::NeedInfo),
@@ -136,6 +152,7 @@ pub fn DeckView(
     top: Option<Lead>,
     remaining: usize,
     can_undo: bool,
+    #[props(default)] busy: bool,
     on_decide: EventHandler<(Lead, Swipe)>,
     on_undo: EventHandler<()>,
 ) -> Element {
@@ -145,7 +162,7 @@ pub fn DeckView(
                 p { class: "empty-title", "No leads waiting." }
                 p { "When a recruiter calls or you spot an ad, add it below. Deciding takes a second." }
                 if can_undo {
-                    button { class: "button quiet", "data-testid": "deck-undo", onclick: move |_| on_undo.call(()), "Undo last decision" }
+                    button { class: "button quiet", "data-testid": "deck-undo", disabled: busy, onclick: move |_| on_undo.call(()), "Undo last decision" }
                 }
             }
         };
@@ -157,6 +174,8 @@ pub fn DeckView(
         (None, Some(b)) => format!("up to {b} {}", p.currency),
         (None, None) => String::new(),
     });
+    // "Need more info" again on a lead already waiting for it is not a move the core allows.
+    let allow_up = reps_core::rules::pipeline::can_move(lead.status, Status::Deciding);
     let l1 = lead.clone();
     let l2 = lead.clone();
     let l3 = lead.clone();
@@ -167,6 +186,7 @@ pub fn DeckView(
             SwipeCard {
                 key: "{lead.id}",
                 label: "{d.company}, {d.role}. Use the arrow keys: right to take it, left to pass, up for more info.",
+                allow_up,
                 on_swipe: move |dir| on_decide.call((l1.clone(), dir)),
                 h2 { class: "card-company", "{d.company}" }
                 p { class: "card-role", "{d.role}" }
@@ -179,15 +199,15 @@ pub fn DeckView(
                 if !d.heard.is_empty() { p { class: "card-note heard", b { "I heard: " } "{d.heard}" } }
             }
             div { class: "deck-buttons",
-                button { class: "button pass", "data-testid": "deck-pass", aria_keyshortcuts: "ArrowLeft",
+                button { class: "button pass", "data-testid": "deck-pass", aria_keyshortcuts: "ArrowLeft", disabled: busy,
                     onclick: move |_| on_decide.call((l2.clone(), Swipe::Left)), "← Pass" }
-                button { class: "button quiet", "data-testid": "deck-info", aria_keyshortcuts: "ArrowUp",
+                button { class: "button quiet", "data-testid": "deck-info", aria_keyshortcuts: "ArrowUp", disabled: busy || !allow_up,
                     onclick: move |_| on_decide.call((l3.clone(), Swipe::Up)), "↑ More info" }
-                button { class: "button take", "data-testid": "deck-take", aria_keyshortcuts: "ArrowRight",
+                button { class: "button take", "data-testid": "deck-take", aria_keyshortcuts: "ArrowRight", disabled: busy,
                     onclick: move |_| on_decide.call((l4.clone(), Swipe::Right)), "Take it →" }
             }
             if can_undo {
-                button { class: "button quiet undo", "data-testid": "deck-undo", onclick: move |_| on_undo.call(()), "Undo last decision" }
+                button { class: "button quiet undo", "data-testid": "deck-undo", disabled: busy, onclick: move |_| on_undo.call(()), "Undo last decision" }
             }
         }
     }

@@ -35,7 +35,10 @@ pub fn Today() -> Element {
                 RowAction::Snooze(id) => j.snooze_to_tomorrow(id).await.map(|_| ()),
             };
             match done {
-                Ok(()) => ctx.changed(),
+                Ok(()) => {
+                    error.set(None);
+                    ctx.changed();
+                }
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -81,11 +84,21 @@ pub fn TodayView(
         }
         ul { class: "rows", aria_label: "Due today",
             for (n, item) in items.into_iter().enumerate() {
-                li { key: "{n}", class: "row",
+                li { key: "{row_key(&item)}", class: "row",
                     {row(item, n, on_act, on_nav)}
                 }
             }
         }
+    }
+}
+
+/// Rows are keyed by what they are about, so a focused button never moves to the next row.
+fn row_key(item: &TodayItem) -> String {
+    match item {
+        TodayItem::Checklist { interview, .. } => format!("c{interview}"),
+        TodayItem::WriteDebrief { interview, .. } => format!("d{interview}"),
+        TodayItem::FollowUp { followup, .. } => format!("f{}", followup.id),
+        TodayItem::Silent { lead, .. } => format!("s{lead}"),
     }
 }
 
@@ -112,13 +125,18 @@ fn row(
             button { class: "button", "data-testid": "today-open-{n}",
                 onclick: move |_| on_nav.call(Route::ChecklistScreen { id: interview }), "Open checklist" }
         },
-        TodayItem::WriteDebrief { about, ended, .. } => rsx! {
+        TodayItem::WriteDebrief {
+            interview,
+            about,
+            ended,
+            ..
+        } => rsx! {
             div { class: "row-text",
                 span { class: "row-kind", "Write it down" }
                 span { class: "row-title", "{about}" }
                 span { class: "row-meta", "Ended {text::when(&ended)}" }
             }
-            button { class: "button", onclick: move |_| on_nav.call(Route::Capture {}), "Capture" }
+            button { class: "button", aria_label: "Capture how it went: {about}", onclick: move |_| on_nav.call(Route::CaptureFor { interview }), "Capture" }
         },
         TodayItem::FollowUp {
             followup,
@@ -137,7 +155,7 @@ fn row(
                 div { class: "row-actions",
                     button { class: "button", "data-testid": "today-done-{n}", aria_label: "Done: {text::follow_up(followup.kind)} {about}",
                         onclick: move |_| on_act.call(RowAction::Done(id)), "Done" }
-                    button { class: "button quiet", aria_label: "Snooze until tomorrow",
+                    button { class: "button quiet", aria_label: "Not today: {about}",
                         onclick: move |_| on_act.call(RowAction::Snooze(id)), "Tomorrow" }
                 }
             }

@@ -85,6 +85,13 @@ pub fn keep_in_touch_due(contact: &Contact) -> Option<Stamp> {
     from.add_local_days(i64::from(days)).ok()
 }
 
+/// Where "not today" puts a follow-up: tomorrow at 09:00 local.
+pub fn tomorrow_morning(now: Stamp) -> Result<Stamp, TimeError> {
+    let tomorrow = now.local_date().succ_opt().ok_or(TimeError::OutOfRange)?;
+    let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+    Stamp::from_local(tomorrow.and_time(nine), now.tz())
+}
+
 /// Someone reached out to me: I owe them an answer, even a "no, thanks".
 pub fn owes_reply(source: Source) -> bool {
     matches!(
@@ -300,6 +307,15 @@ mod tests {
         assert_eq!(
             keep_in_touch_due(&c).unwrap().to_string(),
             "2026-07-15T10:00:00+00:00[UTC]"
+        );
+    }
+
+    #[test]
+    fn not_today_means_tomorrow_at_nine_local() {
+        let late = at("2026-03-28T23:30:00+01:00[Europe/Paris]");
+        assert_eq!(
+            tomorrow_morning(late).unwrap().to_string(),
+            "2026-03-29T09:00:00+02:00[Europe/Paris]"
         );
     }
 
