@@ -111,9 +111,9 @@ pub fn SwipeCard(
             },
             // A touch keeps sending its events to the card it started on, so the
             // card listens too; the window-wide catcher covers fast mouse drags.
-            onpointermove: move |e| move_drag(e),
-            onpointerup: move |e| end_drag(e),
-            onpointercancel: move |e| end_drag(e),
+            onpointermove: move_drag,
+            onpointerup: end_drag,
+            onpointercancel: end_drag,
             onkeydown: move |e: Event<KeyboardData>| {
                 let dir = match e.key() {
                     Key::ArrowRight => Some(Swipe::Right),
