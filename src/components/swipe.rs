@@ -73,13 +73,13 @@ pub fn SwipeCard(
         None => None,
     };
     let dragging = start().is_some();
-    let mut move_drag = move |e: Event<PointerData>| {
+    let move_drag = move |e: Event<PointerData>| {
         if let Some((sx, sy)) = start() {
             let p = e.client_coordinates();
             offset.set((p.x - sx, p.y - sy));
         }
     };
-    let mut end_drag = move |_: Event<PointerData>| {
+    let end_drag = move |_: Event<PointerData>| {
         if start().is_some() {
             start.set(None);
             let (dx, dy) = offset();

@@ -79,12 +79,12 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                     creating.set(true);
                     // The first tap may come before the list loads: default to the
                     // interview that just ended unless the user picked something.
-                    if !about_chosen() && about().is_none() {
-                        if let Ok(Some((iv, _))) = j.just_ended().await
-                            && !about_chosen()
-                        {
-                            about.set(Some(iv.id));
-                        }
+                    if !about_chosen()
+                        && about().is_none()
+                        && let Ok(Some((iv, _))) = j.just_ended().await
+                        && !about_chosen()
+                    {
+                        about.set(Some(iv.id));
                     }
                     let used = about();
                     match j.start_debrief(used).await {
