@@ -137,13 +137,17 @@ pub fn ChecklistList(view: ChecklistView, on_tick: EventHandler<(ItemId, bool)>)
 #[component]
 fn TemplateEditor() -> Element {
     let mut ctx = use_ctx();
-    let template = use_resource(move || async move { ctx.journal().default_template().await });
+    let template = use_resource(move || async move {
+        ctx.revision(); // reload after a save, so the editor never shows old text
+        ctx.journal().default_template().await
+    });
     let mut open = use_signal(|| false);
     let mut draft = use_signal(String::new);
     let mut error = use_signal(|| None::<UiError>);
+    let loaded = matches!(&*template.read(), Some(Ok(Some(_))));
     if !open() {
         return rsx! {
-            button { class: "button wide quiet", onclick: move |_| {
+            button { class: "button wide quiet", disabled: !loaded, onclick: move |_| {
                 if let Some(Ok(Some(t))) = &*template.read() {
                     draft.set(template_text(&t.items));
                 }

@@ -31,8 +31,12 @@ pub fn LeadDetail(id: LeadId) -> Element {
     };
     let outcome = move |(iv, o): (reps_core::InterviewId, Outcome)| {
         spawn(async move {
-            if ctx.journal().record_outcome(iv, o).await.is_ok() {
-                ctx.changed();
+            match ctx.journal().record_outcome(iv, o).await {
+                Ok(_) => {
+                    error.set(None);
+                    ctx.changed();
+                }
+                Err(e) => error.set(Some(e)),
             }
         });
     };
@@ -84,27 +88,49 @@ pub fn LeadView(
     let moves: Vec<Status> = Status::ALL
         .into_iter()
         .filter(|s| reps_core::rules::pipeline::can_move(l.status, *s) && *s != l.status)
+        // what the deck does not offer: reconsidering a pass, and the outcomes
         .filter(|s| {
-            matches!(
-                s,
-                Status::Offer
-                    | Status::Rejected
-                    | Status::Ghosted
-                    | Status::Withdrew
-                    | Status::Accepted
-                    | Status::Declined
-            )
+            let reconsider = *s == Status::Taking && l.status == Status::Passed;
+            reconsider
+                || matches!(
+                    s,
+                    Status::Offer
+                        | Status::Rejected
+                        | Status::Ghosted
+                        | Status::Withdrew
+                        | Status::Accepted
+                        | Status::Declined
+                )
         })
         .collect();
+    let mut confirm = use_signal(|| None::<Status>);
     rsx! {
         header { class: "screen-head",
             h1 { "{d.company}" }
             p { class: "sub", "{d.role} · {text::status(l.status)}" }
         }
-        if !moves.is_empty() {
-            div { class: "chips",
+        if let Some(s) = confirm() {
+            section { class: "sheet", role: "alertdialog", aria_label: "Close this lead as {text::status(s)}?",
+                p { "Close {d.company} as “{text::status(s)}”? This is its final outcome." }
+                div { class: "row-actions",
+                    button { class: "button take", onclick: move |_| { confirm.set(None); on_move.call(s); }, "Yes, close it" }
+                    button { class: "button quiet", onclick: move |_| confirm.set(None), "Not yet" }
+                }
+            }
+        } else if !moves.is_empty() {
+            div { class: "chips", role: "group", aria_label: "Move this lead",
                 for s in moves {
-                    button { key: "{s:?}", class: "chip", onclick: move |_| on_move.call(s), "{text::status(s)}" }
+                    button { key: "{s:?}", class: "chip",
+                        onclick: move |_| {
+                            // outcomes that can never be changed get one confirmation
+                            if matches!(s, Status::Accepted | Status::Declined | Status::Rejected | Status::Withdrew) {
+                                confirm.set(Some(s));
+                            } else {
+                                on_move.call(s);
+                            }
+                        },
+                        if s == Status::Taking { "Reconsider: take the interview" } else { "{text::status(s)}" }
+                    }
                 }
             }
         }
@@ -237,9 +263,15 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element
     let keep = editing.clone();
     let mut error = use_signal(|| None::<UiError>);
     let mut notice = use_signal(|| None::<(reps_core::InterviewId, InterviewPlan, Stamp, String)>);
+    let mut submitting = use_signal(|| false);
     let save = move |_| {
+        if submitting() {
+            return; // a double tap must not add the interview twice
+        }
+        submitting.set(true);
         let keep = keep.clone();
         spawn(async move {
+            let _done = OnDrop(move || submitting.set(false));
             let j = ctx.journal();
             let tz = match j.now().await {
                 Ok(n) => n.tz(),
@@ -297,10 +329,16 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element
                         let mut p = plan.clone();
                         p.start = suggested;
                         spawn(async move {
-                            if ctx.journal().reschedule(id, p).await.is_ok() {
-                                notice.set(None);
-                                open.set(false);
-                                ctx.changed();
+                            match ctx.journal().reschedule(id, p).await {
+                                Ok(_) => {
+                                    notice.set(None);
+                                    open.set(false);
+                                    ctx.changed();
+                                }
+                                Err(e) => {
+                                    notice.set(None);
+                                    error.set(Some(e));
+                                }
                             }
                         });
                     }, "Ask to move it to that time" }
@@ -404,6 +442,15 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
                 button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
             }
         }
+    }
+}
+
+/// Runs a closure when dropped: clears a "submitting" flag however a task ends.
+struct OnDrop<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)();
     }
 }
 

@@ -300,10 +300,17 @@ fn AddLead() -> Element {
         (Source::Network, "My network"),
         (Source::Other, "Other"),
     ];
+    let mut submitting = use_signal(|| false);
     let save = move |_| {
+        if submitting() {
+            return; // a double tap must not add the lead twice
+        }
+        submitting.set(true);
         let details = LeadDetails::new(company(), role(), source());
         spawn(async move {
-            match ctx.journal().add_lead(details).await {
+            let result = ctx.journal().add_lead(details).await;
+            submitting.set(false);
+            match result {
                 Ok(_) => {
                     company.set(String::new());
                     role.set(String::new());

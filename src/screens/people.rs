@@ -16,10 +16,15 @@ pub fn People() -> Element {
         ctx.revision();
         ctx.journal().people().await
     });
+    let mut error = use_signal(|| None::<UiError>);
     let touch = move |id: ContactId| {
         spawn(async move {
-            if ctx.journal().touch_contact(id).await.is_ok() {
-                ctx.changed();
+            match ctx.journal().touch_contact(id).await {
+                Ok(_) => {
+                    error.set(None);
+                    ctx.changed();
+                }
+                Err(e) => error.set(Some(e)),
             }
         });
     };
@@ -27,6 +32,9 @@ pub fn People() -> Element {
         header { class: "screen-head",
             h1 { "People" }
             p { class: "sub", "Interviewers are the best network you will ever get." }
+        }
+        if let Some(e) = error() {
+            p { class: "error", role: "alert", "{e}" }
         }
         match &*data.read() {
             None => rsx! { p { class: "loading", "Loading…" } },
