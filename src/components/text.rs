@@ -73,6 +73,33 @@ pub fn skill(s: &Skill) -> String {
     }
 }
 
+/// A stage as a heading ("Hiring manager").
+pub fn stage(s: &reps_core::Stage) -> String {
+    let name = s.to_string();
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
+/// "58,000–62,000 EUR a year", or what is known of it.
+pub fn pay(p: &reps_core::PayRange) -> String {
+    let per = match p.period {
+        reps_core::PayPeriod::Year => "a year",
+        reps_core::PayPeriod::Month => "a month",
+        reps_core::PayPeriod::Day => "a day",
+        reps_core::PayPeriod::Hour => "an hour",
+    };
+    match (p.min, p.max) {
+        (Some(a), Some(b)) if a == b => format!("{a} {} {per}", p.currency),
+        (Some(a), Some(b)) => format!("{a}–{b} {} {per}", p.currency),
+        (Some(a), None) => format!("from {a} {} {per}", p.currency),
+        (None, Some(b)) => format!("up to {b} {} {per}", p.currency),
+        (None, None) => String::new(),
+    }
+}
+
 /// A checklist group heading.
 pub fn when_group(w: When) -> &'static str {
     match w {

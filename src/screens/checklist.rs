@@ -38,7 +38,7 @@ pub fn Prep() -> Element {
                         li { key: "{iv.id}", class: "row",
                             div { class: "row-text",
                                 span { class: "row-title", "{lead.details.company}" }
-                                span { class: "row-meta", "{text::when(&iv.plan.start)} · {iv.plan.stage}" }
+                                span { class: "row-meta", "{text::when(&iv.plan.start)} · {text::stage(&iv.plan.stage)}" }
                             }
                             button { class: "button", "data-testid": "prep-open-{n}",
                                 onclick: move |_| { navigator().push(Route::ChecklistScreen { id: iv.id }); }, "Checklist" }
@@ -76,7 +76,7 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
             _ => rsx! { p { class: "loading", "Loading…" } },
         };
     };
-    let title = format!("{} — {}", lead.details.company, iv.plan.stage);
+    let title = format!("{} — {}", lead.details.company, text::stage(&iv.plan.stage));
     let goal = iv.plan.goal.clone();
     if walking_in() {
         let items: Vec<String> = view

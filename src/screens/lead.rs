@@ -137,6 +137,13 @@ pub fn LeadView(
         if let Some(check) = file.offer.clone() {
             section { class: "offer",
                 h2 { "Before you answer the offer" }
+                if let Some(o) = l.offer.clone() {
+                    p { class: "offer-terms",
+                        if let Some(p) = &o.pay { b { "{text::pay(p)}" } }
+                        if !o.terms.is_empty() { " · {o.terms}" }
+                        if let Some(by) = o.respond_by { " · answer by {text::when(&by)}" }
+                    }
+                }
                 ul { class: "concerns",
                     for c in check.concerns {
                         li { key: "{c.kind:?}", class: if c.raised() { "raised" } else { "" },
@@ -168,7 +175,7 @@ pub fn LeadView(
                 for iv in file.interviews.clone() {
                     li { key: "{iv.id}", class: "row",
                         div { class: "row-text",
-                            span { class: "row-title", "{iv.plan.stage}" }
+                            span { class: "row-title", "{text::stage(&iv.plan.stage)}" }
                             span { class: "row-meta", "{text::when(&iv.plan.start)}" if iv.cancelled { " · cancelled" } }
                             span { class: "row-meta",
                                 match iv.outcome {
@@ -350,7 +357,7 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element
     if !open() {
         return match &editing {
             Some(iv) => rsx! {
-                button { class: "button quiet", onclick: move |_| open.set(true), "Move {iv.plan.stage} ({text::when(&iv.plan.start)})" }
+                button { class: "button quiet", onclick: move |_| open.set(true), "Move the {iv.plan.stage} interview ({text::when(&iv.plan.start)})" }
             },
             None => rsx! {
                 button { class: "button wide", "data-testid": "add-interview", onclick: move |_| open.set(true), "+ Add an interview" }
