@@ -68,9 +68,12 @@ pub fn App() -> Element {
         handle: Signal::new(handle.clone()),
         revision: Signal::new(0),
     });
-    if launch.e2e {
-        use_hook(|| spawn(report_positions()));
-    }
+    let e2e = launch.e2e;
+    use_hook(move || {
+        if e2e {
+            spawn(report_positions());
+        }
+    });
     rsx! {
         document::Stylesheet { href: STYLE }
         document::Meta { name: "viewport", content: "width=device-width, initial-scale=1, viewport-fit=cover" }

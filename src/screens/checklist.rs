@@ -55,10 +55,10 @@ pub fn Prep() -> Element {
 #[component]
 pub fn ChecklistScreen(id: InterviewId) -> Element {
     let mut ctx = use_ctx();
-    let data = use_resource(move || async move {
+    let data = use_resource(use_reactive!(|id| async move {
         ctx.revision();
         ctx.journal().checklist(id).await
-    });
+    }));
     let mut walking_in = use_signal(|| false);
     let mut error = use_signal(|| None::<UiError>);
     let tick = move |(item, done): (ItemId, bool)| {

@@ -13,10 +13,11 @@ use crate::journal::{LeadFile, UiError};
 #[component]
 pub fn LeadDetail(id: LeadId) -> Element {
     let mut ctx = use_ctx();
-    let file = use_resource(move || async move {
+    // reacts to a new `id` (another lead) as well as to every change
+    let file = use_resource(use_reactive!(|id| async move {
         ctx.revision();
         ctx.journal().lead_file(id).await
-    });
+    }));
     let mut error = use_signal(|| None::<UiError>);
     let move_to = move |to: Status| {
         spawn(async move {
@@ -48,7 +49,7 @@ pub fn LeadDetail(id: LeadId) -> Element {
             LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome }
             InterviewForm { lead: id, editing: None }
             for iv in f.interviews.iter().filter(|i| !i.cancelled && i.outcome == Outcome::Pending).cloned() {
-                InterviewForm { key: "{iv.id}", lead: id, editing: Some(iv) }
+                InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv) }
             }
             EditLead { id, details: f.lead.details.clone() }
         },
