@@ -86,10 +86,19 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
             .flat_map(|g| g.items.iter().map(|i| i.text.clone()))
             .collect();
         return rsx! {
-            section { class: "walking-in", role: "dialog", aria_label: "Walking in",
+            section { class: "walking-in", role: "dialog", aria_modal: "true", aria_label: "Walking in",
+                onkeydown: move |e: Event<KeyboardData>| {
+                    if e.key() == Key::Escape {
+                        walking_in.set(false);
+                    }
+                },
                 p { class: "walking-goal", "{goal}" }
                 for (n, t) in items.into_iter().enumerate() { p { key: "{n}", class: "walking-line", "{t}" } }
-                button { class: "button quiet", onclick: move |_| walking_in.set(false), "Back to the list" }
+                button { class: "button quiet",
+                    onmounted: move |e: Event<MountedData>| async move {
+                        let _ = e.set_focus(true).await;
+                    },
+                    onclick: move |_| walking_in.set(false), "Back to the list" }
             }
         };
     }

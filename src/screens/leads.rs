@@ -221,11 +221,22 @@ pub fn PassSheet(
     on_cancel: EventHandler<()>,
 ) -> Element {
     rsx! {
-        section { class: "sheet", role: "dialog", aria_label: "Why pass on {lead.details.company}?",
+        section { class: "sheet", role: "dialog", aria_modal: "true", aria_label: "Why pass on {lead.details.company}?",
+            onkeydown: move |e: Event<KeyboardData>| {
+                if e.key() == Key::Escape {
+                    on_cancel.call(());
+                }
+            },
             h2 { "Why pass on {lead.details.company}?" }
             div { class: "chips",
                 for (n, r) in PassReason::ALL.into_iter().enumerate() {
                     button { key: "{n}", class: "chip", "data-testid": "reason-{n}",
+                        // the dialog takes focus on its first choice, so keyboard users land in it
+                        onmounted: move |e: Event<MountedData>| async move {
+                            if n == 0 {
+                                let _ = e.set_focus(true).await;
+                            }
+                        },
                         onclick: move |_| on_reason.call(r), "{text::pass_reason(r)}" }
                 }
             }
@@ -243,11 +254,20 @@ pub fn Counterpoint(
     on_keep: EventHandler<()>,
 ) -> Element {
     rsx! {
-        section { class: "sheet counterpoint", role: "dialog", aria_label: "A thought before you pass",
+        section { class: "sheet counterpoint", role: "dialog", aria_modal: "true", aria_label: "A thought before you pass",
+            onkeydown: move |e: Event<KeyboardData>| {
+                if e.key() == Key::Escape {
+                    on_keep.call(());
+                }
+            },
             h2 { "Passed on {company}. One thought:" }
             p { class: "coach", "{text}" }
             div { class: "row-actions",
-                button { class: "button take", "data-testid": "reconsider", onclick: move |_| on_reconsider.call(()), "Reconsider" }
+                button { class: "button take", "data-testid": "reconsider",
+                    onmounted: move |e: Event<MountedData>| async move {
+                        let _ = e.set_focus(true).await;
+                    },
+                    onclick: move |_| on_reconsider.call(()), "Reconsider" }
                 button { class: "button quiet", "data-testid": "keep-pass", onclick: move |_| on_keep.call(()), "Keep my pass" }
             }
         }
