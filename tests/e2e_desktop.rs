@@ -24,7 +24,10 @@ struct Screen {
 impl Screen {
     fn start() -> Screen {
         let n = (90..140)
-            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .find(|n| {
+                !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                    && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            })
             .expect("a free X display");
         let display = format!(":{n}");
         let xvfb = Command::new("Xvfb")
