@@ -139,24 +139,7 @@ fn ten_year_journal(path: &Path, scale: usize) -> Counts {
         } else {
             Status::Rejected
         };
-        b.leads.push(Lead {
-            id: LeadId(ids.next(at)),
-            created: at,
-            updated: at,
-            details: d,
-            status,
-            stage: None,
-            history: vec![StatusChange {
-                at,
-                status,
-                stage: None,
-                reason: None,
-                note: String::new(),
-                undo: false,
-            }],
-            last_word: None,
-            offer: None,
-        });
+        b.leads.push(Lead::new(LeadId(ids.next(at)), at, d, status));
     }
     for i in 0..ivs_n {
         let lead = &b.leads[i * leads_n / ivs_n];

@@ -887,24 +887,12 @@ impl Gen {
 
     fn new_lead(&mut self, created: Stamp, source: Option<Source>) -> Lead {
         let details = self.details(source);
-        Lead {
-            id: LeadId::from_key(self.id(created.millis())),
+        Lead::new(
+            LeadId::from_key(self.id(created.millis())),
             created,
-            updated: created,
             details,
-            status: Status::New,
-            stage: None,
-            history: vec![StatusChange {
-                at: created,
-                status: Status::New,
-                stage: None,
-                reason: None,
-                note: String::new(),
-                undo: false,
-            }],
-            last_word: None,
-            offer: None,
-        }
+            Status::New,
+        )
     }
 
     fn reply_owed(&mut self, lead: &Lead) -> Option<usize> {

@@ -874,3 +874,35 @@ fn an_answered_promise_stays_answered_when_the_debrief_moves() {
         "moving the debrief does not bring it back"
     );
 }
+
+#[test]
+fn prep_lists_interviews_not_over_yet_soonest_first() {
+    let (j, c) = memory(NOW);
+    let l = acme(&j);
+    let over = j
+        .schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let under_way = j
+        .schedule_interview(l.id, plan("2026-06-01T08:30:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let later = j
+        .schedule_interview(l.id, plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let gone = j
+        .schedule_interview(l.id, plan("2026-06-02T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    j.cancel_interview(gone.id).unwrap();
+    c.set(at("2026-06-01T09:00:00+02:00[Europe/Paris]"));
+    let ids: Vec<_> = j
+        .interviews_not_over(10)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(ids, [under_way.id, later.id], "not {:?}", over.id);
+    assert_eq!(j.interviews_not_over(1).unwrap().len(), 1);
+}

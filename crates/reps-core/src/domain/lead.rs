@@ -290,6 +290,20 @@ pub struct StatusChange {
     pub undo: bool,
 }
 
+impl StatusChange {
+    /// A plain move to `status` at `at`: no stage, reason or note.
+    pub fn to(status: Status, at: Stamp) -> Self {
+        Self {
+            at,
+            status,
+            stage: None,
+            reason: None,
+            note: String::new(),
+            undo: false,
+        }
+    }
+}
+
 /// An offer's terms, filled in when one arrives.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Offer {
@@ -400,6 +414,21 @@ pub struct Lead {
 }
 
 impl Lead {
+    /// A lead as first recorded: its history starts with its status.
+    pub fn new(id: LeadId, at: Stamp, details: LeadDetails, status: Status) -> Self {
+        Self {
+            id,
+            created: at,
+            updated: at,
+            details,
+            status,
+            stage: None,
+            history: vec![StatusChange::to(status, at)],
+            last_word: None,
+            offer: None,
+        }
+    }
+
     /// The moment of the latest sign of life: last word from them, or the last status change.
     pub fn last_activity(&self) -> Stamp {
         let changed = self.history.last().map_or(self.created, |c| c.at);

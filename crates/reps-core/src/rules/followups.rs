@@ -110,30 +110,13 @@ mod tests {
     use super::*;
     use crate::id::{ContactId, LeadId};
     use crate::time::at;
-    use crate::{ContactDetails, LeadDetails, Status, StatusChange};
+    use crate::{ContactDetails, LeadDetails, Status};
     use chrono::NaiveDate;
     use uuid::Uuid;
 
     fn lead(status: Status, changed: &str) -> Lead {
-        let t = at(changed);
-        Lead {
-            id: LeadId(Uuid::nil()),
-            created: t,
-            updated: t,
-            details: LeadDetails::new("Acme", "Engineer", Source::JobBoard),
-            status,
-            stage: None,
-            history: vec![StatusChange {
-                at: t,
-                status,
-                stage: None,
-                reason: None,
-                note: String::new(),
-                undo: false,
-            }],
-            last_word: None,
-            offer: None,
-        }
+        let details = LeadDetails::new("Acme", "Engineer", Source::JobBoard);
+        Lead::new(LeadId(Uuid::nil()), at(changed), details, status)
     }
 
     #[test]

@@ -106,12 +106,12 @@ fn pressure_from_terms(offer: Option<&Offer>) -> Option<&'static str> {
         .then_some("They want an answer in under three days.")
 }
 
-/// Gathers the evidence for one lead from its debriefs.
-pub fn check(lead: &Lead, debriefs: &[Debrief]) -> OfferCheck {
+/// A lead's red flags from its debriefs, split into what I saw myself (evidence)
+/// and what I was told (listed, never counted). The one place that decides it.
+pub fn red_flags(lead: LeadId, debriefs: &[Debrief]) -> (Vec<FlagEvidence>, Vec<FlagEvidence>) {
     let mut seen = Vec::new();
     let mut heard = Vec::new();
-    let mut open_questions = Vec::new();
-    for d in debriefs.iter().filter(|d| d.lead == Some(lead.id)) {
+    for d in debriefs.iter().filter(|d| d.lead == Some(lead)) {
         for f in &d.body.red_flags {
             let ev = FlagEvidence {
                 kind: f.kind,
@@ -125,6 +125,15 @@ pub fn check(lead: &Lead, debriefs: &[Debrief]) -> OfferCheck {
                 Provenance::Heard => heard.push(ev),
             }
         }
+    }
+    (seen, heard)
+}
+
+/// Gathers the evidence for one lead from its debriefs.
+pub fn check(lead: &Lead, debriefs: &[Debrief]) -> OfferCheck {
+    let (seen, heard) = red_flags(lead.id, debriefs);
+    let mut open_questions = Vec::new();
+    for d in debriefs.iter().filter(|d| d.lead == Some(lead.id)) {
         open_questions.extend(
             d.body
                 .questions
@@ -234,18 +243,13 @@ mod tests {
     use uuid::Uuid;
 
     fn lead(n: u128, company: &str) -> Lead {
-        let t = at("2026-06-01T10:00:00Z[UTC]");
-        Lead {
-            id: LeadId(Uuid::from_u128(n)),
-            created: t,
-            updated: t,
-            details: LeadDetails::new(company, "Engineer", Source::JobBoard),
-            status: Status::Offer,
-            stage: None,
-            history: vec![],
-            last_word: None,
-            offer: None,
-        }
+        let details = LeadDetails::new(company, "Engineer", Source::JobBoard);
+        Lead::new(
+            LeadId(Uuid::from_u128(n)),
+            at("2026-06-01T10:00:00Z[UTC]"),
+            details,
+            Status::Offer,
+        )
     }
 
     fn debrief(n: u128, lead: LeadId, flags: Vec<RedFlag>, questions: Vec<Question>) -> Debrief {

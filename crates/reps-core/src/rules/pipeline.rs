@@ -3,6 +3,14 @@
 
 use crate::Status;
 
+/// Outcomes that close a lead for good: nothing can follow them.
+pub fn is_final(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Accepted | Status::Declined | Status::Rejected | Status::Withdrew
+    )
+}
+
 /// Whether a lead may go from `from` to `to` as a normal decision (undo aside).
 pub fn can_move(from: Status, to: Status) -> bool {
     use Status::*;
@@ -49,6 +57,14 @@ mod tests {
             for to in Status::ALL {
                 assert!(!can_move(from, to), "{from:?} -> {to:?}");
             }
+        }
+    }
+
+    #[test]
+    fn final_outcomes_are_exactly_those_with_no_way_out() {
+        for s in Status::ALL {
+            let stuck = Status::ALL.iter().all(|to| !can_move(s, *to));
+            assert_eq!(is_final(s), stuck, "{s:?}");
         }
     }
 

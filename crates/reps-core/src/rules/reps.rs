@@ -290,17 +290,12 @@ mod tests {
     #[test]
     fn rejections_are_counted() {
         let t = now();
-        let mut l = Lead {
-            id: LeadId(Uuid::nil()),
-            created: t,
-            updated: t,
-            details: LeadDetails::new("A", "B", Source::JobBoard),
-            status: Status::Rejected,
-            stage: None,
-            history: vec![],
-            last_word: None,
-            offer: None,
-        };
+        let mut l = Lead::new(
+            LeadId(Uuid::nil()),
+            t,
+            LeadDetails::new("A", "B", Source::JobBoard),
+            Status::Rejected,
+        );
         let r1 = report(&[], std::slice::from_ref(&l), t);
         l.status = Status::Interviewing;
         let r2 = report(&[], &[l], t);

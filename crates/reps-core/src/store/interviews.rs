@@ -47,12 +47,8 @@ impl Journal {
                 Status::Interviewing if old_lead.stage.as_ref() == Some(&plan.stage) => {}
                 from if pipeline::can_move(from, Status::Interviewing) => {
                     let entry = StatusChange {
-                        at: w.now,
-                        status: Status::Interviewing,
                         stage: Some(plan.stage.clone()),
-                        reason: None,
-                        note: String::new(),
-                        undo: false,
+                        ..StatusChange::to(Status::Interviewing, w.now)
                     };
                     apply_status(w, &mut new_lead, entry)?;
                 }
@@ -233,6 +229,20 @@ impl Journal {
             }
             Ok(out)
         })
+    }
+
+    /// Interviews not over yet (one under way included), soonest first, at
+    /// most `limit`, cancelled ones left out: what Prep shows.
+    pub fn interviews_not_over(&self, limit: usize) -> Result<Vec<Interview>> {
+        let now = self.now();
+        // an interview lasts at most a day, so one that started earlier is over
+        let from = now.add(-Duration::days(1))?;
+        Ok(self
+            .upcoming_interviews(from, usize::MAX)?
+            .into_iter()
+            .filter(|i| i.plan.end() > now)
+            .take(limit)
+            .collect())
     }
 
     /// The interview a quick capture is most likely about: the latest one that

@@ -44,17 +44,7 @@ impl Journal {
     pub fn add_lead(&self, details: LeadDetails) -> Result<Lead> {
         details.validate()?;
         self.write(|w| {
-            let lead = Lead {
-                id: LeadId(w.new_id()),
-                created: w.now,
-                updated: w.now,
-                status: Status::New,
-                stage: None,
-                history: vec![change(w, Status::New, None, None, "", false)],
-                last_word: None,
-                offer: None,
-                details,
-            };
+            let lead = Lead::new(LeadId(w.new_id()), w.now, details, Status::New);
             w.put(None, &lead)?;
             if due::owes_reply(lead.details.source) {
                 let settings = w.read_settings()?;
