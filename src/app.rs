@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use crate::journal::JournalHandle;
+use crate::journal::{JournalHandle, UiError};
 use crate::route::Route;
 
 const STYLE: Asset = asset!("/assets/reps.css");
@@ -51,6 +51,26 @@ impl Ctx {
     /// Call after a command so that screens re-query.
     pub fn changed(&mut self) {
         self.revision += 1;
+    }
+
+    /// After a command: on success clear the screen's error and refresh every
+    /// query; on failure show the error there. Returns the command's value.
+    pub fn settle<T>(
+        &mut self,
+        result: Result<T, UiError>,
+        mut error: Signal<Option<UiError>>,
+    ) -> Option<T> {
+        match result {
+            Ok(v) => {
+                error.set(None);
+                self.changed();
+                Some(v)
+            }
+            Err(e) => {
+                error.set(Some(e));
+                None
+            }
+        }
     }
 }
 

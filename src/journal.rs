@@ -235,12 +235,8 @@ impl JournalHandle {
     /// Interviews not over yet (including one under way), soonest first.
     pub async fn upcoming(&self, limit: usize) -> Result<Vec<(Interview, Lead)>, UiError> {
         self.run(move |j| {
-            let now = j.now();
-            let from = now.add(-chrono::Duration::hours(24))?;
-            j.upcoming_interviews(from, usize::MAX)?
+            j.interviews_not_over(limit)?
                 .into_iter()
-                .filter(|i| i.plan.end() > now)
-                .take(limit)
                 .map(|i| {
                     let l = j.lead(i.lead)?;
                     Ok((i, l))

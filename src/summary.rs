@@ -4,18 +4,7 @@
 use std::fmt::Write as _;
 
 use reps_core::rules::today::TodayItem;
-use reps_core::{FollowUpKind, Journal, Result};
-
-fn follow_up_label(kind: FollowUpKind) -> &'static str {
-    match kind {
-        FollowUpKind::ThankYou => "Send a thank-you",
-        FollowUpKind::CheckIn => "Check in",
-        FollowUpKind::FeedbackRequest => "Ask for feedback",
-        FollowUpKind::Reapply => "Time to apply again",
-        FollowUpKind::KeepInTouch => "Keep in touch with",
-        FollowUpKind::ReplyOwed => "Reply to",
-    }
-}
+use reps_core::{Journal, Result};
 
 /// Renders the summary.
 pub fn render(j: &Journal) -> Result<String> {
@@ -55,8 +44,8 @@ pub fn render(j: &Journal) -> Result<String> {
                 about,
                 overdue,
             } => format!(
-                "{} {about}{}",
-                follow_up_label(followup.kind),
+                "{}: {about}{}",
+                crate::components::text::follow_up(followup.kind),
                 if *overdue { " (overdue)" } else { "" }
             ),
             TodayItem::Silent { about, since, .. } => format!(

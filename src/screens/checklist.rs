@@ -60,13 +60,11 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
         ctx.journal().checklist(id).await
     }));
     let mut walking_in = use_signal(|| false);
-    let mut error = use_signal(|| None::<UiError>);
+    let error = use_signal(|| None::<UiError>);
     let tick = move |(item, done): (ItemId, bool)| {
         spawn(async move {
-            match ctx.journal().tick(id, item, done).await {
-                Ok(_) => ctx.changed(),
-                Err(e) => error.set(Some(e)),
-            }
+            let result = ctx.journal().tick(id, item, done).await;
+            ctx.settle(result, error);
         });
     };
     let guard = data.read();
@@ -152,7 +150,7 @@ fn TemplateEditor() -> Element {
     });
     let mut open = use_signal(|| false);
     let mut draft = use_signal(String::new);
-    let mut error = use_signal(|| None::<UiError>);
+    let error = use_signal(|| None::<UiError>);
     let loaded = matches!(&*template.read(), Some(Ok(Some(_))));
     if !open() {
         return rsx! {
@@ -168,9 +166,9 @@ fn TemplateEditor() -> Element {
         form { class: "form", onsubmit: move |_| {
             let items = parse_template(&draft());
             spawn(async move {
-                match ctx.journal().save_default_template("Before every interview".into(), items).await {
-                    Ok(()) => { open.set(false); error.set(None); ctx.changed(); }
-                    Err(e) => error.set(Some(e)),
+                let result = ctx.journal().save_default_template("Before every interview".into(), items).await;
+                if ctx.settle(result, error).is_some() {
+                    open.set(false);
                 }
             });
         },

@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use dioxus::prelude::*;
-use reps_core::{InterviewKind, InterviewPlan, LeadId, Outcome, Provenance, Stage, Stamp, Status};
+use reps_core::{InterviewKind, InterviewPlan, LeadId, Outcome, Stage, Stamp, Status};
 
 use crate::app::use_ctx;
 use crate::components::text;
@@ -18,27 +18,17 @@ pub fn LeadDetail(id: LeadId) -> Element {
         ctx.revision();
         ctx.journal().lead_file(id).await
     }));
-    let mut error = use_signal(|| None::<UiError>);
+    let error = use_signal(|| None::<UiError>);
     let move_to = move |to: Status| {
         spawn(async move {
-            match ctx.journal().move_lead(id, to).await {
-                Ok(_) => {
-                    error.set(None);
-                    ctx.changed();
-                }
-                Err(e) => error.set(Some(e)),
-            }
+            let result = ctx.journal().move_lead(id, to).await;
+            ctx.settle(result, error);
         });
     };
     let outcome = move |(iv, o): (reps_core::InterviewId, Outcome)| {
         spawn(async move {
-            match ctx.journal().record_outcome(iv, o).await {
-                Ok(_) => {
-                    error.set(None);
-                    ctx.changed();
-                }
-                Err(e) => error.set(Some(e)),
-            }
+            let result = ctx.journal().record_outcome(iv, o).await;
+            ctx.settle(result, error);
         });
     };
     match &*file.read() {
@@ -65,25 +55,17 @@ pub fn LeadView(
 ) -> Element {
     let l = &file.lead;
     let d = &l.details;
-    let seen_flags: Vec<String> = file
-        .debriefs
-        .iter()
-        .flat_map(|db| {
-            db.body
-                .red_flags
-                .iter()
-                .filter(|f| f.provenance == Provenance::Seen)
-        })
+    // first-hand flags only: the core decides what counts as evidence
+    let seen_flags: Vec<String> = reps_core::rules::offers::red_flags(l.id, &file.debriefs)
+        .0
+        .into_iter()
         .map(|f| {
-            format!(
-                "{}{}",
-                text::red_flag(f.kind),
-                if f.detail.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", f.detail)
-                }
-            )
+            let detail = if f.detail.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", f.detail)
+            };
+            format!("{}{detail}", text::red_flag(f.kind))
         })
         .collect();
     let moves: Vec<Status> = Status::ALL
@@ -124,7 +106,7 @@ pub fn LeadView(
                     button { key: "{s:?}", class: "chip",
                         onclick: move |_| {
                             // outcomes that can never be changed get one confirmation
-                            if matches!(s, Status::Accepted | Status::Declined | Status::Rejected | Status::Withdrew) {
+                            if reps_core::rules::pipeline::is_final(s) {
                                 confirm.set(Some(s));
                             } else {
                                 on_move.call(s);
@@ -409,7 +391,7 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
     let mut open = use_signal(|| false);
     let original = details.clone();
     let mut d = use_signal(move || details.clone());
-    let mut error = use_signal(|| None::<UiError>);
+    let error = use_signal(|| None::<UiError>);
     if !open() {
         return rsx! { button { class: "button wide quiet", "data-testid": "edit-lead", onclick: move |_| { d.set(original.clone()); open.set(true); }, "Edit this lead" } };
     }
@@ -418,9 +400,9 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
         form { class: "form", aria_label: "Edit the lead", onsubmit: move |_| {
             let details = d();
             spawn(async move {
-                match ctx.journal().edit_lead(id, details).await {
-                    Ok(_) => { open.set(false); error.set(None); ctx.changed(); }
-                    Err(e) => error.set(Some(e)),
+                let result = ctx.journal().edit_lead(id, details).await;
+                if ctx.settle(result, error).is_some() {
+                    open.set(false);
                 }
             });
         },

@@ -168,12 +168,7 @@ pub fn DeckView(
         };
     };
     let d = &lead.details;
-    let pay = d.pay.as_ref().map(|p| match (p.min, p.max) {
-        (Some(a), Some(b)) => format!("{a}–{b} {}", p.currency),
-        (Some(a), None) => format!("from {a} {}", p.currency),
-        (None, Some(b)) => format!("up to {b} {}", p.currency),
-        (None, None) => String::new(),
-    });
+    let pay = d.pay.as_ref().map(text::pay).filter(|p| !p.is_empty());
     // "Need more info" again on a lead already waiting for it is not a move the core allows.
     let allow_up = reps_core::rules::pipeline::can_move(lead.status, Status::Deciding);
     let l1 = lead.clone();

@@ -16,16 +16,11 @@ pub fn People() -> Element {
         ctx.revision();
         ctx.journal().people().await
     });
-    let mut error = use_signal(|| None::<UiError>);
+    let error = use_signal(|| None::<UiError>);
     let touch = move |id: ContactId| {
         spawn(async move {
-            match ctx.journal().touch_contact(id).await {
-                Ok(_) => {
-                    error.set(None);
-                    ctx.changed();
-                }
-                Err(e) => error.set(Some(e)),
-            }
+            let result = ctx.journal().touch_contact(id).await;
+            ctx.settle(result, error);
         });
     };
     rsx! {
@@ -89,7 +84,7 @@ fn AddContact() -> Element {
     let mut ctx = use_ctx();
     let mut open = use_signal(|| false);
     let mut d = use_signal(ContactDetails::default);
-    let mut error = use_signal(|| None::<UiError>);
+    let error = use_signal(|| None::<UiError>);
     if !open() {
         return rsx! { button { class: "button wide", onclick: move |_| open.set(true), "+ Add a person" } };
     }
@@ -98,9 +93,10 @@ fn AddContact() -> Element {
         form { class: "form", aria_label: "Add a person", onsubmit: move |_| {
             let details = d();
             spawn(async move {
-                match ctx.journal().add_contact(details).await {
-                    Ok(_) => { d.set(ContactDetails::default()); open.set(false); error.set(None); ctx.changed(); }
-                    Err(e) => error.set(Some(e)),
+                let result = ctx.journal().add_contact(details).await;
+                if ctx.settle(result, error).is_some() {
+                    d.set(ContactDetails::default());
+                    open.set(false);
                 }
             });
         },

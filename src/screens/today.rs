@@ -26,7 +26,7 @@ pub fn Today() -> Element {
         ctx.revision();
         ctx.journal().today().await
     });
-    let mut error = use_signal(|| None::<UiError>);
+    let error = use_signal(|| None::<UiError>);
     let act = move |a: RowAction| {
         spawn(async move {
             let j = ctx.journal();
@@ -34,13 +34,7 @@ pub fn Today() -> Element {
                 RowAction::Done(id) => j.complete(id).await.map(|_| ()),
                 RowAction::Snooze(id) => j.snooze_to_tomorrow(id).await.map(|_| ()),
             };
-            match done {
-                Ok(()) => {
-                    error.set(None);
-                    ctx.changed();
-                }
-                Err(e) => error.set(Some(e)),
-            }
+            ctx.settle(done, error);
         });
     };
     match &*items.read() {
