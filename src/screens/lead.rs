@@ -452,10 +452,7 @@ pub fn build_plan(
     stage: &str,
     tz: chrono_tz::Tz,
 ) -> Result<InterviewPlan, UiError> {
-    let bad = |field: &'static str, message: &str| UiError {
-        message: message.to_string(),
-        field: Some(field),
-    };
+    let bad = |field: &str, message: &str| UiError::about(field, message);
     let day: NaiveDate = date.parse().map_err(|_| bad("start", "pick a date"))?;
     let at: NaiveTime = NaiveTime::parse_from_str(time, "%H:%M")
         .map_err(|_| bad("start", "pick a time like 14:30"))?;
@@ -520,13 +517,15 @@ mod tests {
         assert_eq!(
             build_plan("", "10:00", "60", "screen", tz)
                 .unwrap_err()
-                .field,
+                .field
+                .as_deref(),
             Some("start")
         );
         assert_eq!(
             build_plan("2026-06-01", "10:00", "an hour", "screen", tz)
                 .unwrap_err()
-                .field,
+                .field
+                .as_deref(),
             Some("minutes")
         );
         let gap = build_plan("2026-03-29", "02:30", "60", "screen", tz).unwrap_err();

@@ -33,5 +33,7 @@ pub use domain::lead::{
 pub use domain::settings::Settings;
 pub use error::{Error, Invalid, Problem, Result};
 pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
-pub use store::{CompanyHistory, Counts, Decided, Decision, Journal, Scheduled};
+pub use store::{
+    CompanyHistory, Counts, Decided, Decision, Journal, PageBackend, PageFile, Scheduled,
+};
 pub use time::{Clock, ManualClock, Stamp, SystemClock, TimeError};

@@ -10,6 +10,7 @@ mod followups;
 mod insights;
 mod interviews;
 mod leads;
+mod page_file;
 pub mod schema;
 mod search;
 pub mod tables;
@@ -26,6 +27,7 @@ pub use contacts::CompanyHistory;
 pub use insights::Counts;
 pub use interviews::Scheduled;
 pub use leads::{Decided, Decision};
+pub use page_file::{PageBackend, PageFile};
 
 use crate::error::{Error, Result};
 use crate::id::IdGen;
@@ -76,7 +78,21 @@ impl Journal {
     }
 
     /// A journal over any redb storage backend (the web build uses browser storage).
+    ///
+    /// Like [`Journal::open`], storage that holds something other than a redb
+    /// database is refused untouched.
     pub fn with_backend(backend: impl StorageBackend, clock: impl Clock + 'static) -> Result<Self> {
+        let len = backend.len().map_err(|e| Error::Disk(e.to_string()))?;
+        if len > 0 {
+            let mut head = [0u8; REDB_MAGIC.len()];
+            let n = head.len().min(len as usize);
+            backend
+                .read(0, &mut head[..n])
+                .map_err(|e| Error::Disk(e.to_string()))?;
+            if n < head.len() || head != REDB_MAGIC {
+                return Err(not_a_journal());
+            }
+        }
         let db = Database::builder().create_with_backend(backend)?;
         Self::prepare(db, Arc::new(clock), None)
     }
@@ -129,6 +145,10 @@ impl Journal {
     }
 }
 
+fn not_a_journal() -> Error {
+    Error::Corrupt("this file is not a Reps journal (it was left untouched)".into())
+}
+
 /// A non-empty file that does not start like a redb database is not ours.
 fn refuse_foreign(path: &Path) -> Result<()> {
     let mut head = [0u8; REDB_MAGIC.len()];
@@ -140,9 +160,7 @@ fn refuse_foreign(path: &Path) -> Result<()> {
         return Ok(());
     }
     if n < head.len() || head != REDB_MAGIC {
-        return Err(Error::Corrupt(
-            "this file is not a Reps journal (it was left untouched)".into(),
-        ));
+        return Err(not_a_journal());
     }
     Ok(())
 }

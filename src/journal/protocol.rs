@@ -1,0 +1,281 @@
+//! Every question a screen can ask the journal, as data.
+//!
+//! Each entry below becomes three things: a variant of [`Request`] (what the
+//! screen sends), a variant of [`Answer`] (what comes back), and a typed async
+//! method on [`JournalHandle`] that screens call. [`serve`] answers a request
+//! on the side that owns the journal. Because requests and answers are plain
+//! serde values, the owner can be a thread beside the window (desktop,
+//! phones: values move through a channel untouched) or a Web Worker (the
+//! browser: they cross `postMessage` as JSON) without a screen knowing.
+
+use reps_core::formats::backup::ImportSummary;
+use reps_core::rules::checklist::ChecklistView;
+use reps_core::rules::reps::RepsReport;
+use reps_core::rules::skills::SkillLine;
+use reps_core::rules::today::TodayItem;
+use reps_core::{
+    ChecklistTemplate, CompanyHistory, Contact, ContactDetails, ContactId, Debrief, DebriefBody,
+    DebriefId, Decided, Decision, FollowUp, FollowUpId, Interview, InterviewId, InterviewPlan,
+    ItemId, Journal, Lead, LeadDetails, LeadId, Outcome, Scheduled, Stamp, Status, TemplateItem,
+};
+use serde::{Deserialize, Serialize};
+
+use super::{JournalHandle, LeadFile, UiError};
+
+macro_rules! protocol {
+    ($(
+        $(#[$doc:meta])*
+        fn $name:ident($j:ident $(, $arg:ident: $ty:ty)*) -> $out:ty $body:block
+    )*) => {
+        /// A question or command for the journal's owner.
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        pub enum Request {
+            $( $(#[$doc])* $name { $($arg: $ty),* }, )*
+        }
+
+        /// The owner's answer to the [`Request`] variant of the same name.
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        pub enum Answer {
+            $( $(#[$doc])* $name($out), )*
+        }
+
+        /// Answers `request` with `journal`, on the side that owns it.
+        pub fn serve(journal: &Journal, request: Request) -> Result<Answer, UiError> {
+            match request {
+                $( Request::$name { $($arg),* } => {
+                    let $j = journal;
+                    let run = || -> reps_core::Result<$out> { $body };
+                    run().map(Answer::$name).map_err(UiError::from)
+                } )*
+            }
+        }
+
+        impl JournalHandle {
+            $(
+                $(#[$doc])*
+                ///
+                /// The request leaves at once (in call order); the future yields the answer.
+                pub fn $name(&self $(, $arg: $ty)*)
+                    -> impl std::future::Future<Output = Result<$out, UiError>> + use<> {
+                    let answer = self.ask(Request::$name { $($arg),* });
+                    async move {
+                        match answer.await? {
+                            Answer::$name(value) => Ok(value),
+                            _ => Err(UiError::mismatch()),
+                        }
+                    }
+                }
+            )*
+        }
+    };
+}
+
+protocol! {
+    // Queries
+
+    /// What is due now.
+    fn today(j) -> Vec<TodayItem> { j.today() }
+
+    /// Leads to swipe.
+    fn deck(j) -> Vec<Lead> { j.deck() }
+
+    /// Leads by status.
+    fn pipeline(j) -> Vec<(Status, Vec<Lead>)> { j.pipeline() }
+
+    /// Everything about one lead.
+    fn lead_file(j, id: LeadId) -> LeadFile {
+        let lead = j.lead(id)?;
+        let interviews = j.interviews_for_lead(id)?;
+        let debriefs = j.debriefs_for_lead(id)?;
+        let mut people = Vec::new();
+        for c in interviews.iter().flat_map(|i| &i.plan.people) {
+            if !people.iter().any(|p: &Contact| p.id == *c) {
+                people.push(j.contact(*c)?);
+            }
+        }
+        let offer = (lead.status == Status::Offer)
+            .then(|| j.offer_check(id))
+            .transpose()?;
+        Ok(LeadFile { lead, interviews, debriefs, people, offer })
+    }
+
+    /// "Did I already talk to them?"
+    fn company_history(j, company: String) -> CompanyHistory { j.company_history(&company) }
+
+    /// The reps tracker.
+    fn reps(j) -> (RepsReport, Vec<SkillLine>) { Ok((j.reps()?, j.skills()?)) }
+
+    /// Everyone met, with their next open keep-in-touch follow-up.
+    fn people(j) -> Vec<(Contact, Option<FollowUp>)> {
+        let open: Vec<FollowUp> = j
+            .all_follow_ups()?
+            .into_iter()
+            .filter(|f| f.is_open())
+            .collect();
+        Ok(j.all_contacts()?
+            .into_iter()
+            .map(|c| {
+                let next = open
+                    .iter()
+                    .filter(|f| f.contact == Some(c.id))
+                    .min_by_key(|f| f.effective_due())
+                    .cloned();
+                (c, next)
+            })
+            .collect())
+    }
+
+    /// An interview's checklist, with the interview and its lead.
+    fn checklist(j, id: InterviewId) -> (ChecklistView, Interview, Lead) {
+        let iv = j.interview(id)?;
+        let lead = j.lead(iv.lead)?;
+        Ok((j.checklist(id)?, iv, lead))
+    }
+
+    /// Interviews not over yet (including one under way), soonest first.
+    fn upcoming(j, limit: usize) -> Vec<(Interview, Lead)> {
+        j.interviews_not_over(limit)?
+            .into_iter()
+            .map(|i| {
+                let l = j.lead(i.lead)?;
+                Ok((i, l))
+            })
+            .collect()
+    }
+
+    /// The interview a capture is most likely about.
+    fn just_ended(j) -> Option<(Interview, Lead)> {
+        match j.just_ended()? {
+            Some(i) => {
+                let l = j.lead(i.lead)?;
+                Ok(Some((i, l)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// One interview with its lead.
+    fn interview(j, id: InterviewId) -> (Interview, Lead) {
+        let i = j.interview(id)?;
+        let l = j.lead(i.lead)?;
+        Ok((i, l))
+    }
+
+    /// One debrief.
+    fn debrief(j, id: DebriefId) -> Debrief { j.debrief(id) }
+
+    /// The default checklist template.
+    fn default_template(j) -> Option<ChecklistTemplate> {
+        let s = j.settings()?;
+        Ok(j.templates()?
+            .into_iter()
+            .find(|t| Some(t.id) == s.default_template))
+    }
+
+    /// The journal's time.
+    fn now(j) -> Stamp { Ok(j.now()) }
+
+    /// The whole journal as a backup file (JSON text).
+    fn export_backup(j) -> String {
+        let bytes = j.export_json()?;
+        String::from_utf8(bytes)
+            .map_err(|e| reps_core::Error::Corrupt(format!("cannot write backup: {e}")))
+    }
+
+    // Commands
+
+    /// Adds a lead.
+    fn add_lead(j, details: LeadDetails) -> Lead { j.add_lead(details) }
+
+    /// Edits what the user typed about a lead.
+    fn edit_lead(j, id: LeadId, details: LeadDetails) -> Lead { j.edit_lead(id, details) }
+
+    /// A swipe.
+    fn decide(j, id: LeadId, decision: Decision) -> Decided { j.decide(id, decision) }
+
+    /// Undoes the last swipe on a lead.
+    fn undo(j, id: LeadId) -> Lead { j.undo_last_decision(id) }
+
+    /// Moves a lead along the pipeline.
+    fn move_lead(j, id: LeadId, to: Status) -> Lead { j.move_lead(id, to, None, "") }
+
+    /// Adds an interview.
+    fn schedule(j, lead: LeadId, plan: InterviewPlan) -> Scheduled {
+        j.schedule_interview(lead, plan)
+    }
+
+    /// Moves an interview.
+    fn reschedule(j, id: InterviewId, plan: InterviewPlan) -> Scheduled {
+        j.reschedule_interview(id, plan)
+    }
+
+    /// Records the outcome of an interview.
+    fn record_outcome(j, id: InterviewId, outcome: Outcome) -> Interview {
+        j.record_outcome(id, outcome)
+    }
+
+    /// Opens a new debrief.
+    fn start_debrief(j, interview: Option<InterviewId>) -> Debrief {
+        j.start_debrief(interview, None)
+    }
+
+    /// Attaches a debrief to an interview.
+    fn attach_debrief(j, id: DebriefId, interview: InterviewId) -> Debrief {
+        j.attach_debrief(id, interview)
+    }
+
+    /// Autosave of the capture screen: saves this text. `None` means a newer
+    /// text for the same debrief was already waiting and was saved instead
+    /// (the owner skips superseded drafts; see [`Request::is_superseded_by`]).
+    fn save_draft(j, id: DebriefId, body: DebriefBody) -> Option<Debrief> {
+        j.save_debrief(id, body).map(Some)
+    }
+
+    /// Ticks a checklist line.
+    fn tick(j, interview: InterviewId, item: ItemId, done: bool) -> ChecklistView {
+        j.tick(interview, item, done)
+    }
+
+    /// Replaces the default template's items.
+    fn save_default_template(j, name: String, items: Vec<TemplateItem>) -> () {
+        let id = j.settings()?.default_template;
+        let t = j.save_template(id, &name, items)?;
+        j.set_default_template(t.id)
+    }
+
+    /// Adds a contact.
+    fn add_contact(j, details: ContactDetails) -> Contact { j.add_contact(details) }
+
+    /// We were in touch today.
+    fn touch_contact(j, id: ContactId) -> Contact { j.touch_contact(id) }
+
+    /// Marks a follow-up done.
+    fn complete(j, id: FollowUpId) -> FollowUp { j.complete_follow_up(id) }
+
+    /// Pushes a follow-up to tomorrow morning.
+    fn snooze_to_tomorrow(j, id: FollowUpId) -> FollowUp {
+        let until = reps_core::rules::followups::tomorrow_morning(j.now())?;
+        j.snooze_follow_up(id, until)
+    }
+
+    /// Merges a backup file into the journal: all of it or nothing.
+    fn import_backup(j, text: String) -> ImportSummary { j.import_json(text.as_bytes()) }
+}
+
+impl Request {
+    /// Whether `later`, queued behind this request, makes it pointless: a
+    /// newer draft of the same debrief carries every keystroke this one has.
+    pub fn is_superseded_by(&self, later: &Request) -> bool {
+        matches!(
+            (self, later),
+            (Request::save_draft { id, .. }, Request::save_draft { id: newer, .. }) if id == newer
+        )
+    }
+}
+
+/// The answer to a superseded draft.
+pub(super) fn superseded() -> Answer {
+    Answer::save_draft(None)
+}
