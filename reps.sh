@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Reps developer entry point: `./reps.sh run [ARGS]` or `./reps.sh test`.
-# Installs what is missing first, so both work on a fresh Debian machine.
+# Reps developer entry point:
+#   ./reps.sh run [ARGS]   the desktop app (installs what is missing first)
+#   ./reps.sh web [DIR]    the browser build, into a static folder (default dist/web)
+#   ./reps.sh test         every check and test, desktop and browser
+# Each installs what is missing first, so it works on a fresh Debian machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -39,6 +42,71 @@ setup() {
   fi
 }
 
+# What the browser build and its tests need: the wasm target, the
+# wasm-bindgen CLI of exactly the version in Cargo.lock, Node packages
+# (wasm-opt from npm's binaryen, Playwright's client, axe-core) and Debian's
+# Chromium (Playwright drives it; it never downloads a browser).
+setup_web() {
+  rustup target list --installed | grep -q '^wasm32-unknown-unknown$' ||
+    rustup target add wasm32-unknown-unknown
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    echo "reps.sh: installing wasm-bindgen-cli $want (a few minutes, once)"
+    cargo install -q wasm-bindgen-cli --version "$want"
+  fi
+  local need=()
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "reps.sh: installing ${need[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  if [ ! -d tests/web/node_modules ] || [ tests/web/package-lock.json -nt tests/web/node_modules ]; then
+    npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# wasm-bindgen's output uses these features; wasm-opt must accept them.
+WASM_OPT_FEATURES="--enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue --enable-mutable-globals"
+
+# bind NAME OUT: wasm-bindgen + wasm-opt for one built wasm binary; prints its sizes as JSON.
+bind() {
+  local name=$1 out=$2 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/web/$1.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
+  local raw="$out/${name}_bg.wasm" opt
+  opt=$(mktemp)
+  tests/web/node_modules/.bin/wasm-opt -Oz $WASM_OPT_FEATURES "$raw" -o "$opt"
+  local raw_size opt_size gz_size
+  raw_size=$(stat -c %s "$raw"); opt_size=$(stat -c %s "$opt")
+  mv "$opt" "$raw"
+  gz_size=$(gzip -9 -c "$raw" | wc -c)
+  printf '{ "raw": %d, "opt": %d, "gzip": %d }\n' "$raw_size" "$opt_size" "$gz_size"
+}
+
+# build_web DIR: the site in DIR, and the launch benchmark's floor page in DIR-floor.
+build_web() {
+  local out=$1
+  cargo build -q --target wasm32-unknown-unknown --profile web --no-default-features --features web --bins
+  rm -rf "$out" "$out-floor"
+  mkdir -p "$out" "$out-floor"
+  bind reps "$out" > "$out/sizes.json"
+  cp assets/web/index.html assets/web/worker.js assets/web/manifest.webmanifest \
+     assets/web/*.png assets/icon.svg assets/reps.css "$out/"
+  # The offline copy: every file of this build, under a version that changes
+  # whenever any of them does.
+  local files version
+  files=$(cd "$out" && find . -type f ! -name sizes.json | sed 's|^\./||' | sort)
+  version=$(cd "$out" && cat $files | sha256sum | cut -c1-16)
+  files=$(echo "$files" | sed 's/.*/"&"/' | paste -sd, -)
+  sed -e "s/__REPS_VERSION__/$version/" -e "s|__REPS_FILES__|[\"./\", $files]|" assets/web/sw.js > "$out/sw.js"
+  bind launch-floor "$out-floor" > "$out-floor/sizes.json"
+  cp assets/web/floor.html "$out-floor/index.html"
+  echo "reps.sh: built the site in $out ($(cat "$out/sizes.json" | tr -d '\n'))"
+}
+
 case "${1:-}" in
   run)
     shift
@@ -48,6 +116,12 @@ case "${1:-}" in
       set -- --summary "$@"
     fi
     cargo run --release -q -p reps -- "$@"
+    ;;
+  web)
+    setup
+    setup_web
+    build_web "$(realpath -m "${2:-dist/web}")"
+    echo "reps.sh: serve that folder with any static file server, e.g. python3 -m http.server -d ${2:-dist/web}"
     ;;
   test)
     setup
@@ -69,7 +143,7 @@ case "${1:-}" in
     exit "$status"
     ;;
   *)
-    echo "usage: ./reps.sh run [--demo] [--data-dir PATH] | ./reps.sh test" >&2
+    echo "usage: ./reps.sh run [--demo] [--data-dir PATH] | ./reps.sh web [DIR] | ./reps.sh test" >&2
     exit 2
     ;;
 esac

@@ -6,6 +6,9 @@ use dioxus::prelude::*;
 use crate::journal::{JournalHandle, UiError};
 use crate::route::Route;
 
+/// The stylesheet. (The web page links its own copy from `index.html`, so
+/// the first paint is styled before the wasm has loaded.)
+#[cfg(not(target_arch = "wasm32"))]
 const STYLE: Asset = asset!("/assets/reps.css");
 
 /// How the app was started.
@@ -17,6 +20,8 @@ pub struct Launch {
     pub e2e: bool,
     /// Why the journal could not be opened, if it could not.
     pub failure: Option<String>,
+    /// The sample journal is open, not the user's own.
+    pub demo: bool,
 }
 
 /// The one shared context: the way to the journal, and a revision number that
@@ -83,7 +88,8 @@ pub fn use_ctx() -> Ctx {
 #[component]
 pub fn App() -> Element {
     let launch = try_consume_context::<Launch>().unwrap_or_default();
-    let handle = try_consume_context::<JournalHandle>();
+    let (handle, opening_failed) = use_hook(|| platform_handle(&launch));
+    let mut failure = use_signal(|| launch.failure.clone().or(opening_failed));
     use_context_provider(|| Ctx {
         handle: Signal::new(handle.clone()),
         revision: Signal::new(0),
@@ -94,17 +100,65 @@ pub fn App() -> Element {
             spawn(report_positions());
         }
     });
+    let watched = handle.clone();
+    use_hook(move || {
+        if let Some(h) = watched {
+            spawn(async move {
+                let opened = h.opened().await;
+                #[cfg(target_arch = "wasm32")]
+                crate::web::mark_journal(if opened.is_ok() { "open" } else { "failed" });
+                if let Err(why) = opened {
+                    failure.set(Some(why));
+                }
+            });
+        }
+    });
+    let why = failure().or_else(|| {
+        handle
+            .is_none()
+            .then(|| "The journal is not open.".to_string())
+    });
     rsx! {
-        document::Stylesheet { href: STYLE }
-        document::Meta { name: "viewport", content: "width=device-width, initial-scale=1, viewport-fit=cover" }
-        if let Some(why) = launch.failure.clone().or_else(|| handle.is_none().then(|| "The journal is not open.".to_string())) {
+        Head {}
+        if let Some(why) = why {
             main { class: "fatal", role: "alert",
                 h1 { "Reps could not open your journal" }
                 p { "{why}" }
-                p { "Your data has not been changed. Close other Reps windows, then start Reps again." }
+                p { "Your data has not been changed. Close other Reps windows and tabs, then start Reps again." }
             }
         } else {
             Router::<Route> {}
+        }
+    }
+}
+
+/// The stylesheet and viewport, where the platform does not provide them.
+#[component]
+fn Head() -> Element {
+    #[cfg(not(target_arch = "wasm32"))]
+    return rsx! {
+        document::Stylesheet { href: STYLE }
+        document::Meta { name: "viewport", content: "width=device-width, initial-scale=1, viewport-fit=cover" }
+    };
+    #[cfg(target_arch = "wasm32")]
+    return rsx! {};
+}
+
+/// The way to the journal on this platform, or why there is none. Desktop
+/// and phones open the file before the window and pass the handle in; the
+/// browser starts its journal worker here.
+fn platform_handle(launch: &Launch) -> (Option<JournalHandle>, Option<String>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = launch;
+        (try_consume_context::<JournalHandle>(), None)
+    }
+    #[cfg(target_arch = "wasm32")]
+    match crate::web::client::WorkerLink::start(launch.demo) {
+        Ok(link) => (Some(JournalHandle::worker(link)), None),
+        Err(why) => {
+            crate::web::mark_journal("failed");
+            (None, Some(why))
         }
     }
 }

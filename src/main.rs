@@ -1,209 +1,26 @@
-//! Reps: an offline interview journal. Opens the app window; `--summary`
-//! prints the journal in the terminal instead.
+//! Reps: an offline interview journal. Opens the app window (`--summary`
+//! prints the journal in the terminal instead), or the page in a browser.
 
 mod app;
 mod components;
 mod journal;
 mod launch_timing;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
 mod paths;
 mod route;
 mod screens;
+#[cfg(not(target_arch = "wasm32"))]
 mod summary;
+#[cfg(target_arch = "wasm32")]
+mod web;
 
-use std::path::PathBuf;
-use std::process::ExitCode;
-use std::sync::Arc;
-
-use reps_core::{Journal, ManualClock, Stamp, SystemClock};
-
-const USAGE: &str = "\
-Usage: reps [--demo] [--data-dir PATH] [--capture] [--size WxH] [--summary]
-
-  --demo           open a sample journal (kept apart from your own)
-  --data-dir PATH  keep the journal in PATH instead of the platform's data folder
-  --capture        open straight into quick capture
-  --size WxH       window size in logical pixels (default 390x844, a phone)
-  --summary        print today's summary in the terminal instead of opening the window
-  --help           show this help";
-
-#[derive(Debug, Default, PartialEq)]
-struct Args {
-    demo: bool,
-    data_dir: Option<PathBuf>,
-    capture: bool,
-    summary: bool,
-    size: Option<(f64, f64)>,
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
 }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut parsed = Args::default();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--demo" => parsed.demo = true,
-            "--capture" => parsed.capture = true,
-            "--summary" => parsed.summary = true,
-            "--size" => {
-                let text = args.next().ok_or("--size needs a size like 1200x800")?;
-                let size = text
-                    .split_once('x')
-                    .and_then(|(w, h)| Some((w.parse::<f64>().ok()?, h.parse::<f64>().ok()?)))
-                    .filter(|(w, h)| (320.0..=8000.0).contains(w) && (320.0..=8000.0).contains(h))
-                    .ok_or_else(|| format!("'{text}' is not a size like 1200x800"))?;
-                parsed.size = Some(size);
-            }
-            "--data-dir" => {
-                let dir = args.next().ok_or("--data-dir needs a folder after it")?;
-                parsed.data_dir = Some(PathBuf::from(dir));
-            }
-            // A deep link `reps://capture` from a shortcut or widget.
-            "reps://capture" => parsed.capture = true,
-            "-h" | "--help" => return Ok(None),
-            other => return Err(format!("unknown option '{other}'")),
-        }
-    }
-    Ok(Some(parsed))
-}
-
-fn open(args: &Args) -> Result<Journal, String> {
-    let data_dir = match &args.data_dir {
-        Some(d) => d.clone(),
-        None => paths::default_data_dir().map_err(|e| e.to_string())?,
-    };
-    let path = paths::journal_path(&data_dir, args.demo);
-    let clock = SystemClock {
-        tz: paths::device_zone(),
-    };
-    if args.demo && !path.exists() {
-        // Fill the sample through the same commands the app uses, with a clock
-        // that walks through the five weeks, then reopen on the real clock.
-        let now = Stamp::new(chrono::Utc::now(), clock.tz);
-        let sample_clock = Arc::new(ManualClock::new(now));
-        let j = Journal::open(&path, sample_clock.clone()).map_err(|e| e.to_string())?;
-        reps_core::demo::populate(&j, &sample_clock, now).map_err(|e| e.to_string())?;
-    }
-    Journal::open(&path, clock).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// A binary built by plain `cargo build` (not bundled by `dx`) finds its
-/// stylesheet in the source tree, the way `cargo run` does.
-fn use_source_assets_when_unbundled() {
-    let source = env!("CARGO_MANIFEST_DIR");
-    let unbundled = std::env::var_os("DIOXUS_CLI_ENABLED").is_none()
-        && std::env::var_os("CARGO_MANIFEST_DIR").is_none()
-        && std::path::Path::new(source).join("assets").is_dir();
-    if unbundled {
-        // SAFETY: called first thing in `main`, before any other thread exists.
-        unsafe { std::env::set_var("CARGO_MANIFEST_DIR", source) };
-    }
-}
-
-fn main() -> ExitCode {
-    launch_timing::process_started();
-    use_source_assets_when_unbundled();
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("reps: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    let journal = open(&args);
-    if args.summary {
-        return match journal
-            .map_err(|e| format!("could not open the journal: {e}"))
-            .and_then(|j| summary::render(&j).map_err(|e| e.to_string()))
-        {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("reps: {e}");
-                ExitCode::FAILURE
-            }
-        };
-    }
-    let launch = app::Launch {
-        capture: args.capture,
-        e2e: std::env::var_os("REPS_E2E").is_some(),
-        failure: journal.as_ref().err().cloned(),
-    };
-    if let Err(e) = &journal {
-        eprintln!("reps: could not open the journal: {e}");
-    }
-    let mut builder = dioxus::LaunchBuilder::new().with_context(launch);
-    if let Ok(j) = journal {
-        builder = builder.with_context(journal::JournalHandle::spawn(j));
-    }
-    #[cfg(feature = "desktop")]
-    {
-        use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
-        let window = WindowBuilder::new()
-            .with_title("Reps")
-            .with_inner_size({
-                let (w, h) = args.size.unwrap_or((390.0, 844.0));
-                LogicalSize::new(w, h)
-            })
-            .with_min_inner_size(LogicalSize::new(320.0, 480.0));
-        builder = builder.with_cfg(
-            Config::new()
-                .with_window(window)
-                .with_menu(None)
-                .with_disable_context_menu(true),
-        );
-    }
-    builder.launch(app::App);
-    ExitCode::SUCCESS
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(v: &[&str]) -> Result<Option<Args>, String> {
-        parse_args(v.iter().map(|s| s.to_string()))
-    }
-
-    #[test]
-    fn flags_parse() {
-        assert_eq!(
-            args(&["--demo", "--data-dir", "/tmp/x", "--capture"]).unwrap(),
-            Some(Args {
-                demo: true,
-                data_dir: Some("/tmp/x".into()),
-                capture: true,
-                summary: false,
-                size: None,
-            })
-        );
-        assert!(args(&["reps://capture"]).unwrap().unwrap().capture);
-        assert_eq!(args(&["--help"]).unwrap(), None);
-    }
-
-    #[test]
-    fn mistakes_get_a_clear_message() {
-        assert!(
-            args(&["--data-dir"])
-                .unwrap_err()
-                .contains("needs a folder")
-        );
-        assert!(
-            args(&["--frobnicate"])
-                .unwrap_err()
-                .contains("unknown option")
-        );
-        assert!(
-            args(&["--size", "huge"])
-                .unwrap_err()
-                .contains("not a size")
-        );
-        assert_eq!(
-            args(&["--size", "1200x800"]).unwrap().unwrap().size,
-            Some((1200.0, 800.0))
-        );
-    }
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    web::start()
 }

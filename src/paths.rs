@@ -1,11 +1,15 @@
 //! Where the journal lives. Chosen here and only here, so every platform
-//! (desktop now, phones later) agrees on one place per user.
+//! agrees on one place per user. (In the browser the journal is a file in
+//! the site's private OPFS folder, named in `assets/web/worker.js`.)
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::{Path, PathBuf};
 
+#[cfg(not(target_arch = "wasm32"))]
 /// File name of the journal inside the data folder.
 pub const JOURNAL_FILE: &str = "journal.redb";
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Errors finding a place for the journal.
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
@@ -14,6 +18,7 @@ pub enum PathError {
     NoDataDir,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The platform's data folder for Reps (e.g. `~/.local/share/reps` on Linux).
 pub fn default_data_dir() -> Result<PathBuf, PathError> {
     directories::ProjectDirs::from("app", "Reps", "Reps")
@@ -21,6 +26,7 @@ pub fn default_data_dir() -> Result<PathBuf, PathError> {
         .ok_or(PathError::NoDataDir)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The journal file for a data folder; the demo journal is kept apart so it
 /// never mixes with the user's own.
 pub fn journal_path(data_dir: &Path, demo: bool) -> PathBuf {
@@ -39,7 +45,7 @@ pub fn device_zone() -> chrono_tz::Tz {
         .unwrap_or(chrono_tz::UTC)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

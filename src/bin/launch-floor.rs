@@ -1,16 +1,17 @@
-//! The framework floor for the launch benchmark: a bare Dioxus window with one
-//! text field that prints `REPS-READY <ms>` when the field is mounted, exactly
-//! as Reps does for its capture field. Not part of the app.
-
-use std::sync::OnceLock;
-use std::time::Instant;
+//! The framework floor for the launch benchmarks: a bare Dioxus app with one
+//! text field that reports when the field is mounted, exactly as Reps does
+//! for its capture field. On desktop it prints `REPS-READY <ms>` since process
+//! start; in the browser it sets `window.REPS_READY_MS` (ms since navigation).
+//! Not part of the app.
 
 use dioxus::prelude::*;
 
-static STARTED: OnceLock<Instant> = OnceLock::new();
+#[cfg(not(target_arch = "wasm32"))]
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 fn main() {
-    STARTED.get_or_init(Instant::now);
+    #[cfg(not(target_arch = "wasm32"))]
+    STARTED.get_or_init(std::time::Instant::now);
     #[cfg(feature = "desktop")]
     {
         use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
@@ -21,16 +22,28 @@ fn main() {
             .with_cfg(Config::new().with_window(window).with_menu(None))
             .launch(app);
     }
+    #[cfg(all(feature = "web", target_arch = "wasm32"))]
+    dioxus::LaunchBuilder::web().launch(app);
+}
+
+fn ready() {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(t) = STARTED.get() {
+        println!("REPS-READY {:.1}", t.elapsed().as_secs_f64() * 1000.0);
+    }
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let now = window.performance().map(|p| p.now()).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&window, &"REPS_READY_MS".into(), &now.into());
+    }
 }
 
 fn app() -> Element {
     rsx! {
         textarea {
-            onmounted: |_| {
-                if let Some(t) = STARTED.get() {
-                    println!("REPS-READY {:.1}", t.elapsed().as_secs_f64() * 1000.0);
-                }
-            }
+            aria_label: "Notes",
+            "data-testid": "floor-field",
+            onmounted: |_| ready()
         }
     }
 }

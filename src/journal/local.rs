@@ -8,7 +8,7 @@ use futures_channel::oneshot;
 use reps_core::Journal;
 
 use super::UiError;
-use super::protocol::{Answer, Request, serve, superseded};
+use super::protocol::{Answer, Request, serve};
 
 /// One request and where its answer goes.
 pub(super) type Job = (Request, oneshot::Sender<Result<Answer, UiError>>);
@@ -48,4 +48,13 @@ fn run(journal: &Journal, inbox: &mpsc::Receiver<Job>) {
             let _ = reply.send(answer);
         }
     }
+}
+
+/// Whether `later`, queued behind `request`, makes it pointless: a newer
+/// draft of the same debrief carries every keystroke the earlier one has.
+fn is_superseded_by(request: &Request, later: &Request) -> bool {
+    matches!(
+        (request, later),
+        (Request::save_draft { id, .. }, Request::save_draft { id: newer, .. }) if id == newer
+    )
 }

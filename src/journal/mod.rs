@@ -24,6 +24,10 @@ pub struct UiError {
     pub message: String,
     /// The form field it concerns (`company`, `start`…), if any.
     pub field: Option<String>,
+    /// The storage refused a write (full disk, browser quota): nothing was
+    /// changed, and the owner reopens the journal before the next request.
+    #[serde(default)]
+    pub storage: bool,
 }
 
 impl std::fmt::Display for UiError {
@@ -35,9 +39,10 @@ impl std::fmt::Display for UiError {
 impl From<reps_core::Error> for UiError {
     fn from(e: reps_core::Error) -> Self {
         match &e {
-            reps_core::Error::Invalid(i) => UiError {
-                message: i.problem.to_string(),
-                field: Some(i.field.to_string()),
+            reps_core::Error::Invalid(i) => UiError::about(i.field, i.problem.to_string()),
+            reps_core::Error::Disk(_) => UiError {
+                storage: true,
+                ..UiError::general_message(e.to_string())
             },
             _ => UiError::general_message(e.to_string()),
         }
@@ -50,6 +55,7 @@ impl UiError {
         UiError {
             message: message.into(),
             field: None,
+            storage: false,
         }
     }
 
@@ -58,6 +64,7 @@ impl UiError {
         UiError {
             message: message.into(),
             field: Some(field.to_string()),
+            storage: false,
         }
     }
 
@@ -147,6 +154,24 @@ impl JournalHandle {
         JournalHandle {
             link: Link::Stopped,
             id: next_id(),
+        }
+    }
+
+    /// Resolves once the owner has the journal open, or with why it could
+    /// not (in the browser the worker opens it after the page has started).
+    pub fn opened(&self) -> impl std::future::Future<Output = Result<(), String>> + use<> {
+        #[cfg(target_arch = "wasm32")]
+        let link = match &self.link {
+            Link::Worker(worker) => Some(worker.opened()),
+            #[cfg(test)]
+            Link::Stopped => None,
+        };
+        async move {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(opened) = link {
+                return opened.await;
+            }
+            Ok(())
         }
     }
 

@@ -1,0 +1,66 @@
+// The journal's owner in the browser. OPFS sync access handles exist only in
+// a dedicated worker, so the journal (redb, compiled into reps_bg.wasm) lives
+// here; the page talks to it with JSON messages (see src/web/).
+import init, { JournalWorker, opened_message } from './reps.js';
+
+const demo = new URL(self.location.href).searchParams.has('demo');
+const FILE = demo ? 'demo.redb' : 'journal.redb';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// One tab owns the journal. After a reload the old page's worker can hold the
+// lock and the file for a second or two, so wait a little before saying a
+// second tab has it.
+function takeLock() {
+  if (!navigator.locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    navigator.locks
+      .request(`reps:${FILE}`, { signal: AbortSignal.timeout(6000) }, () => {
+        resolve(true);
+        return new Promise(() => {}); // held for the life of this worker
+      })
+      .catch(() => resolve(false));
+  });
+}
+
+async function openHandle() {
+  const root = await navigator.storage.getDirectory();
+  const file = await root.getFileHandle(FILE, { create: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await file.createSyncAccessHandle();
+    } catch (e) {
+      if (e.name !== 'NoModificationAllowedError' || attempt >= 60) throw e;
+      await sleep(100);
+    }
+  }
+}
+
+function explain(e) {
+  if (e && e.name === 'QuotaExceededError') return 'This browser will not give Reps storage space for this site.';
+  if (e && e.name === 'NoModificationAllowedError') return 'Reps is open in another tab or window. Close it, then reload this page.';
+  if (e && e.name === 'SecurityError') return 'This browser does not allow this site to keep files (private mode can do this). Reps needs it to keep your journal.';
+  return String(e && e.message ? e.message : e);
+}
+
+async function start() {
+  await init({ module_or_path: './reps_bg.wasm' });
+  if (!(await takeLock())) {
+    self.postMessage(opened_message('Reps is open in another tab or window. Close it, then reload this page.'));
+    return;
+  }
+  let journal;
+  try {
+    if (!navigator.storage || !navigator.storage.getDirectory) {
+      throw new Error('This browser cannot keep files for a site (no Origin Private File System). Please use a current Chrome, Edge, Firefox or Safari.');
+    }
+    journal = JournalWorker.open(await openHandle(), demo);
+  } catch (e) {
+    self.postMessage(opened_message(explain(e)));
+    return;
+  }
+  self.onmessage = (event) => self.postMessage(journal.serve(event.data));
+  self.postMessage(opened_message(undefined));
+}
+
+start().catch((e) => self.postMessage(JSON.stringify({ Opened: { Err: explain(e) } })));

@@ -1,0 +1,184 @@
+//! The page's side of the journal worker: sends [`Request`]s as JSON through
+//! `postMessage` and routes each answer back to the future that asked.
+//!
+//! Requests made before the worker has opened the journal wait in a queue, so
+//! screens can ask as soon as they render. If the worker cannot open the
+//! journal, every waiting and later request fails with its reason.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures_channel::oneshot;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::journal::UiError;
+use crate::journal::protocol::{Answer, Request};
+
+/// A message from the page to the worker.
+#[derive(Serialize, Deserialize)]
+pub struct Envelope {
+    /// Matches the answer to its request.
+    pub id: u64,
+    /// The question.
+    pub request: Request,
+}
+
+/// A message from the worker to the page.
+#[derive(Serialize, Deserialize)]
+pub enum FromWorker {
+    /// The journal is open (`Ok`) or could not be opened (`Err`, in plain words).
+    Opened(Result<(), String>),
+    /// The answer to request `id`.
+    Answer {
+        /// The request it answers.
+        id: u64,
+        /// What the journal said.
+        answer: Result<Answer, UiError>,
+    },
+}
+
+type Reply = oneshot::Sender<Result<Answer, UiError>>;
+
+#[derive(Default)]
+struct State {
+    next: u64,
+    pending: HashMap<u64, Reply>,
+    /// Requests waiting for the journal to open.
+    queued: Vec<(u64, String)>,
+    opened: Option<Result<(), String>>,
+    opened_waiters: Vec<oneshot::Sender<Result<(), String>>>,
+}
+
+/// The way to the worker; cheap to clone.
+#[derive(Clone)]
+pub struct WorkerLink {
+    worker: web_sys::Worker,
+    state: Rc<RefCell<State>>,
+    _on_message: Rc<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+}
+
+impl WorkerLink {
+    /// Starts the worker (`worker.js` beside the page); `demo` opens the
+    /// sample journal instead of the user's own.
+    pub fn start(demo: bool) -> Result<WorkerLink, String> {
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let url = if demo {
+            "./worker.js?demo"
+        } else {
+            "./worker.js"
+        };
+        let worker = web_sys::Worker::new_with_options(url, &options)
+            .map_err(|e| format!("the browser refused to start the journal worker: {e:?}"))?;
+        let state = Rc::new(RefCell::new(State::default()));
+        let on_message = {
+            let state = state.clone();
+            let worker = worker.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                if let Some(text) = event.data().as_string() {
+                    receive(&state, &worker, &text);
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Ok(WorkerLink {
+            worker,
+            state,
+            _on_message: Rc::new(on_message),
+        })
+    }
+
+    /// Sends `request`; `reply` gets the answer.
+    pub fn send(&self, request: Request, reply: Reply) {
+        let mut state = self.state.borrow_mut();
+        if let Some(Err(why)) = &state.opened {
+            let _ = reply.send(Err(UiError::general_message(why.clone())));
+            return;
+        }
+        state.next += 1;
+        let id = state.next;
+        let text = match serde_json::to_string(&Envelope { id, request }) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = reply.send(Err(UiError::general_message(format!(
+                    "could not send the request to the journal: {e}"
+                ))));
+                return;
+            }
+        };
+        state.pending.insert(id, reply);
+        if state.opened.is_some() {
+            post(&self.worker, &mut state, id, &text);
+        } else {
+            state.queued.push((id, text));
+        }
+    }
+
+    /// Resolves once the worker has opened the journal, or with why it could not.
+    pub fn opened(&self) -> impl std::future::Future<Output = Result<(), String>> + use<> {
+        let (tx, rx) = oneshot::channel();
+        let mut state = self.state.borrow_mut();
+        match &state.opened {
+            Some(result) => {
+                let _ = tx.send(result.clone());
+            }
+            None => state.opened_waiters.push(tx),
+        }
+        async move {
+            rx.await
+                .unwrap_or_else(|_| Err("the journal worker stopped".into()))
+        }
+    }
+}
+
+fn post(worker: &web_sys::Worker, state: &mut State, id: u64, text: &str) {
+    if let Err(e) = worker.post_message(&JsValue::from_str(text)) {
+        if let Some(reply) = state.pending.remove(&id) {
+            let _ = reply.send(Err(UiError::general_message(format!(
+                "could not reach the journal: {e:?}"
+            ))));
+        }
+    }
+}
+
+fn receive(state: &Rc<RefCell<State>>, worker: &web_sys::Worker, text: &str) {
+    let message: FromWorker = match serde_json::from_str(text) {
+        Ok(m) => m,
+        Err(e) => {
+            web_sys::console::error_1(
+                &format!("reps: unreadable message from the journal: {e}").into(),
+            );
+            return;
+        }
+    };
+    let mut state = state.borrow_mut();
+    match message {
+        FromWorker::Opened(result) => {
+            state.opened = Some(result.clone());
+            for waiter in std::mem::take(&mut state.opened_waiters) {
+                let _ = waiter.send(result.clone());
+            }
+            let queued = std::mem::take(&mut state.queued);
+            match result {
+                Ok(()) => {
+                    for (id, text) in queued {
+                        post(worker, &mut state, id, &text);
+                    }
+                }
+                Err(why) => {
+                    for (_, reply) in state.pending.drain() {
+                        let _ = reply.send(Err(UiError::general_message(why.clone())));
+                    }
+                }
+            }
+        }
+        FromWorker::Answer { id, answer } => {
+            if let Some(reply) = state.pending.remove(&id) {
+                let _ = reply.send(answer);
+            }
+        }
+    }
+}

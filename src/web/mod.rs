@@ -1,0 +1,70 @@
+//! The browser build: the same screens over a journal that lives in a Web
+//! Worker (OPFS is synchronous only there), reached through the same
+//! [`JournalHandle`](crate::journal::JournalHandle) as on desktop.
+
+pub mod client;
+mod opfs;
+pub mod worker;
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+
+use crate::app::{App, Launch};
+
+/// Starts the app in the page. The same wasm also runs inside the journal
+/// worker, where there is no window and `worker.js` takes over instead.
+pub fn start() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let demo = window
+        .location()
+        .search()
+        .is_ok_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "demo"));
+    let launch = Launch {
+        demo,
+        ..Launch::default()
+    };
+    let history = Rc::new(dioxus::web::HashHistory::default());
+    dioxus::LaunchBuilder::web()
+        .with_cfg(dioxus::web::Config::new().history(history))
+        .with_context(launch)
+        .launch(App);
+}
+
+/// Marks on `<html data-journal=…>` whether the journal opened, for tests and
+/// for styles.
+pub fn mark_journal(state: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-journal", state);
+    }
+}
+
+/// Hands `text` to the browser as a file download named `name`.
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no page to download from")?;
+    let link: web_sys::HtmlAnchorElement =
+        document
+            .create_element("a")
+            .map_err(fail)?
+            .dyn_into()
+            .map_err(|_| "could not make a download link".to_string())?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The click has started the download; the URL can go.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
