@@ -38,9 +38,9 @@ fn run(journal: &Journal, inbox: &mpsc::Receiver<Job>) {
         while let Some((request, reply)) = queue.pop_front() {
             let answer = if queue
                 .iter()
-                .any(|(later, _)| request.is_superseded_by(later))
+                .any(|(later, _)| is_superseded_by(&request, later))
             {
-                Ok(superseded())
+                Ok(Answer::save_draft(None))
             } else {
                 serve(journal, request)
             };
