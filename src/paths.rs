@@ -37,6 +37,39 @@ pub fn journal_path(data_dir: &Path, demo: bool) -> PathBuf {
     }
 }
 
+/// `name` in `folder`, or `name-2`, `name-3`… if taken: an export never
+/// replaces an earlier file.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn unused_name(folder: &Path, name: &str) -> PathBuf {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let dot = if ext.is_empty() { "" } else { "." };
+    std::iter::once(folder.join(name))
+        .chain((2..).map(|n| folder.join(format!("{stem}-{n}{dot}{ext}"))))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| folder.join(name))
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary file beside it,
+/// synced, then renamed into place.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("part");
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// The device's time zone (UTC when the system does not say).
 pub fn device_zone() -> chrono_tz::Tz {
     iana_time_zone::get_timezone()
@@ -54,5 +87,21 @@ mod tests {
         let dir = Path::new("/data");
         assert_ne!(journal_path(dir, true), journal_path(dir, false));
         assert_eq!(journal_path(dir, false), Path::new("/data/journal.redb"));
+    }
+
+    #[test]
+    fn exports_never_replace_an_earlier_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = unused_name(dir.path(), "reps-backup.json");
+        write_whole(&first, b"one").unwrap();
+        let second = unused_name(dir.path(), "reps-backup.json");
+        assert_eq!(second, dir.path().join("reps-backup-2.json"));
+        write_whole(&second, b"two").unwrap();
+        assert_eq!(std::fs::read(&first).unwrap(), b"one");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary file left"
+        );
     }
 }

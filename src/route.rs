@@ -7,6 +7,7 @@ use reps_core::{InterviewId, LeadId};
 use crate::app::Launch;
 use crate::screens::capture::{Capture, CaptureFor};
 use crate::screens::checklist::{ChecklistScreen, Prep};
+use crate::screens::data::Data;
 use crate::screens::lead::LeadDetail;
 use crate::screens::leads::Leads;
 use crate::screens::people::People;
@@ -36,6 +37,8 @@ pub enum Route {
         Reps {},
         #[route("/people")]
         People {},
+        #[route("/data")]
+        Data {},
 }
 
 #[component]

@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod checklist;
+pub mod data;
 pub mod lead;
 pub mod leads;
 pub mod people;

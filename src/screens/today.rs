@@ -83,6 +83,10 @@ pub fn TodayView(
                 }
             }
         }
+        footer { class: "screen-foot",
+            button { class: "quiet-link", r#type: "button", "data-testid": "open-data",
+                onclick: move |_| on_nav.call(Route::Data {}), "Back up or move your journal" }
+        }
     }
 }
 
