@@ -125,8 +125,11 @@ case "${1:-}" in
     ;;
   test)
     setup
+    setup_web
     echo "== format";  cargo fmt --all -- --check
     echo "== lint";    cargo clippy --workspace --all-targets -q -- -D warnings
+    echo "== lint (browser build)"
+    cargo clippy -q --target wasm32-unknown-unknown --no-default-features --features web --bins -- -D warnings
     echo "== bench smoke (tiny journal, debug build: proves the benchmark runs)"
     REPS_BENCH_QUICK=1 cargo test -q -p reps-core --bench journal > /dev/null
     echo "== tests"
@@ -135,9 +138,24 @@ case "${1:-}" in
     cargo test --workspace 2>&1 | tee "$log"
     status=${PIPESTATUS[0]}
     set -e
-    # one closing line for the whole run
+    echo "== browser build and tests (Chromium at phone size)"
+    web_dist="$PWD/dist/web"
+    build_web "$web_dist"
+    set +e
+    REPS_WEB_DIST="$web_dist" REPS_WEB_FLOOR_DIST="$web_dist-floor" \
+      node --test --test-concurrency=1 --test-reporter=tap tests/web/ 2>&1 | tee -a "$log"
+    web_status=${PIPESTATUS[0]}
+    echo "== browser bench smoke (figures: node tests/web/bench.mjs)"
+    REPS_WEB_DIST="$web_dist" REPS_WEB_FLOOR_DIST="$web_dist-floor" REPS_WEB_BENCH_ROUNDS=2 \
+      node tests/web/bench.mjs > /dev/null
+    bench_status=$?
+    set -e
+    [ "$status" -eq 0 ] && status=$web_status
+    [ "$status" -eq 0 ] && status=$bench_status
+    # one closing line for the whole run (cargo's "test result" lines and node's TAP totals)
     awk '/^test result:/ { for (i = 1; i <= NF; i++) {
            if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+         /^# pass / { p += $3 } /^# fail / { f += $3 } /^# skipped / { s += $3 } /^# todo / { s += $3 }
          END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
     rm -f "$log"
     exit "$status"

@@ -27,6 +27,9 @@ pub struct Envelope {
 }
 
 /// A message from the worker to the page.
+// Built once and serialized at once (or parsed and taken apart at once):
+// boxing the large variant would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Serialize, Deserialize)]
 pub enum FromWorker {
     /// The journal is open (`Ok`) or could not be opened (`Err`, in plain words).
