@@ -175,6 +175,11 @@ protocol! {
             .find(|t| Some(t.id) == s.default_template))
     }
 
+    /// The unfinished debrief to put back on the capture screen, if any.
+    fn resume_draft(j, interview: Option<InterviewId>) -> Option<Debrief> {
+        j.draft_to_resume(interview)
+    }
+
     /// The journal's time.
     fn now(j) -> Stamp { Ok(j.now()) }
 

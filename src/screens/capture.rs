@@ -56,6 +56,43 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
         let upcoming = j.upcoming(6).await?;
         Ok::<_, UiError>((recent, upcoming))
     });
+    // Put back an unfinished debrief (after a reload, a crash, the phone
+    // closing the app), unless the user has already started a new one.
+    let mut resumed = use_signal(|| None::<reps_core::Stamp>);
+    use_hook(move || {
+        spawn(async move {
+            let Ok(Some(draft)) = ctx.journal().resume_draft(preset).await else {
+                return;
+            };
+            if id.peek().is_some() || *creating.peek() || *state.peek() != SaveState::Blank {
+                return;
+            }
+            let lines: Vec<&str> = draft
+                .body
+                .questions
+                .iter()
+                .map(|q| q.text.as_str())
+                .collect();
+            questions_text.set(lines.join("\n"));
+            body.set(draft.body.clone());
+            id.set(Some(draft.id));
+            if let Some(iv) = draft.interview {
+                about.set(Some(iv));
+                about_chosen.set(true);
+            }
+            resumed.set(Some(draft.updated));
+            state.set(SaveState::Saved);
+        });
+    });
+    let start_over = move |_| {
+        id.set(None);
+        body.set(DebriefBody::default());
+        questions_text.set(String::new());
+        about.set(preset);
+        about_chosen.set(preset.is_some());
+        resumed.set(None);
+        state.set(SaveState::Blank);
+    };
     // Default to the interview that just ended.
     use_effect(move || {
         if let Some(Ok((recent, _))) = &*choices.read()
@@ -171,6 +208,12 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
         header { class: "screen-head",
             h1 { "Capture" }
             p { class: if failed { "save-state failed" } else { "save-state" }, role: if failed { "alert" } else { "note" }, "data-testid": "save-state", "{status}" }
+        }
+        if let Some(at) = resumed() {
+            p { class: "resume-note", "data-testid": "resume-note",
+                "Picking up your notes from {text::when(&at)}. "
+                button { class: "quiet-link", r#type: "button", "data-testid": "start-over", onclick: start_over, "Start a new debrief" }
+            }
         }
         if let Some(e) = load_error {
             p { class: "error", role: "alert", "{e}" }

@@ -906,3 +906,46 @@ fn prep_lists_interviews_not_over_yet_soonest_first() {
     assert_eq!(ids, [under_way.id, later.id], "not {:?}", over.id);
     assert_eq!(j.interviews_not_over(1).unwrap().len(), 1);
 }
+
+#[test]
+fn an_unfinished_debrief_is_offered_again_for_two_hours() {
+    let (j, clock) = memory("2026-06-01T17:00:00+02:00[Europe/Paris]");
+    let lead = acme(&j);
+    let iv = j
+        .schedule_interview(lead.id, plan("2026-06-01T15:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    assert_eq!(
+        j.draft_to_resume(None).unwrap(),
+        None,
+        "nothing written yet"
+    );
+    let d = j.start_debrief(Some(iv.id), None).unwrap();
+    let body = DebriefBody {
+        went_well: "Explained the migration clearly".into(),
+        ..Default::default()
+    };
+    j.save_debrief(d.id, body.clone()).unwrap();
+    clock.advance(chrono::Duration::minutes(RESUME_WITHIN_MINUTES - 1));
+    let back = j.draft_to_resume(None).unwrap().expect("offered again");
+    assert_eq!(back.body, body);
+    assert_eq!(
+        j.draft_to_resume(Some(iv.id)).unwrap().map(|d| d.id),
+        Some(d.id)
+    );
+    let other = j
+        .schedule_interview(lead.id, plan("2026-06-09T15:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    assert_eq!(
+        j.draft_to_resume(Some(other.id)).unwrap(),
+        None,
+        "about another interview"
+    );
+    clock.advance(chrono::Duration::minutes(2));
+    assert_eq!(
+        j.draft_to_resume(None).unwrap(),
+        None,
+        "too old: start blank"
+    );
+}

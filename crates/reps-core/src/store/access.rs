@@ -202,6 +202,8 @@ pub(crate) trait Read {
     fn load_opt<R: Record>(&self, key: u128) -> Result<Option<R>>;
     /// Every record of a kind, in key (creation) order.
     fn load_all<R: Record>(&self) -> Result<Vec<R>>;
+    /// The newest record of a kind (keys are time-ordered ids).
+    fn load_newest<R: Record>(&self) -> Result<Option<R>>;
     /// Visits raw stored bytes of every record of a table.
     fn scan_raw(&self, table: Records, f: &mut dyn FnMut(u128, &[u8]) -> Result<()>) -> Result<()>;
     /// Record keys under `prefix` in a `(u128, u128)` index.
@@ -246,6 +248,13 @@ macro_rules! impl_read {
                 let table = self.open_table(R::TABLE)?;
                 let got = table.get(key)?;
                 got.map(|g| decode(g.value(), R::TABLE.name(), key))
+                    .transpose()
+            }
+            fn load_newest<R: Record>(&self) -> Result<Option<R>> {
+                let table = self.open_table(R::TABLE)?;
+                let newest = table.last()?;
+                newest
+                    .map(|(k, v)| decode(v.value(), R::TABLE.name(), k.value()))
                     .transpose()
             }
             fn load_all<R: Record>(&self) -> Result<Vec<R>> {

@@ -107,11 +107,30 @@ impl Journal {
         })
     }
 
+    /// The debrief to put back on the capture screen when it opens again
+    /// (after a reload, a crash, the phone killing the app): the newest one,
+    /// if it was touched within [`RESUME_WITHIN_MINUTES`] and, when the screen
+    /// is about a given interview, belongs to it.
+    pub fn draft_to_resume(&self, interview: Option<InterviewId>) -> Result<Option<Debrief>> {
+        let newest: Option<Debrief> = self.read(|r| r.load_newest())?;
+        let now = self.now().utc();
+        Ok(newest.filter(|d| {
+            let age = now - d.updated.utc();
+            age >= chrono::Duration::zero()
+                && age <= chrono::Duration::minutes(RESUME_WITHIN_MINUTES)
+                && interview.is_none_or(|i| d.interview == Some(i))
+        }))
+    }
+
     /// Every debrief, oldest first.
     pub fn all_debriefs(&self) -> Result<Vec<Debrief>> {
         self.read(|r| r.load_all())
     }
 }
+
+/// How long an unfinished debrief is offered again on the capture screen:
+/// long enough for a drive home, short enough that tomorrow's capture starts blank.
+pub const RESUME_WITHIN_MINUTES: i64 = 120;
 
 /// The lead a debrief belongs to: the interview's, which must agree with any lead given.
 fn resolve_lead(

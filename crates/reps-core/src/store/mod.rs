@@ -24,6 +24,7 @@ use redb::{Database, ReadOnlyDatabase, ReadableDatabase, StorageBackend};
 
 pub(crate) use access::{Read, Record, Writer};
 pub use contacts::CompanyHistory;
+pub use debriefs::RESUME_WITHIN_MINUTES;
 pub use insights::Counts;
 pub use interviews::Scheduled;
 pub use leads::{Decided, Decision};
