@@ -6,6 +6,12 @@ import init, { JournalWorker, opened_message } from './reps.js';
 const demo = new URL(self.location.href).searchParams.has('demo');
 const FILE = demo ? 'demo.redb' : 'journal.redb';
 
+// The page's first message is its compiled WebAssembly.Module (see
+// src/web/client.rs): instantiating it here costs no second download or compile.
+const compiled = new Promise((resolve) => {
+  self.onmessage = (event) => resolve(event.data);
+});
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // One tab owns the journal. After a reload the old page's worker can hold the
@@ -44,8 +50,11 @@ function explain(e) {
 }
 
 async function start() {
-  await init({ module_or_path: './reps_bg.wasm' });
+  // Instantiate the wasm while the browser finds the file.
+  const ready = compiled.then((module) =>
+    init({ module_or_path: module instanceof WebAssembly.Module ? module : './reps_bg.wasm' }));
   if (!(await takeLock())) {
+    await ready;
     self.postMessage(opened_message('Reps is open in another tab or window. Close it, then reload this page.'));
     return;
   }
@@ -54,8 +63,11 @@ async function start() {
     if (!navigator.storage || !navigator.storage.getDirectory) {
       throw new Error('This browser cannot keep files for a site (no Origin Private File System). Please use a current Chrome, Edge, Firefox or Safari.');
     }
-    journal = JournalWorker.open(await openHandle(), demo);
+    const handle = await openHandle();
+    await ready;
+    journal = JournalWorker.open(handle, demo);
   } catch (e) {
+    await ready;
     self.postMessage(opened_message(explain(e)));
     return;
   }

@@ -87,6 +87,11 @@ impl WorkerLink {
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The page has already downloaded and compiled the wasm: hand the
+        // compiled module over, so the worker neither fetches nor compiles it again.
+        worker
+            .post_message(&wasm_bindgen::module())
+            .map_err(|e| format!("could not start the journal worker: {e:?}"))?;
         Ok(WorkerLink {
             worker,
             state,
