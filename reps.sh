@@ -95,10 +95,12 @@ build_web() {
   bind reps "$out" > "$out/sizes.json"
   cp assets/web/index.html assets/web/worker.js assets/web/manifest.webmanifest \
      assets/web/*.png assets/icon.svg assets/reps.css "$out/"
+  # the in-browser test of the storage backend (not cached for offline use)
+  cp assets/web/selftest.html assets/web/selftest-worker.js "$out/"
   # The offline copy: every file of this build, under a version that changes
   # whenever any of them does.
   local files version
-  files=$(cd "$out" && find . -type f ! -name sizes.json | sed 's|^\./||' | sort)
+  files=$(cd "$out" && find . -type f ! -name sizes.json ! -name 'selftest*' | sed 's|^\./||' | sort)
   version=$(cd "$out" && cat $files | sha256sum | cut -c1-16)
   files=$(echo "$files" | sed 's/.*/"&"/' | paste -sd, -)
   sed -e "s/__REPS_VERSION__/$version/" -e "s|__REPS_FILES__|[\"./\", $files]|" assets/web/sw.js > "$out/sw.js"

@@ -4,6 +4,7 @@
 
 pub mod client;
 mod opfs;
+pub mod selftest;
 pub mod worker;
 
 use std::rc::Rc;

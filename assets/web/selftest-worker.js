@@ -1,0 +1,38 @@
+// The OPFS backend alone, in a worker (see src/web/selftest.rs). Messages:
+// {mode: 'write'} commits rows and posts {acked: n} after every batch, until
+// the page goes away; {mode: 'check', acknowledged: n} posts the check.
+import init, { BackendSelfTest } from './reps.js';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function open() {
+  const root = await navigator.storage.getDirectory();
+  const file = await root.getFileHandle('selftest.redb', { create: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return BackendSelfTest.open(await file.createSyncAccessHandle());
+    } catch (e) {
+      if (e.name !== 'NoModificationAllowedError' || attempt >= 60) throw e;
+      await sleep(100);
+    }
+  }
+}
+
+self.onmessage = async ({ data }) => {
+  try {
+    await init({ module_or_path: './reps_bg.wasm' });
+    const db = await open();
+    if (data.mode === 'write') {
+      let next = 0;
+      for (;;) {
+        next = db.commit(next, 5);
+        self.postMessage({ acked: next });
+        await sleep(0);
+      }
+    } else {
+      self.postMessage({ check: JSON.parse(db.check(data.acknowledged)) });
+    }
+  } catch (e) {
+    self.postMessage({ error: String(e && e.message ? e.message : e) });
+  }
+};
