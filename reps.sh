@@ -82,6 +82,7 @@ bind() {
   local raw_size opt_size gz_size
   raw_size=$(stat -c %s "$raw"); opt_size=$(stat -c %s "$opt")
   mv "$opt" "$raw"
+  chmod 644 "$raw"
   gz_size=$(gzip -9 -c "$raw" | wc -c)
   printf '{ "raw": %d, "opt": %d, "gzip": %d }\n' "$raw_size" "$opt_size" "$gz_size"
 }
@@ -95,6 +96,8 @@ build_web() {
   bind reps "$out" > "$out/sizes.json"
   cp assets/web/index.html assets/web/worker.js assets/web/manifest.webmanifest \
      assets/web/*.png assets/icon.svg assets/reps.css "$out/"
+  # the sample journal's page: the same page, which looks at its own name
+  cp assets/web/index.html "$out/demo.html"
   # the in-browser test of the storage backend (not cached for offline use)
   cp assets/web/selftest.html assets/web/selftest-worker.js "$out/"
   # The offline copy: every file of this build, under a version that changes

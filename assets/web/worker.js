@@ -3,13 +3,12 @@
 // here; the page talks to it with JSON messages (see src/web/).
 import init, { JournalWorker, opened_message } from './reps.js';
 
-const demo = new URL(self.location.href).searchParams.has('demo');
-const FILE = demo ? 'demo.redb' : 'journal.redb';
 
-// The page's first message is its compiled WebAssembly.Module (see
-// src/web/client.rs): instantiating it here costs no second download or compile.
-const compiled = new Promise((resolve) => {
-  self.onmessage = (event) => resolve(event.data);
+// The page's first message says which journal to open (the user's own or the
+// sample) and carries its compiled WebAssembly.Module (see src/web/client.rs):
+// instantiating it here costs no second download or compile.
+const hello = new Promise((resolve) => {
+  self.onmessage = (event) => resolve(event.data || {});
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -17,7 +16,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // One tab owns the journal. After a reload the old page's worker can hold the
 // lock and the file for a second or two, so wait a little before saying a
 // second tab has it.
-function takeLock() {
+function takeLock(FILE) {
   if (!navigator.locks) return Promise.resolve(true);
   return new Promise((resolve) => {
     navigator.locks
@@ -29,7 +28,7 @@ function takeLock() {
   });
 }
 
-async function openHandle() {
+async function openHandle(FILE) {
   const root = await navigator.storage.getDirectory();
   const file = await root.getFileHandle(FILE, { create: true });
   for (let attempt = 0; ; attempt++) {
@@ -51,9 +50,10 @@ function explain(e) {
 
 async function start() {
   // Instantiate the wasm while the browser finds the file.
-  const ready = compiled.then((module) =>
-    init({ module_or_path: module instanceof WebAssembly.Module ? module : './reps_bg.wasm' }));
-  if (!(await takeLock())) {
+  const { module, demo = false } = await hello;
+  const FILE = demo ? 'demo.redb' : 'journal.redb';
+  const ready = init({ module_or_path: module instanceof WebAssembly.Module ? module : './reps_bg.wasm' });
+  if (!(await takeLock(FILE))) {
     await ready;
     self.postMessage(opened_message('Reps is open in another tab or window. Close it, then reload this page.'));
     return;
@@ -63,7 +63,7 @@ async function start() {
     if (!navigator.storage || !navigator.storage.getDirectory) {
       throw new Error('This browser cannot keep files for a site (no Origin Private File System). Please use a current Chrome, Edge, Firefox or Safari.');
     }
-    const handle = await openHandle();
+    const handle = await openHandle(FILE);
     await ready;
     journal = JournalWorker.open(handle, demo);
   } catch (e) {

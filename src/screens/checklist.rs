@@ -163,7 +163,8 @@ fn TemplateEditor() -> Element {
         };
     }
     rsx! {
-        form { class: "form", onsubmit: move |_| {
+        form { class: "form", onsubmit: move |e: FormEvent| {
+            e.prevent_default();
             let items = parse_template(&draft());
             spawn(async move {
                 let result = ctx.journal().save_default_template("Before every interview".into(), items).await;

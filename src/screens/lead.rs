@@ -254,7 +254,9 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element
     let mut error = use_signal(|| None::<UiError>);
     let mut notice = use_signal(|| None::<(reps_core::InterviewId, InterviewPlan, Stamp, String)>);
     let mut submitting = use_signal(|| false);
-    let save = move |_| {
+    let save = move |e: FormEvent| {
+        // the page must not reload (the browser's default for a form)
+        e.prevent_default();
         if submitting() {
             return; // a double tap must not add the interview twice
         }
@@ -397,7 +399,8 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
     }
     let err = error();
     rsx! {
-        form { class: "form", aria_label: "Edit the lead", onsubmit: move |_| {
+        form { class: "form", aria_label: "Edit the lead", onsubmit: move |e: FormEvent| {
+            e.prevent_default();
             let details = d();
             spawn(async move {
                 let result = ctx.journal().edit_lead(id, details).await;

@@ -316,7 +316,9 @@ fn AddLead() -> Element {
         (Source::Other, "Other"),
     ];
     let mut submitting = use_signal(|| false);
-    let save = move |_| {
+    let save = move |e: FormEvent| {
+        // the page must not reload (the browser's default for a form)
+        e.prevent_default();
         if submitting() {
             return; // a double tap must not add the lead twice
         }

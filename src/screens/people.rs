@@ -90,7 +90,8 @@ fn AddContact() -> Element {
     }
     let err = error();
     rsx! {
-        form { class: "form", aria_label: "Add a person", onsubmit: move |_| {
+        form { class: "form", aria_label: "Add a person", onsubmit: move |e: FormEvent| {
+            e.prevent_default();
             let details = d();
             spawn(async move {
                 let result = ctx.journal().add_contact(details).await;

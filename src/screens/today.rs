@@ -153,7 +153,7 @@ fn row(
                 div { class: "row-actions",
                     button { class: "button", "data-testid": "today-done-{n}", aria_label: "Done: {text::follow_up(followup.kind)} {about}",
                         onclick: move |_| on_act.call(RowAction::Done(id)), "Done" }
-                    button { class: "button quiet", aria_label: "Not today: {about}",
+                    button { class: "button quiet", aria_label: "Tomorrow: {about}",
                         onclick: move |_| on_act.call(RowAction::Snooze(id)), "Tomorrow" }
                 }
             }

@@ -65,7 +65,8 @@ pub struct WorkerLink {
 
 impl WorkerLink {
     /// Starts the worker (`worker.js` beside the page); `demo` opens the
-    /// sample journal instead of the user's own.
+    /// sample journal instead of the user's own. (Told in a message, not the
+    /// worker's URL, which the offline cache answers without its query.)
     pub fn start(demo: bool) -> Result<WorkerLink, String> {
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
@@ -87,10 +88,14 @@ impl WorkerLink {
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // The page has already downloaded and compiled the wasm: hand the
-        // compiled module over, so the worker neither fetches nor compiles it again.
-        worker
-            .post_message(&wasm_bindgen::module())
+        // The first message says which journal to open, and hands over the
+        // wasm the page has already downloaded and compiled, so the worker
+        // neither fetches nor compiles it again.
+        let hello = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&hello, &key.into(), value);
+        set("module", &wasm_bindgen::module())
+            .and_then(|_| set("demo", &demo.into()))
+            .and_then(|_| worker.post_message(&hello))
             .map_err(|e| format!("could not start the journal worker: {e:?}"))?;
         Ok(WorkerLink {
             worker,

@@ -19,10 +19,13 @@ pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let demo = window
-        .location()
-        .search()
-        .is_ok_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "demo"));
+    // The sample journal has its own page, `demo.html` (a query would not
+    // survive the hash router rewriting the address).
+    let location = window.location();
+    let demo = location.pathname().is_ok_and(|p| p.ends_with("/demo.html"))
+        || location
+            .search()
+            .is_ok_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "demo"));
     let launch = Launch {
         demo,
         ..Launch::default()

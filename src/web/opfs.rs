@@ -46,6 +46,14 @@ impl OpfsFile {
     }
 }
 
+/// The browser's storage for this site is full.
+fn full() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::StorageFull,
+        "this browser will not give Reps more storage space (export a backup, then free space or allow more storage for this site)",
+    )
+}
+
 /// Turns a DOM exception into an I/O error a user can act on.
 fn io_error(err: wasm_bindgen::JsValue) -> io::Error {
     let name = err
@@ -53,10 +61,7 @@ fn io_error(err: wasm_bindgen::JsValue) -> io::Error {
         .map(|e| e.name())
         .unwrap_or_default();
     match name.as_str() {
-        "QuotaExceededError" => io::Error::new(
-            io::ErrorKind::StorageFull,
-            "this browser will not give Reps more storage space (export a backup, then free space or allow more storage for this site)",
-        ),
+        "QuotaExceededError" => full(),
         "" => io::Error::other(format!("browser storage failed: {err:?}")),
         other => io::Error::other(format!("browser storage failed ({other})")),
     }
@@ -83,14 +88,28 @@ impl PageFile for OpfsFile {
 
     fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<usize> {
         self.with(|h| {
-            h.write_with_u8_array_and_options(data, &at(offset))
-                .map(|n| n as usize)
-                .map_err(io_error)
+            let written = h
+                .write_with_u8_array_and_options(data, &at(offset))
+                .map_err(io_error)?;
+            // Over quota, Chromium does not throw: it reports a nonsense
+            // count (seen: 2^32 - 8) and writes nothing. Anything but the
+            // whole buffer is treated as a full store.
+            if written != data.len() as f64 {
+                return Err(full());
+            }
+            Ok(data.len())
         })
     }
 
     fn truncate(&self, len: u64) -> io::Result<()> {
-        self.with(|h| h.truncate_with_f64(len as f64).map_err(io_error))
+        self.with(|h| {
+            h.truncate_with_f64(len as f64).map_err(io_error)?;
+            // Over quota, growing is silently ignored: check it happened.
+            if h.get_size().map_err(io_error)? != len as f64 {
+                return Err(full());
+            }
+            Ok(())
+        })
     }
 
     fn flush(&self) -> io::Result<()> {

@@ -78,7 +78,16 @@ impl<F: PageFile> StorageBackend for PageBackend<F> {
     }
 
     fn set_len(&self, len: u64) -> io::Result<()> {
-        self.0.truncate(len)
+        self.0.truncate(len)?;
+        // Some storage (a browser over quota) ignores growth without an error.
+        let now = self.0.size()?;
+        if now != len {
+            return Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                format!("storage kept the file at {now} bytes instead of {len}"),
+            ));
+        }
+        Ok(())
     }
 
     fn sync_data(&self) -> io::Result<()> {
@@ -93,6 +102,12 @@ impl<F: PageFile> StorageBackend for PageBackend<F> {
                     return Err(io::Error::new(
                         io::ErrorKind::WriteZero,
                         "storage accepted no more bytes",
+                    ));
+                }
+                n if n > data.len() - done => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "storage claimed to write more than it was given",
                     ));
                 }
                 n => done += n,
@@ -257,6 +272,68 @@ mod tests {
         std::mem::forget(j);
         let j = Journal::with_backend(PageBackend::new(after), clock()).unwrap();
         assert!(companies(&j).contains(&"Kept".to_string()));
+    }
+
+    /// Storage that misbehaves the way a browser over quota does: growth is
+    /// silently ignored, and writes past the end report a nonsense count.
+    #[derive(Debug, Clone, Default)]
+    struct SilentlyFull(SimFile);
+
+    impl PageFile for SilentlyFull {
+        fn size(&self) -> io::Result<u64> {
+            self.0.size()
+        }
+        fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+            self.0.read_at(offset, buf)
+        }
+        fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<usize> {
+            let full = self.0.0.lock().unwrap().full_at;
+            match full {
+                Some(at) if offset + data.len() as u64 > at => Ok(u32::MAX as usize - 7),
+                _ => self.0.write_at(offset, data),
+            }
+        }
+        fn truncate(&self, len: u64) -> io::Result<()> {
+            let full = self.0.0.lock().unwrap().full_at;
+            match full {
+                Some(at) if len > at => Ok(()),
+                _ => self.0.truncate(len),
+            }
+        }
+        fn flush(&self) -> io::Result<()> {
+            self.0.flush()
+        }
+    }
+
+    #[test]
+    fn storage_that_fails_silently_is_caught_and_the_journal_still_opens() {
+        let file = SilentlyFull::default();
+        let j = Journal::with_backend(PageBackend::new(file.clone()), clock()).unwrap();
+        j.add_lead(LeadDetails::new("Kept", "Dev", Source::JobBoard))
+            .unwrap();
+        let size = file.size().unwrap();
+        file.0.0.lock().unwrap().full_at = Some(size);
+        let mut refused = None;
+        for n in 0..500 {
+            let details = LeadDetails {
+                seen: "x".repeat(4000),
+                ..LeadDetails::new(format!("Big {n}"), "Dev", Source::JobBoard)
+            };
+            if let Err(e) = j.add_lead(details) {
+                refused = Some(e);
+                break;
+            }
+        }
+        let e = refused.expect("the full store was noticed");
+        assert!(matches!(e, crate::Error::Disk(_)), "{e:?}");
+        // room again, as after the user frees space: the journal opens with
+        // everything that was acknowledged
+        let acknowledged = companies(&j);
+        drop(j);
+        file.0.0.lock().unwrap().full_at = None;
+        let j = Journal::with_backend(PageBackend::new(file), clock()).unwrap();
+        assert_eq!(companies(&j), acknowledged);
+        assert!(acknowledged.contains(&"Kept".to_string()));
     }
 
     #[test]
