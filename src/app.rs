@@ -154,12 +154,12 @@ fn platform_handle(launch: &Launch) -> (Option<JournalHandle>, Option<String>) {
         (try_consume_context::<JournalHandle>(), None)
     }
     #[cfg(target_arch = "wasm32")]
-    match crate::web::client::WorkerLink::start(launch.demo) {
-        Ok(link) => (Some(JournalHandle::worker(link)), None),
-        Err(why) => {
-            crate::web::mark_journal("failed");
-            (None, Some(why))
-        }
+    {
+        let link = crate::web::client::WorkerLink::new();
+        let (starter, demo) = (link.clone(), launch.demo);
+        // After the first render: the screen first, then the worker.
+        dioxus::core::queue_effect(move || starter.start(demo));
+        (Some(JournalHandle::worker(link)), None)
     }
 }
 

@@ -47,6 +47,9 @@ type Reply = oneshot::Sender<Result<Answer, UiError>>;
 
 #[derive(Default)]
 struct State {
+    /// Absent until [`WorkerLink::start`].
+    worker: Option<web_sys::Worker>,
+    on_message: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
     next: u64,
     pending: HashMap<u64, Reply>,
     /// Requests waiting for the journal to open.
@@ -58,32 +61,40 @@ struct State {
 /// The way to the worker; cheap to clone.
 #[derive(Clone)]
 pub struct WorkerLink {
-    worker: web_sys::Worker,
     state: Rc<RefCell<State>>,
-    _on_message: Rc<Closure<dyn FnMut(web_sys::MessageEvent)>>,
 }
 
 impl WorkerLink {
+    /// A link whose requests wait until [`WorkerLink::start`] and the journal
+    /// has opened. Made before the first render; the worker is started after
+    /// it, so the screen the user opened is not kept waiting by the worker's
+    /// own start-up.
+    pub fn new() -> WorkerLink {
+        WorkerLink {
+            state: Rc::new(RefCell::new(State::default())),
+        }
+    }
+
     /// Starts the worker (`worker.js` beside the page); `demo` opens the
     /// sample journal instead of the user's own. (Told in a message, not the
     /// worker's URL, which the offline cache answers without its query.)
-    pub fn start(demo: bool) -> Result<WorkerLink, String> {
+    /// On failure every waiting request fails with the reason.
+    pub fn start(&self, demo: bool) {
+        if let Err(why) = self.try_start(demo) {
+            opened(&self.state, Err(why));
+        }
+    }
+
+    fn try_start(&self, demo: bool) -> Result<(), String> {
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
-        let url = if demo {
-            "./worker.js?demo"
-        } else {
-            "./worker.js"
-        };
-        let worker = web_sys::Worker::new_with_options(url, &options)
+        let worker = web_sys::Worker::new_with_options("./worker.js", &options)
             .map_err(|e| format!("the browser refused to start the journal worker: {e:?}"))?;
-        let state = Rc::new(RefCell::new(State::default()));
         let on_message = {
-            let state = state.clone();
-            let worker = worker.clone();
+            let state = self.state.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 if let Some(text) = event.data().as_string() {
-                    receive(&state, &worker, &text);
+                    receive(&state, &text);
                 }
             })
         };
@@ -97,11 +108,10 @@ impl WorkerLink {
             .and_then(|_| set("demo", &demo.into()))
             .and_then(|_| worker.post_message(&hello))
             .map_err(|e| format!("could not start the journal worker: {e:?}"))?;
-        Ok(WorkerLink {
-            worker,
-            state,
-            _on_message: Rc::new(on_message),
-        })
+        let mut state = self.state.borrow_mut();
+        state.worker = Some(worker);
+        state.on_message = Some(on_message);
+        Ok(())
     }
 
     /// Sends `request`; `reply` gets the answer.
@@ -124,7 +134,7 @@ impl WorkerLink {
         };
         state.pending.insert(id, reply);
         if state.opened.is_some() {
-            post(&self.worker, &mut state, id, &text);
+            post(&mut state, id, &text);
         } else {
             state.queued.push((id, text));
         }
@@ -147,17 +157,43 @@ impl WorkerLink {
     }
 }
 
-fn post(worker: &web_sys::Worker, state: &mut State, id: u64, text: &str) {
-    if let Err(e) = worker.post_message(&JsValue::from_str(text)) {
-        if let Some(reply) = state.pending.remove(&id) {
-            let _ = reply.send(Err(UiError::general_message(format!(
-                "could not reach the journal: {e:?}"
-            ))));
+fn post(state: &mut State, id: u64, text: &str) {
+    let sent = match &state.worker {
+        Some(worker) => worker
+            .post_message(&JsValue::from_str(text))
+            .map_err(|e| format!("could not reach the journal: {e:?}")),
+        None => Err("the journal worker is not running".to_string()),
+    };
+    if let Err(why) = sent
+        && let Some(reply) = state.pending.remove(&id)
+    {
+        let _ = reply.send(Err(UiError::general_message(why)));
+    }
+}
+
+/// The journal opened (or not): tell the waiters, then send or fail the queue.
+fn opened(state: &Rc<RefCell<State>>, result: Result<(), String>) {
+    let mut state = state.borrow_mut();
+    state.opened = Some(result.clone());
+    for waiter in std::mem::take(&mut state.opened_waiters) {
+        let _ = waiter.send(result.clone());
+    }
+    let queued = std::mem::take(&mut state.queued);
+    match result {
+        Ok(()) => {
+            for (id, text) in queued {
+                post(&mut state, id, &text);
+            }
+        }
+        Err(why) => {
+            for (_, reply) in state.pending.drain() {
+                let _ = reply.send(Err(UiError::general_message(why.clone())));
+            }
         }
     }
 }
 
-fn receive(state: &Rc<RefCell<State>>, worker: &web_sys::Worker, text: &str) {
+fn receive(state: &Rc<RefCell<State>>, text: &str) {
     let message: FromWorker = match serde_json::from_str(text) {
         Ok(m) => m,
         Err(e) => {
@@ -167,29 +203,10 @@ fn receive(state: &Rc<RefCell<State>>, worker: &web_sys::Worker, text: &str) {
             return;
         }
     };
-    let mut state = state.borrow_mut();
     match message {
-        FromWorker::Opened(result) => {
-            state.opened = Some(result.clone());
-            for waiter in std::mem::take(&mut state.opened_waiters) {
-                let _ = waiter.send(result.clone());
-            }
-            let queued = std::mem::take(&mut state.queued);
-            match result {
-                Ok(()) => {
-                    for (id, text) in queued {
-                        post(worker, &mut state, id, &text);
-                    }
-                }
-                Err(why) => {
-                    for (_, reply) in state.pending.drain() {
-                        let _ = reply.send(Err(UiError::general_message(why.clone())));
-                    }
-                }
-            }
-        }
+        FromWorker::Opened(result) => opened(state, result),
         FromWorker::Answer { id, answer } => {
-            if let Some(reply) = state.pending.remove(&id) {
+            if let Some(reply) = state.borrow_mut().pending.remove(&id) {
                 let _ = reply.send(answer);
             }
         }

@@ -115,10 +115,19 @@ export async function serve(dir) {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const st = statSync(file);
       if (!st.isFile()) throw new Error('not a file');
+      // like a plain static server (python -m http.server, nginx): a
+      // Last-Modified date, 304 when unchanged, and revalidate each time so
+      // a rebuilt site is always seen
+      const modified = new Date(Math.floor(st.mtimeMs / 1000) * 1000);
+      const since = Date.parse(req.headers['if-modified-since'] || '');
+      if (Number.isFinite(since) && modified.getTime() <= since) {
+        res.writeHead(304, { 'Last-Modified': modified.toUTCString(), 'Cache-Control': 'no-cache' }).end();
+        return;
+      }
       res.writeHead(200, {
         'Content-Type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': st.size,
-        // like a plain server: revalidate, so a rebuilt site is always seen
+        'Last-Modified': modified.toUTCString(),
         'Cache-Control': 'no-cache',
       });
       if (req.method === 'HEAD') res.end();
