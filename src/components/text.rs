@@ -7,6 +7,15 @@ pub fn when(s: &Stamp) -> String {
     s.local().format("%a %-d %b, %H:%M").to_string()
 }
 
+/// "1 interview", "3 interviews": a count with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// "3 Jun".
 pub fn day(s: &Stamp) -> String {
     s.local().format("%-d %b").to_string()

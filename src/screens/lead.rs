@@ -296,7 +296,8 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element
                             s.interview.plan.clone(),
                             r.suggested_start,
                             format!(
-                                "This overlaps {others} interview(s) you already agreed to. {}",
+                                "This overlaps {} you already agreed to. {}",
+                                text::count(others, "interview", "interviews"),
                                 r.advice
                             ),
                         )

@@ -356,8 +356,10 @@ fn AddLead() -> Element {
                     spawn(async move {
                         if let Ok(h) = ctx.journal().company_history(name.clone()).await {
                             seen_before.set((!h.is_empty()).then(|| format!(
-                                "You already know {name}: {} lead(s), {} interview(s), {} person(s) there.",
-                                h.leads.len(), h.interviews.len(), h.contacts.len()
+                                "You already know {name}: {}, {}, {} there.",
+                                text::count(h.leads.len(), "lead", "leads"),
+                                text::count(h.interviews.len(), "interview", "interviews"),
+                                text::count(h.contacts.len(), "person", "people")
                             )));
                         }
                     });
