@@ -147,7 +147,7 @@ case "${1:-}" in
     web_dist="$PWD/dist/web"
     build_web "$web_dist"
     set +e
-    REPS_WEB_DIST="$web_dist" REPS_WEB_FLOOR_DIST="$web_dist-floor" \
+    REPS_WEB_DIST="$web_dist" REPS_WEB_FLOOR_DIST="$web_dist-floor" REPS_WEB_REQUIRE_BUILD=1 \
       node --test --test-concurrency=1 --test-reporter=tap tests/web/ 2>&1 | tee -a "$log"
     web_status=${PIPESTATUS[0]}
     echo "== browser bench smoke (figures: node tests/web/bench.mjs)"
