@@ -72,10 +72,11 @@ setup_web() {
 # wasm-bindgen's output uses these features; wasm-opt must accept them.
 WASM_OPT_FEATURES="--enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue --enable-mutable-globals"
 
-# bind NAME OUT: wasm-bindgen + wasm-opt for one built wasm binary; prints its sizes as JSON.
+# bind OUT NAME BUILT: wasm-bindgen + wasm-opt for the built BUILT.wasm, as NAME.js
+# and NAME_bg.wasm in OUT; prints its sizes as JSON.
 bind() {
-  local name=$1 out=$2 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/web/$1.wasm"
-  wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
+  local out=$1 name=$2 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/web/$3.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$wasm"
   local raw="$out/${name}_bg.wasm" opt
   opt=$(mktemp)
   tests/web/node_modules/.bin/wasm-opt -Oz $WASM_OPT_FEATURES "$raw" -o "$opt"
@@ -84,16 +85,24 @@ bind() {
   mv "$opt" "$raw"
   chmod 644 "$raw"
   gz_size=$(gzip -9 -c "$raw" | wc -c)
-  printf '{ "raw": %d, "opt": %d, "gzip": %d }\n' "$raw_size" "$opt_size" "$gz_size"
+  printf '{ "raw": %d, "opt": %d, "gzip": %d }' "$raw_size" "$opt_size" "$gz_size"
 }
 
 # build_web DIR: the site in DIR, and the launch benchmark's floor page in DIR-floor.
 build_web() {
   local out=$1
-  cargo build -q --target wasm32-unknown-unknown --profile web --no-default-features --features web --bins
+  local wasm=(--target wasm32-unknown-unknown --profile web --no-default-features)
   rm -rf "$out" "$out-floor"
   mkdir -p "$out" "$out-floor"
-  bind reps "$out" > "$out/sizes.json"
+  # Two modules of the same crate: the page (screens, no storage code) and the
+  # journal worker (the core and redb, no screens).
+  cargo build -q "${wasm[@]}" --features web --bins
+  local page worker
+  page=$(bind "$out" reps reps)
+  bind "$out-floor" launch-floor launch-floor > "$out-floor/sizes.json"
+  cargo build -q "${wasm[@]}" --features web-worker --bin reps
+  worker=$(bind "$out" reps_worker reps)
+  printf '{ "page": %s, "worker": %s }\n' "$page" "$worker" > "$out/sizes.json"
   cp assets/web/index.html assets/web/worker.js assets/web/manifest.webmanifest \
      assets/web/*.png assets/icon.svg assets/reps.css "$out/"
   # the sample journal's page: the same page, which looks at its own name
@@ -107,7 +116,6 @@ build_web() {
   version=$(cd "$out" && cat $files | sha256sum | cut -c1-16)
   files=$(echo "$files" | sed 's/.*/"&"/' | paste -sd, -)
   sed -e "s/__REPS_VERSION__/$version/" -e "s|__REPS_FILES__|[\"./\", $files]|" assets/web/sw.js > "$out/sw.js"
-  bind launch-floor "$out-floor" > "$out-floor/sizes.json"
   cp assets/web/floor.html "$out-floor/index.html"
   echo "reps.sh: built the site in $out ($(cat "$out/sizes.json" | tr -d '\n'))"
 }

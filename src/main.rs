@@ -1,6 +1,10 @@
 //! Reps: an offline interview journal. Opens the app window (`--summary`
 //! prints the journal in the terminal instead), or the page in a browser.
 
+// The browser's journal worker is this crate built with `web-worker`: it
+// exports the journal and leaves every screen out, so the UI is unused there.
+#![cfg_attr(feature = "web-worker", allow(dead_code, unused_imports))]
+
 mod app;
 mod components;
 mod journal;
@@ -20,7 +24,10 @@ fn main() -> std::process::ExitCode {
     native::main()
 }
 
+/// The page's module starts the app; the worker's module (feature
+/// `web-worker`) only exports the journal for `worker.js`.
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    #[cfg(not(feature = "web-worker"))]
     web::start()
 }

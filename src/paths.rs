@@ -70,6 +70,7 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "web-worker"))]
 /// The device's time zone (UTC when the system does not say).
 pub fn device_zone() -> chrono_tz::Tz {
     iana_time_zone::get_timezone()

@@ -1,7 +1,7 @@
 // The OPFS backend alone, in a worker (see src/web/selftest.rs). Messages:
 // {mode: 'write'} commits rows and posts {acked: n} after every batch, until
 // the page goes away; {mode: 'check', acknowledged: n} posts the check.
-import init, { BackendSelfTest } from './reps.js';
+import init, { BackendSelfTest } from './reps_worker.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -20,7 +20,7 @@ async function open() {
 
 self.onmessage = async ({ data }) => {
   try {
-    await init({ module_or_path: './reps_bg.wasm' });
+    await init({ module_or_path: './reps_worker_bg.wasm' });
     const db = await open();
     if (data.mode === 'write') {
       let next = 0;

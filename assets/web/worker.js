@@ -1,12 +1,12 @@
 // The journal's owner in the browser. OPFS sync access handles exist only in
-// a dedicated worker, so the journal (redb, compiled into reps_bg.wasm) lives
-// here; the page talks to it with JSON messages (see src/web/).
-import init, { JournalWorker, opened_message } from './reps.js';
+// a dedicated worker, so the journal (redb and the core, compiled into their
+// own module, reps_worker_bg.wasm) lives here; the page talks to it with JSON
+// messages (see src/web/).
+import init, { JournalWorker, opened_message } from './reps_worker.js';
 
 
-// The page's first message says which journal to open (the user's own or the
-// sample) and carries its compiled WebAssembly.Module (see src/web/client.rs):
-// instantiating it here costs no second download or compile.
+// The page's first message says which journal to open: the user's own or the
+// sample (see src/web/client.rs).
 const hello = new Promise((resolve) => {
   self.onmessage = (event) => resolve(event.data || {});
 });
@@ -50,9 +50,9 @@ function explain(e) {
 
 async function start() {
   // Instantiate the wasm while the browser finds the file.
-  const { module, demo = false } = await hello;
+  const ready = init({ module_or_path: './reps_worker_bg.wasm' });
+  const { demo = false } = await hello;
   const FILE = demo ? 'demo.redb' : 'journal.redb';
-  const ready = init({ module_or_path: module instanceof WebAssembly.Module ? module : './reps_bg.wasm' });
   if (!(await takeLock(FILE))) {
     await ready;
     self.postMessage(opened_message('Reps is open in another tab or window. Close it, then reload this page.'));

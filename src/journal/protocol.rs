@@ -16,7 +16,7 @@ use reps_core::rules::today::TodayItem;
 use reps_core::{
     ChecklistTemplate, CompanyHistory, Contact, ContactDetails, ContactId, Debrief, DebriefBody,
     DebriefId, Decided, Decision, FollowUp, FollowUpId, Interview, InterviewId, InterviewPlan,
-    ItemId, Journal, Lead, LeadDetails, LeadId, Outcome, Scheduled, Stamp, Status, TemplateItem,
+    ItemId, Lead, LeadDetails, LeadId, Outcome, Scheduled, Stamp, Status, TemplateItem,
 };
 use serde::{Deserialize, Serialize};
 
@@ -41,8 +41,10 @@ macro_rules! protocol {
             $( $(#[$doc])* $name($out), )*
         }
 
-        /// Answers `request` with `journal`, on the side that owns it.
-        pub fn serve(journal: &Journal, request: Request) -> Result<Answer, UiError> {
+        /// Answers `request` with `journal`, on the side that owns it (not
+        /// in the browser page's module, which only asks).
+        #[cfg(any(not(target_arch = "wasm32"), feature = "web-worker"))]
+        pub fn serve(journal: &reps_core::Journal, request: Request) -> Result<Answer, UiError> {
             match request {
                 $( Request::$name { $($arg),* } => {
                     let $j = journal;

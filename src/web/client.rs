@@ -99,13 +99,9 @@ impl WorkerLink {
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // The first message says which journal to open, and hands over the
-        // wasm the page has already downloaded and compiled, so the worker
-        // neither fetches nor compiles it again.
+        // The first message says which journal to open.
         let hello = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&hello, &key.into(), value);
-        set("module", &wasm_bindgen::module())
-            .and_then(|_| set("demo", &demo.into()))
+        js_sys::Reflect::set(&hello, &"demo".into(), &demo.into())
             .and_then(|_| worker.post_message(&hello))
             .map_err(|e| format!("could not start the journal worker: {e:?}"))?;
         let mut state = self.state.borrow_mut();

@@ -3,8 +3,11 @@
 //! [`JournalHandle`](crate::journal::JournalHandle) as on desktop.
 
 pub mod client;
+#[cfg(feature = "web-worker")]
 mod opfs;
+#[cfg(feature = "web-worker")]
 pub mod selftest;
+#[cfg(feature = "web-worker")]
 pub mod worker;
 
 use std::rc::Rc;

@@ -30,12 +30,15 @@ describe('offline and installable', { skip: h.missingBuild() }, () => {
     walk(h.DIST);
     const unreadable = files.filter((f) => !(statSync(f).mode & 0o004)).map((f) => relative(h.DIST, f));
     assert.deepEqual(unreadable, [], 'every file is world-readable (a server running as another user gets 403 otherwise)');
-    for (const f of ['index.html', 'reps.js', 'reps_bg.wasm', 'worker.js', 'sw.js', 'manifest.webmanifest', 'reps.css', 'sizes.json'])
+    for (const f of ['index.html', 'demo.html', 'reps.js', 'reps_bg.wasm', 'reps_worker.js', 'reps_worker_bg.wasm', 'worker.js', 'sw.js', 'manifest.webmanifest', 'reps.css', 'sizes.json'])
       assert.ok(files.includes(join(h.DIST, f)), `${f} is in the site`);
-    const sizes = JSON.parse(readFileSync(join(h.DIST, 'sizes.json'), 'utf8'));
-    for (const k of ['raw', 'opt', 'gzip']) assert.ok(Number.isInteger(sizes[k]) && sizes[k] > 0, `sizes.json has ${k}`);
-    assert.equal(statSync(join(h.DIST, 'reps_bg.wasm')).size, sizes.opt, 'the served wasm is the optimised one');
-    assert.ok(sizes.gzip < sizes.opt && sizes.opt <= sizes.raw);
+    const all = JSON.parse(readFileSync(join(h.DIST, 'sizes.json'), 'utf8'));
+    for (const [module, file] of [['page', 'reps_bg.wasm'], ['worker', 'reps_worker_bg.wasm']]) {
+      const sizes = all[module];
+      for (const k of ['raw', 'opt', 'gzip']) assert.ok(Number.isInteger(sizes?.[k]) && sizes[k] > 0, `sizes.json has ${module}.${k}`);
+      assert.equal(statSync(join(h.DIST, file)).size, sizes.opt, `the served ${file} is the optimised one`);
+      assert.ok(sizes.gzip < sizes.opt && sizes.opt <= sizes.raw);
+    }
     // the offline copy lists every file of the site
     const sw = readFileSync(join(h.DIST, 'sw.js'), 'utf8');
     const missing = files
