@@ -246,6 +246,19 @@ mod tests {
         assert_eq!(companies(&j), ["Acme"]);
     }
 
+    /// Adds big leads until the journal refuses one; returns the refusal.
+    fn fill_until_refused(j: &Journal) -> crate::Error {
+        (0..500)
+            .find_map(|n| {
+                let details = LeadDetails {
+                    seen: "x".repeat(4000),
+                    ..LeadDetails::new(format!("Big {n}"), "Dev", Source::JobBoard)
+                };
+                j.add_lead(details).err()
+            })
+            .expect("the full store refused a write")
+    }
+
     #[test]
     fn a_full_store_refuses_the_command_and_keeps_the_rest() {
         let file = SimFile::default();
@@ -254,18 +267,7 @@ mod tests {
             .unwrap();
         let size = file.size().unwrap();
         file.0.lock().unwrap().full_at = Some(size);
-        let mut refused = None;
-        for n in 0..500 {
-            let details = LeadDetails {
-                seen: "x".repeat(4000),
-                ..LeadDetails::new(format!("Big {n}"), "Dev", Source::JobBoard)
-            };
-            if let Err(e) = j.add_lead(details) {
-                refused = Some(e);
-                break;
-            }
-        }
-        let e = refused.expect("the full store refused a write");
+        let e = fill_until_refused(&j);
         assert!(matches!(e, crate::Error::Disk(_)), "{e:?}");
         assert!(e.to_string().contains("Nothing was changed"), "{e}");
         let after = file.crash();
@@ -313,18 +315,7 @@ mod tests {
             .unwrap();
         let size = file.size().unwrap();
         file.0.0.lock().unwrap().full_at = Some(size);
-        let mut refused = None;
-        for n in 0..500 {
-            let details = LeadDetails {
-                seen: "x".repeat(4000),
-                ..LeadDetails::new(format!("Big {n}"), "Dev", Source::JobBoard)
-            };
-            if let Err(e) = j.add_lead(details) {
-                refused = Some(e);
-                break;
-            }
-        }
-        let e = refused.expect("the full store was noticed");
+        let e = fill_until_refused(&j);
         assert!(matches!(e, crate::Error::Disk(_)), "{e:?}");
         // room again, as after the user frees space: the journal opens with
         // everything that was acknowledged
