@@ -18,7 +18,7 @@ pub(super) fn spawn(journal: Journal) -> mpsc::Sender<Job> {
     let (jobs, inbox) = mpsc::channel::<Job>();
     let started = std::thread::Builder::new()
         .name("journal".into())
-        .spawn(move || run(&journal, &inbox));
+        .spawn(move || run(journal, &inbox));
     if let Err(e) = started {
         // The sender's receiver is gone with the closure: every call then
         // reports that the journal stopped, which is what the screens show.
@@ -30,7 +30,12 @@ pub(super) fn spawn(journal: Journal) -> mpsc::Sender<Job> {
 /// Answers jobs until every handle is gone. Whatever is already waiting is
 /// taken in one go, so a burst of drafts of the same text saves only the
 /// newest: the earlier ones are answered "superseded", never lost.
-fn run(journal: &Journal, inbox: &mpsc::Receiver<Job>) {
+///
+/// After a storage error (a full disk) the journal is reopened before the
+/// next request: redb refuses writes on a handle that failed one, while the
+/// file still holds every commit before it.
+fn run(journal: Journal, inbox: &mpsc::Receiver<Job>) {
+    let mut journal = Some(journal);
     let mut queue: VecDeque<Job> = VecDeque::new();
     while let Ok(first) = inbox.recv() {
         queue.push_back(first);
@@ -42,8 +47,21 @@ fn run(journal: &Journal, inbox: &mpsc::Receiver<Job>) {
             {
                 Ok(Answer::save_draft(None))
             } else {
-                serve(journal, request)
+                match &journal {
+                    Some(j) => serve(j, request),
+                    None => Err(UiError::closed()),
+                }
             };
+            let on_disk = journal.as_ref().is_some_and(|j| j.path().is_some());
+            if on_disk && answer.as_ref().is_err_and(|e| e.storage) {
+                journal = journal.and_then(|j| match j.reopen() {
+                    Ok(fresh) => Some(fresh),
+                    Err(e) => {
+                        eprintln!("reps: could not reopen the journal: {e}");
+                        None
+                    }
+                });
+            }
             // A screen that went away no longer needs its answer.
             let _ = reply.send(answer);
         }

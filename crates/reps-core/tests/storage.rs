@@ -168,6 +168,24 @@ fn a_full_disk_gives_a_clear_error_and_loses_nothing_committed() {
 }
 
 #[test]
+fn a_reopened_journal_has_everything_and_takes_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.redb");
+    let j = Journal::open(&path, clock(NOW)).unwrap();
+    let kept = j
+        .add_lead(LeadDetails::new("Acme", "Engineer", Source::JobBoard))
+        .unwrap();
+    let j = j.reopen().unwrap();
+    assert_eq!(j.lead(kept.id).unwrap().details.company, "Acme");
+    j.add_lead(LeadDetails::new("Globex", "Engineer", Source::JobBoard))
+        .unwrap();
+    assert_eq!(j.deck().unwrap().len(), 2);
+    // a journal that is not a file says so instead of pretending
+    let memory = Journal::in_memory(ManualClock::new(at(NOW))).unwrap();
+    assert!(matches!(memory.reopen().unwrap_err(), Error::Disk(_)));
+}
+
+#[test]
 fn the_v1_fixture_opens_with_all_its_data() {
     let fixture = fixtures().join("journal-v1.redb");
     let expected = std::fs::read_to_string(fixtures().join("journal-v1.json")).unwrap();

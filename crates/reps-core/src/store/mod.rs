@@ -62,7 +62,27 @@ impl Journal {
     /// older schema. A foreign file or one from a newer Reps is refused and
     /// left byte-for-byte untouched.
     pub fn open(path: impl AsRef<Path>, clock: impl Clock + 'static) -> Result<Self> {
-        let path = path.as_ref();
+        Self::open_with(path.as_ref(), Arc::new(clock))
+    }
+
+    /// Closes the journal and opens its file again, on the same clock.
+    ///
+    /// After a storage error (a full disk) redb refuses further writes on its
+    /// handle; the file itself still holds the last good commit, so the owner
+    /// reopens it and the user can go on once there is space. A journal over
+    /// another backend cannot be reopened here: the backend went with it.
+    pub fn reopen(self) -> Result<Self> {
+        let Some(path) = self.path.clone() else {
+            return Err(Error::Disk(
+                "this journal is not a file, so it cannot be reopened".into(),
+            ));
+        };
+        let clock = self.clock.clone();
+        drop(self);
+        Self::open_with(&path, clock)
+    }
+
+    fn open_with(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
         if path.exists() {
             refuse_foreign(path)?;
             refuse_newer(path)?;
@@ -70,7 +90,7 @@ impl Journal {
             std::fs::create_dir_all(dir).map_err(|e| Error::Disk(e.to_string()))?;
         }
         let db = Database::create(path)?;
-        Self::prepare(db, Arc::new(clock), Some(path.to_path_buf()))
+        Self::prepare(db, clock, Some(path.to_path_buf()))
     }
 
     /// A journal in memory only: for demos, tests and the importer's dry run.
