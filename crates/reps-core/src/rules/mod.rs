@@ -4,6 +4,7 @@
 pub mod checklist;
 pub mod conflicts;
 pub mod followups;
+pub mod messages;
 pub mod offers;
 pub mod pass;
 pub mod pipeline;
