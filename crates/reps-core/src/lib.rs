@@ -34,7 +34,7 @@ pub use domain::settings::Settings;
 pub use error::{Error, Invalid, Problem, Result};
 pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
 pub use store::{
-    CompanyHistory, Counts, Decided, Decision, Journal, PageBackend, PageFile,
+    CompanyHistory, Counts, Decided, Decision, Journal, MessageAbout, PageBackend, PageFile,
     RESUME_WITHIN_MINUTES, Scheduled,
 };
 pub use time::{Clock, ManualClock, Stamp, SystemClock, TimeError};

@@ -949,3 +949,87 @@ fn an_unfinished_debrief_is_offered_again_for_two_hours() {
         "too old: start blank"
     );
 }
+
+#[test]
+fn a_thank_you_is_filled_from_the_record_and_the_users_wording_is_kept() {
+    use reps_core::rules::messages::{MessageKind, Template, default_template};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.redb");
+    let clock = clock("2026-06-01T17:00:00+02:00[Europe/Paris]");
+    let j = Journal::open(&path, clock.clone()).unwrap();
+    let lead = acme(&j);
+    let ada = j.add_contact(ContactDetails::named("Ada Park")).unwrap();
+    let mut p = plan("2026-06-01T14:00:00+02:00[Europe/Paris]", 60);
+    p.people = vec![ada.id];
+    let iv = j.schedule_interview(lead.id, p).unwrap().interview;
+    let d = j.start_debrief(Some(iv.id), None).unwrap();
+    j.save_debrief(
+        d.id,
+        DebriefBody {
+            next_step: "a call by Friday".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    j.update_settings(Settings {
+        my_name: "Sam".into(),
+        ..j.settings().unwrap()
+    })
+    .unwrap();
+
+    let about = MessageAbout {
+        interview: Some(iv.id),
+        ..Default::default()
+    };
+    let thanks = j.draft_message(MessageKind::ThankYou, &about).unwrap();
+    assert_eq!(thanks.subject, "Thank you — Backend Engineer");
+    assert!(thanks.body.starts_with("Hi Ada Park,"), "{}", thanks.body);
+    assert!(thanks.body.contains("on Monday 1 June"), "{}", thanks.body);
+    assert!(
+        thanks.body.contains("Backend Engineer role at Acme"),
+        "{}",
+        thanks.body
+    );
+    assert!(
+        thanks.body.contains("I look forward to a call by Friday."),
+        "{}",
+        thanks.body
+    );
+    assert!(thanks.body.ends_with("Sam"), "{}", thanks.body);
+
+    // the user's own wording is kept in the journal, across a reopen
+    let own = Template {
+        subject: "Thanks!".into(),
+        body: "Thanks {name}, talk soon[ about {next_step}].".into(),
+    };
+    j.save_message_template(MessageKind::ThankYou, own.clone())
+        .unwrap();
+    drop(j);
+    let j = Journal::open(&path, clock).unwrap();
+    assert_eq!(j.message_template(MessageKind::ThankYou).unwrap(), own);
+    assert_eq!(
+        j.draft_message(MessageKind::ThankYou, &about).unwrap().body,
+        "Thanks Ada Park, talk soon about a call by Friday."
+    );
+    // an empty body is refused by field, and nothing changes
+    let err = j
+        .save_message_template(
+            MessageKind::ThankYou,
+            Template {
+                subject: String::new(),
+                body: " ".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Invalid(i) if i.field == "body"),
+        "{err:?}"
+    );
+    assert_eq!(j.message_template(MessageKind::ThankYou).unwrap(), own);
+    // and Reps' wording comes back on request
+    j.reset_message_template(MessageKind::ThankYou).unwrap();
+    assert_eq!(
+        j.message_template(MessageKind::ThankYou).unwrap(),
+        default_template(MessageKind::ThankYou)
+    );
+}

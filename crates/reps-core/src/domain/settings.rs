@@ -1,9 +1,12 @@
 //! The user's tunable thresholds for the rules (all have sensible defaults).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Invalid, Problem};
 use crate::id::TemplateId;
+use crate::rules::messages::{MessageKind, Template};
 
 /// Thresholds the rules read. Stored in the journal; defaults follow the advice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +26,12 @@ pub struct Settings {
     pub reply_within_days: u32,
     /// The template new interviews' checklists come from.
     pub default_template: Option<TemplateId>,
+    /// The user's name, to sign messages with.
+    pub my_name: String,
+    /// Message templates the user rewrote, by kind. Kept in the journal, so
+    /// a newer Reps with new default wording never overwrites them.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub message_templates: BTreeMap<MessageKind, Template>,
 }
 
 impl Default for Settings {
@@ -35,6 +44,8 @@ impl Default for Settings {
             feedback_after_days: 1,
             reply_within_days: 2,
             default_template: None,
+            my_name: String::new(),
+            message_templates: BTreeMap::new(),
         }
     }
 }
@@ -55,6 +66,10 @@ impl Settings {
             ("feedback_after_days", self.feedback_after_days, 0, 365),
             ("reply_within_days", self.reply_within_days, 0, 365),
         ];
+        crate::domain::limits::optional("my_name", &self.my_name, crate::domain::limits::SHORT)?;
+        for t in self.message_templates.values() {
+            t.validate()?;
+        }
         for (field, got, min, max) in checks {
             if !(min..=max).contains(&got) {
                 return Err(Invalid::new(

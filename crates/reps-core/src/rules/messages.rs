@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::time::Stamp;
 
 /// Which message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MessageKind {
     /// The same day as an interview.
     ThankYou,
@@ -126,6 +126,15 @@ pub fn default_template(kind: MessageKind) -> Template {
     Template {
         subject: subject.to_string(),
         body: body.to_string(),
+    }
+}
+
+impl Template {
+    /// Checks the sizes a user-edited template may have.
+    pub fn validate(&self) -> Result<(), crate::error::Invalid> {
+        use crate::domain::limits;
+        limits::optional("subject", &self.subject, limits::SHORT)?;
+        limits::required("body", &self.body, limits::NOTE)
     }
 }
 

@@ -10,6 +10,7 @@ mod followups;
 mod insights;
 mod interviews;
 mod leads;
+mod messages;
 mod page_file;
 pub mod schema;
 mod search;
@@ -28,6 +29,7 @@ pub use debriefs::RESUME_WITHIN_MINUTES;
 pub use insights::Counts;
 pub use interviews::Scheduled;
 pub use leads::{Decided, Decision};
+pub use messages::MessageAbout;
 pub use page_file::{PageBackend, PageFile};
 
 use crate::error::{Error, Result};

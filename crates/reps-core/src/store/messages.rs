@@ -1,0 +1,98 @@
+//! Messages from the record: the user's own wording (or Reps'), filled with
+//! what the journal knows about the person, the lead and the interview.
+
+use serde::{Deserialize, Serialize};
+
+use super::Journal;
+use super::access::Read;
+use crate::error::Result;
+use crate::id::{ContactId, InterviewId, LeadId};
+use crate::rules::messages::{self, MessageFacts, MessageKind, Template};
+use crate::time::Stamp;
+
+/// What a message is about; the journal looks up the rest. Everything is
+/// optional: a message about nothing in particular is still a good start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageAbout {
+    /// The lead (taken from the interview when absent).
+    pub lead: Option<LeadId>,
+    /// The interview it follows or concerns.
+    pub interview: Option<InterviewId>,
+    /// The person written to (else the first person met in the interview).
+    pub contact: Option<ContactId>,
+    /// A new time to propose (reschedule).
+    pub new_time: Option<Stamp>,
+}
+
+impl Journal {
+    /// The template for `kind`: the user's own if they rewrote it, else Reps'.
+    pub fn message_template(&self, kind: MessageKind) -> Result<Template> {
+        let settings = self.settings()?;
+        Ok(settings
+            .message_templates
+            .get(&kind)
+            .cloned()
+            .unwrap_or_else(|| messages::default_template(kind)))
+    }
+
+    /// Keeps the user's wording for `kind`.
+    pub fn save_message_template(&self, kind: MessageKind, template: Template) -> Result<Template> {
+        template.validate()?;
+        self.write(|w| {
+            let mut s = w.read_settings()?;
+            s.message_templates.insert(kind, template.clone());
+            w.put_settings(&s)?;
+            Ok(template)
+        })
+    }
+
+    /// Goes back to Reps' wording for `kind`.
+    pub fn reset_message_template(&self, kind: MessageKind) -> Result<Template> {
+        self.write(|w| {
+            let mut s = w.read_settings()?;
+            s.message_templates.remove(&kind);
+            w.put_settings(&s)
+        })?;
+        Ok(messages::default_template(kind))
+    }
+
+    /// The message of `kind` about `about`, filled and ready to edit.
+    pub fn draft_message(&self, kind: MessageKind, about: &MessageAbout) -> Result<Template> {
+        let template = self.message_template(kind)?;
+        let facts = self.message_facts(about)?;
+        Ok(messages::fill(&template, &facts))
+    }
+
+    /// What the journal knows for a message about `about`.
+    pub fn message_facts(&self, about: &MessageAbout) -> Result<MessageFacts> {
+        let interview = about.interview.map(|i| self.interview(i)).transpose()?;
+        let lead_id = about.lead.or(interview.as_ref().map(|i| i.lead));
+        let lead = lead_id.map(|l| self.lead(l)).transpose()?;
+        let contact_id = about.contact.or_else(|| {
+            interview
+                .as_ref()
+                .and_then(|i| i.plan.people.first().copied())
+        });
+        let contact = contact_id.map(|c| self.contact(c)).transpose()?;
+        // the newest promise made in that interview's debriefs
+        let next_step = match &interview {
+            Some(i) => self
+                .debriefs_for_interview(i.id)?
+                .into_iter()
+                .filter(|d| !d.body.next_step.trim().is_empty())
+                .max_by_key(|d| d.updated)
+                .map(|d| d.body.next_step),
+            None => None,
+        };
+        let settings = self.settings()?;
+        Ok(MessageFacts {
+            person: contact.map(|c| c.details.name),
+            company: lead.as_ref().map(|l| l.details.company.clone()),
+            role: lead.as_ref().map(|l| l.details.role.clone()),
+            interview_day: interview.as_ref().map(|i| i.plan.start.local_date()),
+            next_step,
+            new_time: about.new_time,
+            me: Some(settings.my_name).filter(|n| !n.trim().is_empty()),
+        })
+    }
+}
