@@ -997,6 +997,31 @@ fn a_thank_you_is_filled_from_the_record_and_the_users_wording_is_kept() {
     );
     assert!(thanks.body.ends_with("Sam"), "{}", thanks.body);
 
+    // sending it (by hand) completes the thank-you follow-up of that interview
+    let waiting: Vec<FollowUp> = j
+        .all_follow_ups()
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.is_open() && f.kind == FollowUpKind::ThankYou && f.interview == Some(iv.id))
+        .collect();
+    assert_eq!(waiting.len(), 1, "a thank-you is due after the interview");
+    let done = j
+        .mark_message_sent(MessageKind::ThankYou, &about)
+        .unwrap()
+        .expect("the thank-you follow-up");
+    assert_eq!(done.id, waiting[0].id);
+    assert!(!done.is_open());
+    assert_eq!(
+        j.mark_message_sent(MessageKind::ThankYou, &about).unwrap(),
+        None,
+        "nothing left to complete"
+    );
+    assert_eq!(
+        j.mark_message_sent(MessageKind::Withdraw, &about).unwrap(),
+        None,
+        "a withdrawal completes no follow-up"
+    );
+
     // the user's own wording is kept in the journal, across a reopen
     let own = Template {
         subject: "Thanks!".into(),

@@ -48,6 +48,20 @@ impl MessageKind {
     ];
 }
 
+/// The follow-up that sending a message of `kind` takes care of, if any:
+/// a thank-you answers the thank-you follow-up, a decline the answer owed.
+pub fn completes(kind: MessageKind) -> Option<crate::FollowUpKind> {
+    use crate::FollowUpKind as F;
+    match kind {
+        MessageKind::ThankYou => Some(F::ThankYou),
+        MessageKind::CheckIn => Some(F::CheckIn),
+        MessageKind::AskFeedback => Some(F::FeedbackRequest),
+        MessageKind::StayInTouch => Some(F::KeepInTouch),
+        MessageKind::DeclineInterview | MessageKind::DeclineOffer => Some(F::ReplyOwed),
+        MessageKind::Reschedule | MessageKind::Withdraw => None,
+    }
+}
+
 /// A message before or after filling: a subject line and a body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {

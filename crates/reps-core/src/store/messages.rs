@@ -63,6 +63,44 @@ impl Journal {
         Ok(messages::fill(&template, &facts))
     }
 
+    /// The user sent a message of `kind` (Reps never sends): completes the
+    /// open follow-up it takes care of — the one about the same interview,
+    /// else the same lead, else the same person, soonest due first. Returns
+    /// it, or `None` when nothing was waiting.
+    pub fn mark_message_sent(
+        &self,
+        kind: MessageKind,
+        about: &MessageAbout,
+    ) -> Result<Option<crate::FollowUp>> {
+        let Some(follow_up_kind) = messages::completes(kind) else {
+            return Ok(None);
+        };
+        let open: Vec<crate::FollowUp> = self
+            .all_follow_ups()?
+            .into_iter()
+            .filter(|f| f.is_open() && f.kind == follow_up_kind)
+            .collect();
+        let lead = about.lead.or(about
+            .interview
+            .map(|i| self.interview(i))
+            .transpose()?
+            .map(|i| i.lead));
+        let matches: [&dyn Fn(&crate::FollowUp) -> bool; 3] = [
+            &|f| about.interview.is_some() && f.interview == about.interview,
+            &|f| lead.is_some() && f.lead == lead,
+            &|f| about.contact.is_some() && f.contact == about.contact,
+        ];
+        let found = matches.iter().find_map(|matches| {
+            open.iter()
+                .filter(|f| matches(f))
+                .min_by_key(|f| f.effective_due())
+        });
+        match found {
+            Some(f) => self.complete_follow_up(f.id).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// What the journal knows for a message about `about`.
     pub fn message_facts(&self, about: &MessageAbout) -> Result<MessageFacts> {
         let interview = about.interview.map(|i| self.interview(i)).transpose()?;
