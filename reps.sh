@@ -103,7 +103,7 @@ build_web() {
   cargo build -q "${wasm[@]}" --features web-worker --bin reps
   worker=$(bind "$out" reps_worker reps)
   printf '{ "page": %s, "worker": %s }\n' "$page" "$worker" > "$out/sizes.json"
-  cp assets/web/index.html assets/web/worker.js assets/web/manifest.webmanifest \
+  cp assets/web/index.html assets/web/worker.js assets/web/opfs.js assets/web/manifest.webmanifest \
      assets/web/*.png assets/icon.svg assets/reps.css "$out/"
   # the sample journal's page: the same page, which looks at its own name
   cp assets/web/index.html "$out/demo.html"

@@ -2,26 +2,14 @@
 // {mode: 'write'} commits rows and posts {acked: n} after every batch, until
 // the page goes away; {mode: 'check', acknowledged: n} posts the check.
 import init, { BackendSelfTest } from './reps_worker.js';
+import { openSyncHandle } from './opfs.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function open() {
-  const root = await navigator.storage.getDirectory();
-  const file = await root.getFileHandle('selftest.redb', { create: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return BackendSelfTest.open(await file.createSyncAccessHandle());
-    } catch (e) {
-      if (e.name !== 'NoModificationAllowedError' || attempt >= 60) throw e;
-      await sleep(100);
-    }
-  }
-}
 
 self.onmessage = async ({ data }) => {
   try {
     await init({ module_or_path: './reps_worker_bg.wasm' });
-    const db = await open();
+    const db = BackendSelfTest.open(await openSyncHandle('selftest.redb'));
     if (data.mode === 'write') {
       let next = 0;
       for (;;) {

@@ -3,6 +3,7 @@
 // own module, reps_worker_bg.wasm) lives here; the page talks to it with JSON
 // messages (see src/web/).
 import init, { JournalWorker, opened_message } from './reps_worker.js';
+import { openSyncHandle } from './opfs.js';
 
 
 // The page's first message says which journal to open: the user's own or the
@@ -10,8 +11,6 @@ import init, { JournalWorker, opened_message } from './reps_worker.js';
 const hello = new Promise((resolve) => {
   self.onmessage = (event) => resolve(event.data || {});
 });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // One tab owns the journal. After a reload the old page's worker can hold the
 // lock and the file for a second or two, so wait a little before saying a
@@ -26,19 +25,6 @@ function takeLock(FILE) {
       })
       .catch(() => resolve(false));
   });
-}
-
-async function openHandle(FILE) {
-  const root = await navigator.storage.getDirectory();
-  const file = await root.getFileHandle(FILE, { create: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await file.createSyncAccessHandle();
-    } catch (e) {
-      if (e.name !== 'NoModificationAllowedError' || attempt >= 60) throw e;
-      await sleep(100);
-    }
-  }
 }
 
 function explain(e) {
@@ -63,7 +49,7 @@ async function start() {
     if (!navigator.storage || !navigator.storage.getDirectory) {
       throw new Error('This browser cannot keep files for a site (no Origin Private File System). Please use a current Chrome, Edge, Firefox or Safari.');
     }
-    const handle = await openHandle(FILE);
+    const handle = await openSyncHandle(FILE);
     await ready;
     journal = JournalWorker.open(handle, demo);
   } catch (e) {

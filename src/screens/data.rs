@@ -5,6 +5,7 @@ use dioxus::prelude::*;
 use reps_core::formats::backup::{BackupError, ImportSummary, MAX_BYTES};
 
 use crate::app::use_ctx;
+use crate::components::text;
 use crate::journal::UiError;
 
 /// What the last export or import did, in words.
@@ -152,7 +153,10 @@ async fn read_backup(file: &dioxus::html::FileData) -> Result<String, UiError> {
 
 /// "Imported …" in words.
 pub fn imported(name: &str, s: ImportSummary) -> String {
-    let mut parts = vec![format!("{} new", s.added)];
+    let mut parts = vec![format!(
+        "{} added",
+        text::count(s.added, "record", "records")
+    )];
     if s.replaced > 0 {
         parts.push(format!("{} updated", s.replaced));
     }
@@ -214,7 +218,7 @@ mod tests {
         };
         assert_eq!(
             imported("b.json", s),
-            "Imported b.json: 3 new, 1 kept because yours were newer."
+            "Imported b.json: 3 records added, 1 kept because yours were newer."
         );
         assert_eq!(size(2048), "2 KB");
         assert_eq!(size(3 * 1024 * 1024), "3.0 MB");

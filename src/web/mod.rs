@@ -22,9 +22,6 @@ pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Some(now) = window.performance().map(|p| p.now()) {
-        let _ = js_sys::Reflect::set(&window, &"REPS_MAIN_MS".into(), &now.into());
-    }
     // The sample journal has its own page, `demo.html` (a query would not
     // survive the hash router rewriting the address).
     let location = window.location();

@@ -6,20 +6,15 @@
 // a phone-size screenshot of every screen in both themes
 // (`web-<screen>-<theme>.png`, `web-<screen>-empty-<theme>.png`).
 
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 describe('accessibility of every screen', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
   const all = [];
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  h.site((s) => ({ server, browser } = s));
+  after(() => {
     if (all.length) console.log(`\naxe-core ${'-'.repeat(60)}\n${h.axeTable(all)}\nscreenshots: ${h.SHOTS}\n`);
   });
 

@@ -6,20 +6,13 @@
 // acknowledged row must be there. Repeated a few times on the same file.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 describe('the OPFS storage backend', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  h.site((s) => ({ server, browser } = s));
 
   test('what was acknowledged survives the worker being killed mid-write', async (t) => {
     const phone = await h.newPhone(browser, server);

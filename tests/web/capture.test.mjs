@@ -5,7 +5,7 @@
 // tests/e2e_desktop.rs.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 const SENTENCE = 'Explained the billing migration clearly and calmly, then asked about the on-call rota';
@@ -13,14 +13,7 @@ const SENTENCE = 'Explained the billing migration clearly and calmly, then asked
 describe('quick capture', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  h.site((s) => ({ server, browser } = s));
 
   /** What the exported journal holds in debrief notes (to tell "lost" from "not shown"). */
   async function savedNotes(page) {

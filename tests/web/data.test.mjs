@@ -14,14 +14,11 @@ describe('export and import', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
   let dir;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
+  h.site((s) => ({ server, browser } = s));
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'reps-web-data-'));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

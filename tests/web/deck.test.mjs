@@ -6,7 +6,7 @@
 // decided.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 const LEADS = ['Alpha Labs', 'Beta Works', 'Gamma Co', 'Delta Ltd', 'Epsilon', 'Zeta Partners'];
@@ -14,14 +14,7 @@ const LEADS = ['Alpha Labs', 'Beta Works', 'Gamma Co', 'Delta Ltd', 'Epsilon', '
 describe('deck triage by touch', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  h.site((s) => ({ server, browser } = s));
 
   /** Swipes the top card by (dx, dy); returns the card's transform read while the finger is still down. */
   async function swipe(page, cdp, dx, dy, { holdMs = 60 } = {}) {

@@ -8,6 +8,7 @@
 // `data-testid` and waits for the two readiness signals the app publishes
 // (`document.documentElement.dataset.journal`, `window.REPS_READY_MS`).
 
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -161,6 +162,22 @@ export async function serve(dir) {
 }
 
 // ---------------------------------------------------------------- browser
+
+/**
+ * The suite's static server and browser: started before its tests, closed
+ * after them. `take` receives `{ server, browser }` once they are up.
+ */
+export function site(take, dir = DIST) {
+  let s = {};
+  before(async () => {
+    s = { server: await serve(dir), browser: await launch() };
+    take(s);
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+  });
+}
 
 /** Debian's Chromium, headless. */
 export async function launch() {

@@ -6,20 +6,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 describe('offline and installable', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  h.site((s) => ({ server, browser } = s));
 
   test('the site is plain static files any server can serve', () => {
     const files = [];

@@ -4,20 +4,13 @@
 // and accepting the suggestion moves it. Mirrors step 3 of tests/e2e_desktop.rs.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 describe('prep checklist and collisions', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  h.site((s) => ({ server, browser } = s));
 
   test('tick an item, reload, still ticked; an overlapping interview shows the conflict', async (t) => {
     const phone = await h.newPhone(browser, server);

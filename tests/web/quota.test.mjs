@@ -4,7 +4,7 @@
 // (override removed, page reloaded) everything is there and saving works.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 const STORAGE_WORDS = /storage|space|full|quota/i;
@@ -12,14 +12,7 @@ const STORAGE_WORDS = /storage|space|full|quota/i;
 describe('storage quota', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  h.site((s) => ({ server, browser } = s));
 
   /** Every alert on the page, as text. */
   async function alerts(page) {

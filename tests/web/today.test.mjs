@@ -3,20 +3,13 @@
 // the sample journal is kept apart from the user's own (index.html: empty).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
 describe('today', { skip: h.missingBuild() }, () => {
   let server;
   let browser;
-  before(async () => {
-    server = await h.serve(h.DIST);
-    browser = await h.launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  h.site((s) => ({ server, browser } = s));
 
   const rowTitles = (page) => page.locator('main ul.rows li.row .row-title').allInnerTexts();
 
