@@ -112,6 +112,9 @@ pub enum Problem {
     /// Refers to a record that does not exist.
     #[error("refers to something that is not in the journal")]
     Dangling,
+    /// A day that has to come after today (pushing a follow-up to a date).
+    #[error("pick a day after today")]
+    NotLater,
 }
 
 impl Invalid {

@@ -188,6 +188,22 @@ fn a_colliding_interview_is_saved_with_the_conflict_and_a_reschedule_not_a_cance
     );
     // nothing was cancelled
     assert!(!j.interview(first.interview.id).unwrap().cancelled);
+    // the reschedule message proposes the suggested time on its own
+    let ask = j
+        .draft_message(
+            reps_core::rules::messages::MessageKind::Reschedule,
+            &MessageAbout {
+                interview: Some(second.interview.id),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(ask.body.contains("Globex"), "{}", ask.body);
+    assert!(
+        ask.body.contains("Would Wednesday 3 June at 11:30 work"),
+        "{}",
+        ask.body
+    );
     // moving it to the suggestion clears the conflict
     let mut moved = second.interview.plan.clone();
     moved.start = r.suggested_start;

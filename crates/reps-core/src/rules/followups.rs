@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveTime};
 
 use crate::time::{Stamp, TimeError};
-use crate::{Contact, Lead, Settings, Source};
+use crate::{Contact, FollowUp, Lead, Settings, Source};
 
 /// A thank-you goes out the same day: two hours after the end, or right at
 /// the end when that would already be tomorrow.
@@ -90,6 +90,50 @@ pub fn tomorrow_morning(now: Stamp) -> Result<Stamp, TimeError> {
     let tomorrow = now.local_date().succ_opt().ok_or(TimeError::OutOfRange)?;
     let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
     Stamp::from_local(tomorrow.and_time(nine), now.tz())
+}
+
+/// The furthest a follow-up can be pushed: a year ("don't wait anxiously"
+/// is not "forget it").
+pub const SNOOZE_MAX_DAYS: i64 = 366;
+
+/// Nine in the morning of `day`, for pushing a follow-up to a chosen date.
+/// The day must come after today and within [`SNOOZE_MAX_DAYS`].
+pub fn morning_of(now: Stamp, day: chrono::NaiveDate) -> Result<Stamp, crate::Error> {
+    use crate::error::{Invalid, Problem};
+    let today = now.local_date();
+    if day <= today {
+        return Err(Invalid::new("until", Problem::NotLater).into());
+    }
+    if (day - today).num_days() > SNOOZE_MAX_DAYS {
+        return Err(Invalid::new(
+            "until",
+            Problem::OutOfRange {
+                min: 1,
+                max: SNOOZE_MAX_DAYS,
+                got: (day - today).num_days(),
+            },
+        )
+        .into());
+    }
+    let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+    Ok(Stamp::from_local(day.and_time(nine), now.tz())?)
+}
+
+/// The open follow-ups that became due in `(after, until]`: what a reminder
+/// (a desktop notification, a phone's scheduled alert) announces at `until`
+/// when it last looked at `after`. Soonest first.
+pub fn newly_due(follow_ups: &[FollowUp], after: Stamp, until: Stamp) -> Vec<FollowUp> {
+    let mut due: Vec<FollowUp> = follow_ups
+        .iter()
+        .filter(|f| f.is_open())
+        .filter(|f| {
+            let at = f.effective_due().utc();
+            after.utc() < at && at <= until.utc()
+        })
+        .cloned()
+        .collect();
+    due.sort_by_key(|f| f.effective_due().utc());
+    due
 }
 
 /// Someone reached out to me: I owe them an answer, even a "no, thanks".
@@ -299,6 +343,76 @@ mod tests {
         assert_eq!(
             tomorrow_morning(late).unwrap().to_string(),
             "2026-03-29T09:00:00+02:00[Europe/Paris]"
+        );
+    }
+
+    #[test]
+    fn a_follow_up_is_pushed_to_nine_on_a_later_day_only() {
+        let now = at("2026-03-10T16:00:00+01:00[Europe/Paris]");
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        assert_eq!(
+            morning_of(now, day(12)).unwrap().to_string(),
+            "2026-03-12T09:00:00+01:00[Europe/Paris]"
+        );
+        // across the spring change the wall clock still says nine
+        assert_eq!(
+            morning_of(now, day(30)).unwrap().to_string(),
+            "2026-03-30T09:00:00+02:00[Europe/Paris]"
+        );
+        for bad in [day(10), day(9)] {
+            let e = morning_of(now, bad).unwrap_err().to_string();
+            assert_eq!(e, "until: pick a day after today");
+        }
+        let far = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+        assert!(
+            morning_of(now, far)
+                .unwrap_err()
+                .to_string()
+                .contains("between 1 and 366")
+        );
+    }
+
+    #[test]
+    fn a_reminder_announces_each_follow_up_once_when_it_falls_due() {
+        use crate::domain::followup::{FollowUpKind, FollowUpState};
+        use crate::id::FollowUpId;
+        let t = |s: &str| at(&format!("2026-03-10T{s}:00+01:00[Europe/Paris]"));
+        let fu = |n: u128, due: Stamp, snoozed: Option<Stamp>, state: FollowUpState| FollowUp {
+            id: FollowUpId(uuid::Uuid::from_u128(n)),
+            created: t("08:00"),
+            updated: t("08:00"),
+            kind: FollowUpKind::ThankYou,
+            due,
+            snoozed_until: snoozed,
+            state,
+            lead: None,
+            interview: None,
+            contact: None,
+            note: String::new(),
+            rule_key: None,
+        };
+        let open = FollowUpState::Open;
+        let list = vec![
+            fu(1, t("10:30"), None, open),
+            fu(2, t("10:05"), None, open),
+            fu(3, t("09:30"), None, open), // already announced
+            fu(4, t("10:10"), Some(t("12:00")), open), // snoozed past the window
+            fu(5, t("10:20"), None, FollowUpState::Done(t("09:00"))),
+            fu(6, t("11:00"), None, open), // not yet
+        ];
+        let ids: Vec<u128> = newly_due(&list, t("10:00"), t("10:30"))
+            .iter()
+            .map(|f| f.id.0.as_u128())
+            .collect();
+        assert_eq!(ids, vec![2, 1], "soonest first, the boundary included once");
+        let later: Vec<u128> = newly_due(&list, t("10:30"), t("12:00"))
+            .iter()
+            .map(|f| f.id.0.as_u128())
+            .collect();
+        assert_eq!(
+            later,
+            vec![6, 4],
+            "the snoozed one comes back at its new time"
         );
     }
 

@@ -22,6 +22,8 @@ pub enum MessageKind {
     Reschedule,
     /// Saying no to an interview.
     DeclineInterview,
+    /// Saying yes to an offer, and asking what comes next.
+    AcceptOffer,
     /// Saying no to an offer.
     DeclineOffer,
     /// Leaving a process that is under way.
@@ -36,13 +38,14 @@ pub enum MessageKind {
 
 impl MessageKind {
     /// Every kind, in the order a screen lists them.
-    pub const ALL: [MessageKind; 8] = [
+    pub const ALL: [MessageKind; 9] = [
         MessageKind::ThankYou,
         MessageKind::CheckIn,
         MessageKind::Reschedule,
         MessageKind::AskFeedback,
         MessageKind::StayInTouch,
         MessageKind::DeclineInterview,
+        MessageKind::AcceptOffer,
         MessageKind::DeclineOffer,
         MessageKind::Withdraw,
     ];
@@ -58,7 +61,7 @@ pub fn completes(kind: MessageKind) -> Option<crate::FollowUpKind> {
         MessageKind::AskFeedback => Some(F::FeedbackRequest),
         MessageKind::StayInTouch => Some(F::KeepInTouch),
         MessageKind::DeclineInterview | MessageKind::DeclineOffer => Some(F::ReplyOwed),
-        MessageKind::Reschedule | MessageKind::Withdraw => None,
+        MessageKind::Reschedule | MessageKind::Withdraw | MessageKind::AcceptOffer => None,
     }
 }
 
@@ -127,6 +130,10 @@ pub fn default_template(kind: MessageKind) -> Template {
         MessageKind::DeclineInterview => (
             "Your invitation[ — {role}]",
             "Hi {name},\n\nThank you for the invitation to interview for the {role} role[ at {company}]. After some thought I have decided not to go further at this time. I appreciate your interest, and I hope our paths cross again.\n\nBest regards,[\n{me}]",
+        ),
+        MessageKind::AcceptOffer => (
+            "Accepting your offer[ — {role}]",
+            "Hi {name},\n\nThank you for the offer for the {role} role[ at {company}]. I am happy to accept it. Could you let me know what you need from me next, and who I should be in touch with before my first day?\n\nI am looking forward to working with you.\n\nBest regards,[\n{me}]",
         ),
         MessageKind::DeclineOffer => (
             "Your offer[ — {role}]",

@@ -57,9 +57,17 @@ impl Journal {
     }
 
     /// The message of `kind` about `about`, filled and ready to edit.
+    /// A reschedule about an interview with no time given proposes the
+    /// first free time the conflict check finds for it.
     pub fn draft_message(&self, kind: MessageKind, about: &MessageAbout) -> Result<Template> {
         let template = self.message_template(kind)?;
-        let facts = self.message_facts(about)?;
+        let mut about = about.clone();
+        if let (MessageKind::Reschedule, None, Some(id)) = (kind, about.new_time, about.interview) {
+            let interview = self.interview(id)?;
+            let (_, suggestion) = self.check_conflicts(&interview.plan, Some(id))?;
+            about.new_time = suggestion.map(|r| r.suggested_start);
+        }
+        let facts = self.message_facts(&about)?;
         Ok(messages::fill(&template, &facts))
     }
 
