@@ -32,6 +32,8 @@ pub use domain::lead::{
 };
 pub use domain::settings::Settings;
 pub use error::{Error, Invalid, Problem, Result};
+pub use formats::markdown::NoteFile;
+pub use formats::tracker_import::{ColumnMap, CsvImportError, TrackerPreview};
 pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
 pub use store::{
     CompanyHistory, Counts, Decided, Decision, Journal, MessageAbout, PageBackend, PageFile,

@@ -15,6 +15,7 @@ mod page_file;
 pub mod schema;
 mod search;
 pub mod tables;
+mod tracker;
 
 use std::fs::File;
 use std::io::Read as _;
