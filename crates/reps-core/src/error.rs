@@ -53,6 +53,9 @@ pub enum Error {
     /// A backup file could not be imported; the journal was not changed.
     #[error(transparent)]
     Backup(#[from] crate::formats::backup::BackupError),
+    /// A calendar invite could not be read or imported; the journal was not changed.
+    #[error(transparent)]
+    Calendar(#[from] crate::formats::ics::IcsError),
     /// A tracker spreadsheet could not be imported; the journal was not changed.
     #[error(transparent)]
     Csv(#[from] crate::formats::tracker_import::CsvImportError),

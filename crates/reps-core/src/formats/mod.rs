@@ -2,5 +2,7 @@
 
 pub mod applications_csv;
 pub mod backup;
+pub mod ics;
 pub mod markdown;
 pub mod tracker_import;
+pub mod vcard;

@@ -38,62 +38,7 @@ impl Journal {
     /// plan's stage; a checklist, a same-day thank-you and a check-in are set up.
     pub fn schedule_interview(&self, lead: LeadId, plan: InterviewPlan) -> Result<Scheduled> {
         plan.validate()?;
-        self.write(|w| {
-            let old_lead: Lead = w.load(lead.key())?;
-            check_people(w, &plan.people)?;
-            let mut new_lead = old_lead.clone();
-            match old_lead.status {
-                Status::Offer => {}
-                Status::Interviewing if old_lead.stage.as_ref() == Some(&plan.stage) => {}
-                from if pipeline::can_move(from, Status::Interviewing) => {
-                    let entry = StatusChange {
-                        stage: Some(plan.stage.clone()),
-                        ..StatusChange::to(Status::Interviewing, w.now)
-                    };
-                    apply_status(w, &mut new_lead, entry)?;
-                }
-                from => {
-                    return Err(Error::Transition {
-                        from,
-                        to: Status::Interviewing,
-                    });
-                }
-            }
-            let interview = Interview {
-                id: InterviewId(w.new_id()),
-                lead,
-                created: w.now,
-                updated: w.now,
-                plan,
-                outcome: Outcome::Pending,
-                confidence_before: None,
-                confidence_after: None,
-                cancelled: false,
-            };
-            let found = collisions(w, &interview)?;
-            w.put(None, &interview)?;
-            if new_lead != old_lead {
-                w.put(Some(&old_lead), &new_lead)?;
-            }
-            create_checklist(w, &interview)?;
-            followups::ensure(
-                w,
-                Planned {
-                    key: keys::thank_you(interview.id),
-                    kind: FollowUpKind::ThankYou,
-                    due: due::thank_you_due(interview.plan.end()),
-                    lead: Some(lead),
-                    interview: Some(interview.id),
-                    contact: None,
-                },
-            )?;
-            plan_check_in(w, &new_lead)?;
-            Ok(Scheduled {
-                interview,
-                conflicts: found.0,
-                reschedule: found.1,
-            })
-        })
+        self.write(|w| schedule(w, lead, plan))
     }
 
     /// Changes an interview's time, place, people or goal.
@@ -347,6 +292,66 @@ impl Journal {
             w.put_settings(&s)
         })
     }
+}
+
+/// [`Journal::schedule_interview`] inside a transaction the caller holds, for
+/// commands that do more in the same commit (an invite import creates the lead
+/// first). `plan` must already be validated.
+pub(crate) fn schedule(w: &Writer<'_>, lead: LeadId, plan: InterviewPlan) -> Result<Scheduled> {
+    let old_lead: Lead = w.load(lead.key())?;
+    check_people(w, &plan.people)?;
+    let mut new_lead = old_lead.clone();
+    match old_lead.status {
+        Status::Offer => {}
+        Status::Interviewing if old_lead.stage.as_ref() == Some(&plan.stage) => {}
+        from if pipeline::can_move(from, Status::Interviewing) => {
+            let entry = StatusChange {
+                stage: Some(plan.stage.clone()),
+                ..StatusChange::to(Status::Interviewing, w.now)
+            };
+            apply_status(w, &mut new_lead, entry)?;
+        }
+        from => {
+            return Err(Error::Transition {
+                from,
+                to: Status::Interviewing,
+            });
+        }
+    }
+    let interview = Interview {
+        id: InterviewId(w.new_id()),
+        lead,
+        created: w.now,
+        updated: w.now,
+        plan,
+        outcome: Outcome::Pending,
+        confidence_before: None,
+        confidence_after: None,
+        cancelled: false,
+    };
+    let found = collisions(w, &interview)?;
+    w.put(None, &interview)?;
+    if new_lead != old_lead {
+        w.put(Some(&old_lead), &new_lead)?;
+    }
+    create_checklist(w, &interview)?;
+    followups::ensure(
+        w,
+        Planned {
+            key: keys::thank_you(interview.id),
+            kind: FollowUpKind::ThankYou,
+            due: due::thank_you_due(interview.plan.end()),
+            lead: Some(lead),
+            interview: Some(interview.id),
+            contact: None,
+        },
+    )?;
+    plan_check_in(w, &new_lead)?;
+    Ok(Scheduled {
+        interview,
+        conflicts: found.0,
+        reschedule: found.1,
+    })
 }
 
 fn check_people(r: &impl Read, people: &[ContactId]) -> Result<()> {

@@ -29,6 +29,7 @@ pub use contacts::CompanyHistory;
 pub use debriefs::RESUME_WITHIN_MINUTES;
 pub use insights::Counts;
 pub use interviews::Scheduled;
+pub(crate) use interviews::schedule;
 pub use leads::{Decided, Decision};
 pub use messages::MessageAbout;
 pub use page_file::{PageBackend, PageFile};
