@@ -228,13 +228,13 @@ pub(crate) fn company_and_role(summary: &str, email: &str, organizer: &str) -> (
     for seg in segments(&title) {
         // ASCII lower-casing keeps byte offsets, so `lower`'s indices cut `seg`.
         let lower = seg.to_ascii_lowercase();
-        // "Backend engineer at Acme"
+        // "Backend engineer at Acme": whatever stands before "at" is the job.
         if let Some(i) = lower.rfind(" at ") {
             let (left, right) = (&seg[..i], &seg[i + 4..]);
             if company.is_empty() {
                 company = trim_words(right, MEETING_WORDS);
             }
-            if role.is_empty() && has_word(left, ROLE_WORDS) {
+            if role.is_empty() {
                 role = clean_role(left);
             }
             continue;
