@@ -12,6 +12,8 @@ mod launch_timing;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 mod paths;
+#[cfg(all(feature = "desktop", not(target_arch = "wasm32")))]
+mod reminders;
 mod route;
 mod screens;
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,6 +2,7 @@
 //! bar on a phone, a side bar on a wide window, quick capture always one tap away.
 
 use dioxus::prelude::*;
+use reps_core::rules::messages::MessageKind;
 use reps_core::{InterviewId, LeadId};
 
 use crate::app::Launch;
@@ -10,8 +11,11 @@ use crate::screens::checklist::{ChecklistScreen, Prep};
 use crate::screens::data::Data;
 use crate::screens::lead::LeadDetail;
 use crate::screens::leads::Leads;
+use crate::screens::message::{Message, MessageFor};
+use crate::screens::offers::Offers;
 use crate::screens::people::People;
 use crate::screens::reps::Reps;
+use crate::screens::search::Search;
 use crate::screens::today::Today;
 
 /// Every screen of the app.
@@ -39,6 +43,12 @@ pub enum Route {
         People {},
         #[route("/data")]
         Data {},
+        #[route("/message/:kind/:about")]
+        Message { kind: MessageKind, about: MessageFor },
+        #[route("/offers")]
+        Offers {},
+        #[route("/search")]
+        Search {},
 }
 
 #[component]
@@ -74,6 +84,18 @@ fn Shell() -> Element {
                 Tab { to: Route::People {}, label: "People", icon: "☺", testid: "tab-people" }
             }
             main { class: "screen", Outlet::<Route> {} }
+            {reminders()}
         }
     }
+}
+
+/// Desktop reminders while the window is open (phones schedule their own).
+#[cfg(all(feature = "desktop", not(target_arch = "wasm32")))]
+fn reminders() -> Element {
+    rsx! { crate::reminders::Reminders {} }
+}
+
+#[cfg(not(all(feature = "desktop", not(target_arch = "wasm32"))))]
+fn reminders() -> Element {
+    rsx! {}
 }

@@ -10,17 +10,20 @@
 
 use reps_core::formats::backup::ImportSummary;
 use reps_core::rules::checklist::ChecklistView;
+use reps_core::rules::messages::{MessageKind, Template};
 use reps_core::rules::reps::RepsReport;
+use reps_core::rules::search::Target;
 use reps_core::rules::skills::SkillLine;
 use reps_core::rules::today::TodayItem;
 use reps_core::{
     ChecklistTemplate, CompanyHistory, Contact, ContactDetails, ContactId, Debrief, DebriefBody,
     DebriefId, Decided, Decision, FollowUp, FollowUpId, Interview, InterviewId, InterviewPlan,
-    ItemId, Lead, LeadDetails, LeadId, Outcome, Scheduled, Stamp, Status, TemplateItem,
+    ItemId, Lead, LeadDetails, LeadId, MessageAbout, Offer, Outcome, Scheduled, Stamp, Status,
+    TemplateItem,
 };
 use serde::{Deserialize, Serialize};
 
-use super::{JournalHandle, LeadFile, UiError};
+use super::{JournalHandle, LeadFile, MessageDraft, OfferFile, Reminder, SearchResult, UiError};
 
 macro_rules! protocol {
     ($(
@@ -192,6 +195,69 @@ protocol! {
             .map_err(|e| reps_core::Error::Corrupt(format!("cannot write backup: {e}")))
     }
 
+    /// A message of `kind` about `about`, filled from the record, with the
+    /// wording it starts from.
+    fn message(j, kind: MessageKind, about: MessageAbout) -> MessageDraft {
+        let template = j.message_template(kind)?;
+        let custom = j.settings()?.message_templates.contains_key(&kind);
+        let draft = j.draft_message(kind, &about)?;
+        let facts = j.message_facts(&about)?;
+        Ok(MessageDraft { kind, draft, template, custom, to: facts.person, company: facts.company })
+    }
+
+    /// The name messages are signed with.
+    fn my_name(j) -> String { Ok(j.settings()?.my_name) }
+
+    /// Every open offer with its checks, side by side.
+    fn offers(j) -> Vec<OfferFile> {
+        j.offers()?
+            .into_iter()
+            .map(|column| {
+                let lead = j.lead(column.lead)?;
+                let check = j.offer_check(column.lead)?;
+                Ok(OfferFile { column, check, lead })
+            })
+            .collect()
+    }
+
+    /// The search box: ranked hits across the whole journal.
+    fn search(j, text: String) -> Vec<SearchResult> {
+        j.search(&text, 30)?
+            .into_iter()
+            .map(|hit| {
+                let lead = match hit.target {
+                    Target::Lead(l) => Some(l),
+                    Target::Interview(i) => Some(j.interview(i)?.lead),
+                    Target::Debrief(d) => j.debrief(d)?.lead,
+                    Target::Contact(_) => None,
+                };
+                Ok(SearchResult { hit, lead })
+            })
+            .collect()
+    }
+
+    /// Follow-ups that fell due in `(after, until]`, for reminders.
+    fn reminders(j, after: Stamp, until: Stamp) -> Vec<Reminder> {
+        let all = j.all_follow_ups()?;
+        reps_core::rules::followups::newly_due(&all, after, until)
+            .into_iter()
+            .map(|f| {
+                let about = match (f.lead, f.contact) {
+                    (Some(l), _) => {
+                        let l = j.lead(l)?;
+                        format!("{} — {}", l.details.company, l.details.role)
+                    }
+                    (None, Some(c)) => j.contact(c)?.details.name,
+                    (None, None) => f.note.clone(),
+                };
+                Ok(Reminder { follow_up: f, about })
+            })
+            .collect()
+    }
+
+    /// The next lead waiting in the deck (what to do instead of waiting).
+    fn next_in_deck(j) -> Option<Lead> { Ok(j.deck()?.into_iter().next()) }
+
     // Commands
 
     /// Adds a lead.
@@ -268,6 +334,35 @@ protocol! {
         let until = reps_core::rules::followups::tomorrow_morning(j.now())?;
         j.snooze_follow_up(id, until)
     }
+
+    /// Pushes a follow-up to nine in the morning of a later day.
+    fn snooze_to(j, id: FollowUpId, day: chrono::NaiveDate) -> FollowUp {
+        let until = reps_core::rules::followups::morning_of(j.now(), day)?;
+        j.snooze_follow_up(id, until)
+    }
+
+    /// Keeps the user's wording for a kind of message.
+    fn save_message_template(j, kind: MessageKind, template: Template) -> Template {
+        j.save_message_template(kind, template)
+    }
+
+    /// Goes back to Reps' wording.
+    fn reset_message_template(j, kind: MessageKind) -> Template { j.reset_message_template(kind) }
+
+    /// The user sent it themselves: completes the follow-up it takes care of.
+    fn mark_message_sent(j, kind: MessageKind, about: MessageAbout) -> Option<FollowUp> {
+        j.mark_message_sent(kind, &about)
+    }
+
+    /// The name messages are signed with.
+    fn set_my_name(j, name: String) -> () {
+        let settings = j.settings()?;
+        j.update_settings(reps_core::Settings { my_name: name.trim().to_string(), ..settings })?;
+        Ok(())
+    }
+
+    /// Records the terms of an offer.
+    fn set_offer(j, lead: LeadId, offer: Offer) -> Lead { j.set_offer(lead, offer) }
 
     /// Merges a backup file into the journal: all of it or nothing.
     fn import_backup(j, text: String) -> ImportSummary { j.import_json(text.as_bytes()) }

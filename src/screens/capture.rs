@@ -296,6 +296,19 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             label { r#for: "notes", "Anything else" }
             textarea { id: "notes", "data-testid": "capture-notes", rows: "4", value: "{b.notes}",
                 oninput: move |e| edit(Box::new(move |b| b.notes = e.value())) }
+            if let Some(iv) = about() {
+                div { class: "after-capture",
+                    p { class: "sub", "While it is fresh: a short thank-you today is remembered." }
+                    button { class: "button", r#type: "button", "data-testid": "capture-thank-you",
+                        onclick: move |_| {
+                            navigator().push(crate::route::Route::Message {
+                                kind: reps_core::rules::messages::MessageKind::ThankYou,
+                                about: crate::screens::message::MessageFor::Interview(iv),
+                            });
+                        },
+                        "Write the thank-you" }
+                }
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ use reps_core::{InterviewKind, InterviewPlan, LeadId, Outcome, Stage, Stamp, Sta
 use crate::app::use_ctx;
 use crate::components::text;
 use crate::journal::{LeadFile, UiError};
+use crate::screens::message::MessageFor;
+use reps_core::rules::messages::MessageKind;
 
 /// The lead detail screen.
 #[component]
@@ -40,6 +42,9 @@ pub fn LeadDetail(id: LeadId) -> Element {
             InterviewForm { lead: id, editing: None }
             for iv in f.interviews.iter().filter(|i| !i.cancelled && i.outcome == Outcome::Pending).cloned() {
                 InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv) }
+            }
+            if f.lead.status == Status::Offer {
+                crate::screens::offers::OfferTerms { key: "{f.lead.updated}", lead: id, company: f.lead.details.company.clone(), offer: f.lead.offer.clone() }
             }
             EditLead { id, details: f.lead.details.clone() }
         },
@@ -117,9 +122,34 @@ pub fn LeadView(
                 }
             }
         }
+        {
+            let latest = file.interviews.iter().filter(|i| !i.cancelled).max_by_key(|i| i.plan.start.utc()).map(|i| i.id);
+            let lead_id = l.id;
+            rsx! {
+                section { class: "messages",
+                    h2 { "Write to them" }
+                    div { class: "chips", role: "group", aria_label: "Messages",
+                        for kind in reps_core::rules::messages::fitting(l.status).iter().copied() {
+                            button { key: "{kind}", class: "chip", "data-testid": "write-{kind}",
+                                onclick: move |_| {
+                                    let about = match (kind, latest) {
+                                        (MessageKind::ThankYou | MessageKind::Reschedule | MessageKind::CheckIn | MessageKind::AskFeedback, Some(i)) => MessageFor::Interview(i),
+                                        _ => MessageFor::Lead(lead_id),
+                                    };
+                                    navigator().push(crate::route::Route::Message { kind, about });
+                                },
+                                "{crate::screens::message::title(kind)}"
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if let Some(check) = file.offer.clone() {
             section { class: "offer",
                 h2 { "Before you answer the offer" }
+                button { class: "button quiet", "data-testid": "compare-offers",
+                    onclick: move |_| { navigator().push(crate::route::Route::Offers {}); }, "Compare all your offers" }
                 if let Some(o) = l.offer.clone() {
                     p { class: "offer-terms",
                         if let Some(p) = &o.pay { b { "{text::pay(p)}" } }
@@ -335,6 +365,12 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element
                             }
                         });
                     }, "Ask to move it to that time" }
+                    button { class: "button", "data-testid": "conflict-message", onclick: move |_| {
+                        navigator().push(crate::route::Route::Message {
+                            kind: reps_core::rules::messages::MessageKind::Reschedule,
+                            about: crate::screens::message::MessageFor::Interview(id),
+                        });
+                    }, "Write the message asking to move it" }
                     button { class: "button quiet", onclick: move |_| { notice.set(None); open.set(false); }, "Keep both for now" }
                 }
             }

@@ -89,11 +89,26 @@ pub fn Leads() -> Element {
     };
     drop(guard);
     let top = deck.first().cloned();
+    let offers = pipeline
+        .iter()
+        .find(|(s, _)| *s == Status::Offer)
+        .map_or(0, |(_, l)| l.len());
 
     rsx! {
-        header { class: "screen-head",
-            h1 { "Leads" }
-            p { class: "sub", "Swipe right to take the interview, left to pass, up if you need to know more." }
+        header { class: "screen-head with-action",
+            div {
+                h1 { "Leads" }
+                p { class: "sub", "Swipe right to take the interview, left to pass, up if you need to know more." }
+            }
+            div { class: "row-actions",
+                if offers > 0 {
+                    button { class: "button quiet", r#type: "button", "data-testid": "open-offers",
+                        onclick: move |_| { navigator().push(Route::Offers {}); },
+                        "Offers ({offers})" }
+                }
+                button { class: "button quiet", r#type: "button", "data-testid": "leads-search",
+                    onclick: move |_| { navigator().push(Route::Search {}); }, "Search" }
+            }
         }
         if let Some(e) = error() {
             p { class: "error", role: "alert", "{e}" }

@@ -6,8 +6,11 @@ pub mod checklist;
 pub mod data;
 pub mod lead;
 pub mod leads;
+pub mod message;
+pub mod offers;
 pub mod people;
 pub mod reps;
+pub mod search;
 #[cfg(test)]
 mod states;
 pub mod today;

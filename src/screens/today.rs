@@ -1,13 +1,16 @@
 //! Today: one list of what is due now, each row acting in one tap.
 
+use chrono::NaiveDate;
 use dioxus::prelude::*;
-use reps_core::FollowUpId;
+use reps_core::rules::messages::MessageKind;
 use reps_core::rules::today::TodayItem;
+use reps_core::{FollowUp, FollowUpId, FollowUpKind, LeadId, Status};
 
 use crate::app::use_ctx;
 use crate::components::text;
 use crate::journal::UiError;
 use crate::route::Route;
+use crate::screens::message::MessageFor;
 
 /// What a row's button asks for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,6 +19,37 @@ pub enum RowAction {
     Done(FollowUpId),
     /// Push it to tomorrow morning.
     Snooze(FollowUpId),
+    /// Push it to a chosen day.
+    SnoozeTo(FollowUpId, NaiveDate),
+    /// The user closes a silent lead as ghosted.
+    Ghosted(LeadId),
+}
+
+/// The message that takes care of a follow-up, and what it is about.
+pub fn message_for(f: &FollowUp) -> Option<(MessageKind, MessageFor)> {
+    let kind = match f.kind {
+        FollowUpKind::ThankYou => MessageKind::ThankYou,
+        FollowUpKind::CheckIn => MessageKind::CheckIn,
+        FollowUpKind::FeedbackRequest => MessageKind::AskFeedback,
+        FollowUpKind::KeepInTouch => MessageKind::StayInTouch,
+        FollowUpKind::Reapply | FollowUpKind::ReplyOwed => return None,
+    };
+    let about = match (f.interview, f.lead, f.contact) {
+        (Some(i), _, _) => MessageFor::Interview(i),
+        (None, Some(l), _) => MessageFor::Lead(l),
+        (None, None, Some(c)) => MessageFor::Contact(c),
+        (None, None, None) => return None,
+    };
+    Some((kind, about))
+}
+
+/// After pushing something back: what was pushed, and the lead to look at instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pushed {
+    /// The day it comes back.
+    pub until: String,
+    /// "Company — role" of the next lead in the deck, if any.
+    pub next_lead: Option<String>,
 }
 
 /// The Today screen.
@@ -27,14 +61,29 @@ pub fn Today() -> Element {
         ctx.journal().today().await
     });
     let error = use_signal(|| None::<UiError>);
+    let mut pushed = use_signal(|| None::<Pushed>);
     let act = move |a: RowAction| {
         spawn(async move {
             let j = ctx.journal();
-            let done = match a {
-                RowAction::Done(id) => j.complete(id).await.map(|_| ()),
-                RowAction::Snooze(id) => j.snooze_to_tomorrow(id).await.map(|_| ()),
+            let snoozed = match a {
+                RowAction::Done(id) => j.complete(id).await.map(|_| None),
+                RowAction::Snooze(id) => j.snooze_to_tomorrow(id).await.map(Some),
+                RowAction::SnoozeTo(id, day) => j.snooze_to(id, day).await.map(Some),
+                RowAction::Ghosted(lead) => j.move_lead(lead, Status::Ghosted).await.map(|_| None),
             };
-            ctx.settle(done, error);
+            if let Some(Some(f)) = ctx.settle(snoozed, error) {
+                // "don't wait anxiously": point at something to do instead
+                let next_lead = j
+                    .next_in_deck()
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|l| format!("{} — {}", l.details.company, l.details.role));
+                pushed.set(Some(Pushed {
+                    until: text::day(&f.effective_due()),
+                    next_lead,
+                }));
+            }
         });
     };
     match &*items.read() {
@@ -44,6 +93,7 @@ pub fn Today() -> Element {
             TodayView {
                 items: list.clone(),
                 error: error().map(|e| e.message),
+                pushed: pushed(),
                 on_act: act,
                 on_nav: move |r: Route| {
                     navigator().push(r);
@@ -58,16 +108,30 @@ pub fn Today() -> Element {
 pub fn TodayView(
     items: Vec<TodayItem>,
     error: Option<String>,
+    #[props(default)] pushed: Option<Pushed>,
     on_act: EventHandler<RowAction>,
     on_nav: EventHandler<Route>,
 ) -> Element {
     rsx! {
-        header { class: "screen-head",
-            h1 { "Today" }
-            p { class: "sub", "What needs you now. One tap each." }
+        header { class: "screen-head with-action",
+            div {
+                h1 { "Today" }
+                p { class: "sub", "What needs you now. One tap each." }
+            }
+            button { class: "button quiet", r#type: "button", "data-testid": "open-search",
+                onclick: move |_| on_nav.call(Route::Search {}), "Search" }
         }
         if let Some(e) = error {
             p { class: "error", role: "alert", "{e}" }
+        }
+        if let Some(p) = pushed {
+            section { class: "sheet pushed", role: "status", "data-testid": "pushed",
+                p { "Moved to {p.until}. No need to wait by the phone." }
+                if let Some(next) = p.next_lead {
+                    p { "Meanwhile, " b { "{next}" } " is waiting in your deck." }
+                    button { class: "button", "data-testid": "next-lead", onclick: move |_| on_nav.call(Route::Leads {}), "Look at it now" }
+                }
+            }
         }
         if items.is_empty() {
             section { class: "empty",
@@ -142,6 +206,7 @@ fn row(
             overdue,
         } => {
             let id = followup.id;
+            let write = message_for(&followup);
             rsx! {
                 div { class: "row-text",
                     span { class: "row-kind", "{text::follow_up(followup.kind)}" }
@@ -150,11 +215,16 @@ fn row(
                         if overdue { "Was due {text::day(&followup.effective_due())}" } else { "Due today" }
                     }
                 }
-                div { class: "row-actions",
+                div { class: "row-actions wrap",
+                    if let Some((kind, about_it)) = write {
+                        button { class: "button", "data-testid": "today-write-{n}", aria_label: "Write it: {text::follow_up(followup.kind)} {about}",
+                            onclick: move |_| on_nav.call(Route::Message { kind, about: about_it }), "Write it" }
+                    }
                     button { class: "button", "data-testid": "today-done-{n}", aria_label: "Done: {text::follow_up(followup.kind)} {about}",
                         onclick: move |_| on_act.call(RowAction::Done(id)), "Done" }
                     button { class: "button quiet", aria_label: "Tomorrow: {about}",
                         onclick: move |_| on_act.call(RowAction::Snooze(id)), "Tomorrow" }
+                    Later { id, n, about: about.clone(), on_act }
                 }
             }
         }
@@ -162,10 +232,50 @@ fn row(
             div { class: "row-text",
                 span { class: "row-kind", "No word for a while" }
                 span { class: "row-title", "{about}" }
-                span { class: "row-meta", "Silent since {text::day(&since)}. Send a last check-in, or close it as ghosted." }
+                span { class: "row-meta", "Silent since {text::day(&since)}. Send a last check-in, or close it as ghosted. Reps changes nothing until you say." }
             }
-            button { class: "button quiet", onclick: move |_| on_nav.call(Route::LeadDetail { id: lead }), "Decide" }
+            div { class: "row-actions wrap",
+                button { class: "button", "data-testid": "silent-write-{n}", aria_label: "Write a last check-in: {about}",
+                    onclick: move |_| on_nav.call(Route::Message { kind: MessageKind::CheckIn, about: MessageFor::Lead(lead) }), "Last check-in" }
+                button { class: "button quiet", "data-testid": "silent-ghosted-{n}", aria_label: "Mark as ghosted: {about}",
+                    onclick: move |_| on_act.call(RowAction::Ghosted(lead)), "Mark ghosted" }
+                button { class: "button quiet", aria_label: "Open {about}", onclick: move |_| on_nav.call(Route::LeadDetail { id: lead }), "Open" }
+            }
         },
+    }
+}
+
+/// "Later…": pushes a follow-up to a day the user picks.
+#[component]
+fn Later(id: FollowUpId, n: usize, about: String, on_act: EventHandler<RowAction>) -> Element {
+    let mut open = use_signal(|| false);
+    let mut day = use_signal(String::new);
+    let mut problem = use_signal(|| None::<&'static str>);
+    if !open() {
+        return rsx! {
+            button { class: "button quiet", "data-testid": "today-later-{n}", aria_label: "Later: {about}",
+                onclick: move |_| open.set(true), "Later…" }
+        };
+    }
+    rsx! {
+        form { class: "later", aria_label: "Push to a day: {about}",
+            onsubmit: move |e: FormEvent| {
+                e.prevent_default();
+                match day().parse::<NaiveDate>() {
+                    Ok(d) => {
+                        problem.set(None);
+                        open.set(false);
+                        on_act.call(RowAction::SnoozeTo(id, d));
+                    }
+                    Err(_) => problem.set(Some("Pick a day first.")),
+                }
+            },
+            label { r#for: "later-{n}", "Come back to it on" }
+            input { id: "later-{n}", "data-testid": "later-day-{n}", r#type: "date", value: "{day}", oninput: move |e| day.set(e.value()) }
+            if let Some(p) = problem() { p { class: "field-error", role: "alert", "{p}" } }
+            button { class: "button", r#type: "submit", "data-testid": "later-save-{n}", "Push it" }
+            button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+        }
     }
 }
 

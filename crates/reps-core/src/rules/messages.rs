@@ -51,6 +51,55 @@ impl MessageKind {
     ];
 }
 
+impl MessageKind {
+    /// A short stable name, for links and files (`thank-you`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            MessageKind::ThankYou => "thank-you",
+            MessageKind::Reschedule => "reschedule",
+            MessageKind::DeclineInterview => "decline-interview",
+            MessageKind::AcceptOffer => "accept-offer",
+            MessageKind::DeclineOffer => "decline-offer",
+            MessageKind::Withdraw => "withdraw",
+            MessageKind::AskFeedback => "ask-feedback",
+            MessageKind::StayInTouch => "stay-in-touch",
+            MessageKind::CheckIn => "check-in",
+        }
+    }
+}
+
+impl std::fmt::Display for MessageKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+impl std::str::FromStr for MessageKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MessageKind::ALL
+            .into_iter()
+            .find(|k| k.slug() == s)
+            .ok_or_else(|| format!("no message called {s:?}"))
+    }
+}
+
+/// The messages that fit a lead at `status`, most likely first: what a
+/// person in that spot usually has to write.
+pub fn fitting(status: crate::Status) -> &'static [MessageKind] {
+    use crate::Status as S;
+    use MessageKind as M;
+    match status {
+        S::New | S::Deciding => &[M::DeclineInterview],
+        S::Taking => &[M::Reschedule, M::DeclineInterview, M::Withdraw],
+        S::Interviewing => &[M::ThankYou, M::CheckIn, M::Reschedule, M::Withdraw],
+        S::Offer => &[M::AcceptOffer, M::DeclineOffer, M::CheckIn],
+        S::Rejected => &[M::AskFeedback, M::StayInTouch],
+        S::Ghosted => &[M::CheckIn, M::StayInTouch],
+        S::Passed | S::Accepted | S::Declined | S::Withdrew => &[M::StayInTouch],
+    }
+}
+
 /// The follow-up that sending a message of `kind` takes care of, if any:
 /// a thank-you answers the thank-you follow-up, a decline the answer owed.
 pub fn completes(kind: MessageKind) -> Option<crate::FollowUpKind> {
@@ -321,6 +370,33 @@ mod tests {
         assert!(thanks.body.contains("I look forward to a call by Friday."));
         let move_it = fill(&default_template(MessageKind::Reschedule), &full());
         assert!(move_it.body.contains("Would Thursday 4 June at 14:00 work"));
+    }
+
+    #[test]
+    fn each_stage_of_a_lead_offers_the_messages_that_fit_it() {
+        use crate::Status;
+        assert_eq!(
+            fitting(Status::Offer)[..2],
+            [MessageKind::AcceptOffer, MessageKind::DeclineOffer]
+        );
+        assert_eq!(fitting(Status::Rejected)[0], MessageKind::AskFeedback);
+        assert!(fitting(Status::Interviewing).contains(&MessageKind::ThankYou));
+        assert!(!fitting(Status::Accepted).contains(&MessageKind::Withdraw));
+        // every kind is offered somewhere
+        for kind in MessageKind::ALL {
+            assert!(
+                Status::ALL.iter().any(|s| fitting(*s).contains(&kind)),
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_name_that_reads_back() {
+        for kind in MessageKind::ALL {
+            assert_eq!(kind.to_string().parse::<MessageKind>(), Ok(kind));
+        }
+        assert!("thank-you!".parse::<MessageKind>().is_err());
     }
 
     #[test]

@@ -1,0 +1,165 @@
+//! Desktop reminders: while the window is open, each follow-up that falls
+//! due becomes a system notification (through `notify-rust`), once, and a
+//! click on it opens the screen that deals with it. The schedule is the
+//! core's (`rules::followups::newly_due`); the phones use the same one.
+
+use std::time::Duration;
+
+use dioxus::prelude::*;
+use futures_channel::mpsc;
+use futures_util::StreamExt;
+use reps_core::FollowUpKind;
+
+use crate::app::use_ctx;
+use crate::components::text;
+use crate::journal::Reminder;
+use crate::route::Route;
+use crate::screens::today::message_for;
+
+/// How often the journal is asked what fell due.
+const EVERY: Duration = Duration::from_secs(20);
+
+/// The app's name as notifications show it.
+const APP_NAME: &str = "Reps";
+
+/// Watches for follow-ups falling due; renders nothing.
+#[component]
+pub fn Reminders() -> Element {
+    let ctx = use_ctx();
+    use_future(move || async move {
+        let (open_tx, mut open_rx) = mpsc::unbounded::<Route>();
+        spawn(async move {
+            while let Some(route) = open_rx.next().await {
+                navigator().push(route);
+                let window = dioxus::desktop::window();
+                window.set_minimized(false);
+                window.set_focus();
+            }
+        });
+        let mut ticks = ticker(EVERY);
+        let journal = ctx.journal();
+        // what was already due at launch is on Today; announce what comes next
+        let Ok(mut after) = journal.now().await else {
+            return;
+        };
+        let mut warned = false;
+        while ticks.next().await.is_some() {
+            let Ok(until) = journal.now().await else {
+                continue;
+            };
+            match journal.reminders(after, until).await {
+                Ok(due) => {
+                    for r in due {
+                        if let Err(e) = announce(&r, open_tx.clone())
+                            && !warned
+                        {
+                            warned = true;
+                            eprintln!(
+                                "reps: system notifications are not available here ({e}); due follow-ups still show on Today"
+                            );
+                        }
+                    }
+                    after = until;
+                }
+                // the journal was busy or failed: ask again next time, nothing skipped
+                Err(e) => eprintln!("reps: could not check reminders: {e}"),
+            }
+        }
+    });
+    rsx! {}
+}
+
+/// A tick every `every`, from a small thread (the window's runtime has no timer to lend).
+fn ticker(every: Duration) -> mpsc::UnboundedReceiver<()> {
+    let (tx, rx) = mpsc::unbounded();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(every);
+            if tx.unbounded_send(()).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// The screen a click on the reminder opens.
+pub fn destination(r: &Reminder) -> Route {
+    match message_for(&r.follow_up) {
+        Some((kind, about)) => Route::Message { kind, about },
+        None => match (r.follow_up.kind, r.follow_up.lead) {
+            (FollowUpKind::Reapply | FollowUpKind::ReplyOwed, Some(id)) => Route::LeadDetail { id },
+            _ => Route::Today {},
+        },
+    }
+}
+
+/// The notification's words.
+pub fn wording(r: &Reminder) -> (String, String) {
+    (
+        text::follow_up(r.follow_up.kind).to_string(),
+        format!(
+            "{} · due {}",
+            r.about,
+            text::when(&r.follow_up.effective_due())
+        ),
+    )
+}
+
+/// Shows one notification; a thread waits for its click.
+fn announce(r: &Reminder, open: mpsc::UnboundedSender<Route>) -> Result<(), String> {
+    let (summary, body) = wording(r);
+    let to = destination(r);
+    let mut n = notify_rust::Notification::new();
+    n.appname(APP_NAME).summary(&summary).body(&body);
+    #[cfg(all(unix, not(target_os = "macos")))]
+    n.action("default", "Open");
+    let handle = n.show().map_err(|e| e.to_string())?;
+    #[cfg(all(unix, not(target_os = "macos")))]
+    std::thread::spawn(move || {
+        handle.wait_for_action(|action| {
+            if action == "default" {
+                let _ = open.unbounded_send(to);
+            }
+        });
+    });
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    {
+        // macOS and Windows bring the app forward on a click by themselves
+        let _ = (handle, open, to);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reps_core::rules::messages::MessageKind;
+
+    #[test]
+    fn a_reminder_opens_the_message_that_deals_with_it() {
+        let j = crate::screens::test_support::demo();
+        let open: Vec<_> = j
+            .all_follow_ups()
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.is_open())
+            .collect();
+        let thanks = open
+            .iter()
+            .find(|f| f.kind == FollowUpKind::ThankYou)
+            .expect("the sample has a thank-you waiting")
+            .clone();
+        let r = Reminder {
+            follow_up: thanks.clone(),
+            about: "Acme — Engineer".into(),
+        };
+        match destination(&r) {
+            Route::Message { kind, .. } => assert_eq!(kind, MessageKind::ThankYou),
+            other => panic!("{other:?}"),
+        }
+        let (summary, body) = wording(&r);
+        assert_eq!(summary, "Send a thank-you");
+        assert!(body.starts_with("Acme — Engineer · due "), "{body}");
+    }
+}

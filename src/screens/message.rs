@@ -1,0 +1,364 @@
+//! A message from the record: filled, editable, copied or handed to the mail
+//! app, then marked sent. Reps never sends anything by itself.
+
+use std::fmt;
+use std::str::FromStr;
+
+use dioxus::prelude::*;
+use reps_core::rules::messages::{MessageKind, PLACEHOLDERS, Template};
+use reps_core::{ContactId, InterviewId, LeadId, MessageAbout};
+
+use crate::app::use_ctx;
+use crate::journal::{MessageDraft, UiError};
+
+/// What a message is about, as it appears in a link (`interview-<id>`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MessageFor {
+    /// An interview (its lead and first person come with it).
+    Interview(InterviewId),
+    /// A lead.
+    Lead(LeadId),
+    /// A person.
+    Contact(ContactId),
+}
+
+impl MessageFor {
+    /// The journal's question.
+    pub fn about(self) -> MessageAbout {
+        let mut about = MessageAbout::default();
+        match self {
+            MessageFor::Interview(i) => about.interview = Some(i),
+            MessageFor::Lead(l) => about.lead = Some(l),
+            MessageFor::Contact(c) => about.contact = Some(c),
+        }
+        about
+    }
+}
+
+impl fmt::Display for MessageFor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MessageFor::Interview(i) => write!(f, "interview-{i}"),
+            MessageFor::Lead(l) => write!(f, "lead-{l}"),
+            MessageFor::Contact(c) => write!(f, "contact-{c}"),
+        }
+    }
+}
+
+impl FromStr for MessageFor {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("not a message subject: {s:?}");
+        let (kind, id) = s.split_once('-').ok_or_else(bad)?;
+        match kind {
+            "interview" => id.parse().map(MessageFor::Interview).map_err(|_| bad()),
+            "lead" => id.parse().map(MessageFor::Lead).map_err(|_| bad()),
+            "contact" => id.parse().map(MessageFor::Contact).map_err(|_| bad()),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// The screen's title for each kind.
+pub fn title(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::ThankYou => "Thank-you note",
+        MessageKind::CheckIn => "Check-in",
+        MessageKind::Reschedule => "Ask to move the interview",
+        MessageKind::AskFeedback => "Ask for feedback",
+        MessageKind::StayInTouch => "Stay in touch",
+        MessageKind::DeclineInterview => "Decline the interview",
+        MessageKind::AcceptOffer => "Accept the offer",
+        MessageKind::DeclineOffer => "Decline the offer",
+        MessageKind::Withdraw => "Withdraw",
+    }
+}
+
+/// A `mailto:` link (RFC 6068) with the subject and body filled in, for the
+/// system's mail handler: every byte outside the unreserved set is escaped.
+pub fn mailto(subject: &str, body: &str) -> String {
+    fn enc(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        // line breaks in a mailto body are CRLF
+        let s = s.replace("\r\n", "\n").replace('\n', "\r\n");
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    format!("mailto:?subject={}&body={}", enc(subject), enc(body))
+}
+
+/// Puts `text` on the clipboard through the page (the same in the desktop
+/// window and the browser), falling back to a selected text box and the
+/// copy command where the clipboard API is not offered. `true` when copied.
+async fn copy_to_clipboard(text: String) -> bool {
+    let eval = document::eval(
+        r#"
+        const text = await dioxus.recv();
+        let ok = false;
+        try { await navigator.clipboard.writeText(text); ok = true; } catch (e) {}
+        if (!ok) {
+            const t = document.createElement('textarea');
+            t.value = text;
+            t.setAttribute('readonly', '');
+            t.style.position = 'fixed';
+            t.style.opacity = '0';
+            document.body.appendChild(t);
+            t.select();
+            try { ok = document.execCommand('copy'); } catch (e) {}
+            t.remove();
+        }
+        return ok;
+        "#,
+    );
+    if eval.send(text).is_err() {
+        return false;
+    }
+    eval.join::<bool>().await.unwrap_or(false)
+}
+
+/// Hands the text to the system's share sheet where there is one (phones,
+/// some browsers); `false` when there is none, so the caller offers mail.
+async fn share(subject: String, body: String) -> bool {
+    let eval = document::eval(
+        r#"
+        const [title, text] = await dioxus.recv();
+        if (!navigator.share) { return false; }
+        try { await navigator.share({ title, text }); return true; } catch (e) { return e && e.name === 'AbortError'; }
+        "#,
+    );
+    if eval.send((subject, body)).is_err() {
+        return false;
+    }
+    eval.join::<bool>().await.unwrap_or(false)
+}
+
+/// The message screen.
+#[component]
+pub fn Message(kind: MessageKind, about: MessageFor) -> Element {
+    let ctx = use_ctx();
+    let draft = use_resource(use_reactive!(|kind, about| async move {
+        ctx.journal().message(kind, about.about()).await
+    }));
+    match &*draft.read() {
+        None => rsx! { p { class: "loading", "Loading…" } },
+        Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+        Some(Ok(d)) => rsx! {
+            MessageEditor { key: "{kind}-{about}", draft: d.clone(), about }
+        },
+    }
+}
+
+/// What happened after a button.
+#[derive(Debug, Clone, PartialEq)]
+enum Note {
+    Copied,
+    NotCopied,
+    Shared,
+    Sent { completed: bool },
+    WordingSaved,
+    WordingReset,
+}
+
+/// The editor: the text is the user's from the first keystroke; the record
+/// only filled it in.
+#[component]
+fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
+    let mut ctx = use_ctx();
+    let kind = draft.kind;
+    let mut subject = use_signal(|| draft.draft.subject.clone());
+    let mut body = use_signal(|| draft.draft.body.clone());
+    let mut note = use_signal(|| None::<Note>);
+    let error = use_signal(|| None::<UiError>);
+    let mut wording_open = use_signal(|| false);
+    let mut tpl_subject = use_signal(|| draft.template.subject.clone());
+    let mut tpl_body = use_signal(|| draft.template.body.clone());
+    let mut custom = use_signal(|| draft.custom);
+
+    let copy = move |_| {
+        spawn(async move {
+            let text = format!("{}\n\n{}", subject(), body());
+            let ok = copy_to_clipboard(text).await;
+            note.set(Some(if ok { Note::Copied } else { Note::NotCopied }));
+        });
+    };
+    let share_it = move |_| {
+        spawn(async move {
+            if share(subject(), body()).await {
+                note.set(Some(Note::Shared));
+            } else {
+                // no share sheet here: the system's mail handler instead
+                let href = mailto(&subject(), &body());
+                let js = format!(
+                    "window.location.href = {};",
+                    serde_json::to_string(&href).unwrap_or_default()
+                );
+                let _ = document::eval(&js).await;
+            }
+        });
+    };
+    let sent = move |_| {
+        spawn(async move {
+            let result = ctx.journal().mark_message_sent(kind, about.about()).await;
+            if let Some(done) = ctx.settle(result, error) {
+                note.set(Some(Note::Sent {
+                    completed: done.is_some(),
+                }));
+            }
+        });
+    };
+    let save_wording = move |e: FormEvent| {
+        e.prevent_default();
+        spawn(async move {
+            let t = Template {
+                subject: tpl_subject(),
+                body: tpl_body(),
+            };
+            let result = ctx.journal().save_message_template(kind, t).await;
+            if ctx.settle(result, error).is_some() {
+                custom.set(true);
+                note.set(Some(Note::WordingSaved));
+                if let Ok(d) = ctx.journal().message(kind, about.about()).await {
+                    subject.set(d.draft.subject);
+                    body.set(d.draft.body);
+                }
+            }
+        });
+    };
+    let reset_wording = move |_| {
+        spawn(async move {
+            let result = ctx.journal().reset_message_template(kind).await;
+            if let Some(t) = ctx.settle(result, error) {
+                tpl_subject.set(t.subject);
+                tpl_body.set(t.body);
+                custom.set(false);
+                note.set(Some(Note::WordingReset));
+                if let Ok(d) = ctx.journal().message(kind, about.about()).await {
+                    subject.set(d.draft.subject);
+                    body.set(d.draft.body);
+                }
+            }
+        });
+    };
+    let err = error();
+    let to = match (&draft.to, &draft.company) {
+        (Some(p), Some(c)) => format!("To {p} at {c}"),
+        (Some(p), None) => format!("To {p}"),
+        (None, Some(c)) => format!("To someone at {c}"),
+        (None, None) => "Fill in who it goes to".to_string(),
+    };
+    let placeholders = PLACEHOLDERS
+        .iter()
+        .map(|p| format!("{{{p}}}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    rsx! {
+        header { class: "screen-head",
+            h1 { "{title(kind)}" }
+            p { class: "sub", "{to}" }
+        }
+        form { class: "form message", onsubmit: move |e| e.prevent_default(),
+            label { r#for: "msg-subject", "Subject" }
+            input { id: "msg-subject", "data-testid": "msg-subject", value: "{subject}",
+                oninput: move |e| subject.set(e.value()) }
+            label { r#for: "msg-body", "Message" }
+            textarea { id: "msg-body", "data-testid": "msg-body", rows: "12", value: "{body}",
+                oninput: move |e| body.set(e.value()) }
+            p { class: "sub", "Reps never sends anything. Copy it or open it in your mail app, send it yourself, then mark it sent." }
+            div { class: "row-actions wrap",
+                button { class: "button", r#type: "button", "data-testid": "msg-copy", onclick: copy, "Copy" }
+                button { class: "button", r#type: "button", "data-testid": "msg-share", onclick: share_it, "Share or email…" }
+                button { class: "button take", r#type: "button", "data-testid": "msg-sent", onclick: sent, "I sent it" }
+            }
+            if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
+            match note() {
+                Some(Note::Copied) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Copied. Paste it into your mail or chat." } },
+                Some(Note::NotCopied) => rsx! { p { class: "field-error", role: "alert", "data-testid": "msg-note", "This window would not let Reps copy. Select the text and copy it by hand." } },
+                Some(Note::Shared) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Handed over. Mark it sent once it has gone." } },
+                Some(Note::Sent { completed: true }) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Marked as sent. That follow-up is done and off your Today list." } },
+                Some(Note::Sent { completed: false }) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Marked as sent." } },
+                Some(Note::WordingSaved) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Your wording is saved and will be used from now on." } },
+                Some(Note::WordingReset) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Back to Reps' wording." } },
+                None => rsx! {},
+            }
+        }
+        section { class: "wording",
+            button { class: "quiet-link", r#type: "button", "data-testid": "msg-wording", aria_expanded: wording_open(),
+                onclick: move |_| wording_open.toggle(),
+                if custom() { "Change your wording for every {title(kind).to_lowercase()}" } else { "Change the wording Reps starts from" } }
+            if wording_open() {
+                form { class: "form", aria_label: "Wording for every message of this kind", onsubmit: save_wording,
+                    p { class: "sub", "Words in braces are filled from your journal: {placeholders}. Text in [square brackets] is left out when something in it is unknown." }
+                    label { r#for: "tpl-subject", "Subject" }
+                    input { id: "tpl-subject", "data-testid": "tpl-subject", value: "{tpl_subject}", oninput: move |e| tpl_subject.set(e.value()) }
+                    if let Some(m) = UiError::for_field(&err, "subject") { p { class: "field-error", role: "alert", "{m}" } }
+                    label { r#for: "tpl-body", "Message" }
+                    textarea { id: "tpl-body", "data-testid": "tpl-body", rows: "10", value: "{tpl_body}", oninput: move |e| tpl_body.set(e.value()) }
+                    if let Some(m) = UiError::for_field(&err, "body") { p { class: "field-error", role: "alert", "{m}" } }
+                    SignAs {}
+                    div { class: "row-actions",
+                        button { class: "button", r#type: "submit", "data-testid": "tpl-save", "Use this wording from now on" }
+                        if custom() {
+                            button { class: "button quiet", r#type: "button", "data-testid": "tpl-reset", onclick: reset_wording, "Back to Reps' wording" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The name messages are signed with, saved as the user leaves the field.
+#[component]
+fn SignAs() -> Element {
+    let mut ctx = use_ctx();
+    let mut name = use_signal(String::new);
+    let error = use_signal(|| None::<UiError>);
+    use_future(move || async move {
+        if let Ok(me) = ctx.journal().my_name().await {
+            name.set(me);
+        }
+    });
+    rsx! {
+        label { r#for: "sign-as", "Sign as" }
+        input { id: "sign-as", "data-testid": "sign-as", value: "{name}", autocomplete: "name",
+            oninput: move |e| name.set(e.value()),
+            onchange: move |_| {
+                spawn(async move {
+                    let result = ctx.journal().set_my_name(name()).await;
+                    ctx.settle(result, error);
+                });
+            } }
+        if let Some(e) = error() { p { class: "field-error", role: "alert", "{e}" } }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_link_names_its_subject_and_reads_back() {
+        let id = InterviewId(uuid::Uuid::now_v7());
+        let f = MessageFor::Interview(id);
+        assert_eq!(f.to_string().parse::<MessageFor>(), Ok(f));
+        let l = MessageFor::Lead(LeadId(uuid::Uuid::now_v7()));
+        assert_eq!(l.to_string().parse::<MessageFor>(), Ok(l));
+        assert!("interview-nope".parse::<MessageFor>().is_err());
+        assert!("boss-123".parse::<MessageFor>().is_err());
+    }
+
+    #[test]
+    fn mailto_escapes_everything_a_mail_app_could_misread() {
+        let link = mailto("Thanks & more", "Hi Zoë,\nsee you?\n— Sam");
+        assert_eq!(
+            link,
+            "mailto:?subject=Thanks%20%26%20more&body=Hi%20Zo%C3%AB%2C%0D%0Asee%20you%3F%0D%0A%E2%80%94%20Sam"
+        );
+    }
+}

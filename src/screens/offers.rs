@@ -1,0 +1,444 @@
+//! Offers: every open offer side by side, each with its terms, the "when not
+//! to take it" checks, the red flags the user saw first-hand (and the debrief
+//! they were written in), the questions still open, and accept / decline with
+//! the matching message.
+
+use chrono::{NaiveDate, NaiveTime};
+use dioxus::prelude::*;
+use reps_core::rules::messages::MessageKind;
+use reps_core::rules::offers::{FlagEvidence, OfferColumn};
+use reps_core::{LeadId, Offer, PayPeriod, PayRange, Stamp, Status};
+
+use crate::app::use_ctx;
+use crate::components::text;
+use crate::journal::{OfferFile, UiError};
+use crate::route::Route;
+use crate::screens::message::MessageFor;
+
+/// The offers screen.
+#[component]
+pub fn Offers() -> Element {
+    let mut ctx = use_ctx();
+    let offers = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().offers().await
+    });
+    let error = use_signal(|| None::<UiError>);
+    let answer = move |(lead, to): (LeadId, Status)| {
+        spawn(async move {
+            let result = ctx.journal().move_lead(lead, to).await;
+            if ctx.settle(result, error).is_some() {
+                let kind = if to == Status::Accepted {
+                    MessageKind::AcceptOffer
+                } else {
+                    MessageKind::DeclineOffer
+                };
+                navigator().push(Route::Message {
+                    kind,
+                    about: MessageFor::Lead(lead),
+                });
+            }
+        });
+    };
+    match &*offers.read() {
+        None => rsx! { p { class: "loading", "Loading…" } },
+        Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+        Some(Ok(list)) => rsx! {
+            if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
+            OffersView { offers: list.clone(), on_answer: answer }
+            for f in list.iter().cloned() {
+                OfferTerms { key: "{f.lead.id}-{f.lead.updated}", lead: f.lead.id, company: f.lead.details.company.clone(), offer: f.lead.offer.clone() }
+            }
+        },
+    }
+}
+
+/// Offers from plain data.
+#[component]
+pub fn OffersView(offers: Vec<OfferFile>, on_answer: EventHandler<(LeadId, Status)>) -> Element {
+    let mut confirm = use_signal(|| None::<(LeadId, Status, String)>);
+    let columns: Vec<OfferColumn> = offers.iter().map(|f| f.column.clone()).collect();
+    rsx! {
+        header { class: "screen-head",
+            h1 { "Offers" }
+            p { class: "sub", "Decide from what you saw yourself, not from the pressure of the moment." }
+        }
+        if offers.is_empty() {
+            section { class: "empty",
+                p { class: "empty-title", "No open offers." }
+                p { "When a company makes you one, open the lead and mark it “Offer”; its terms and checks will wait for you here." }
+            }
+        }
+        if let Some((lead, to, company)) = confirm() {
+            section { class: "sheet", role: "alertdialog", aria_label: "Confirm your answer",
+                p { if to == Status::Accepted { "Accept the offer from {company}? " } else { "Decline the offer from {company}? " }
+                    "Reps will open the message that says so; you send it yourself." }
+                div { class: "row-actions",
+                    button { class: "button take", "data-testid": "offer-confirm", onclick: move |_| { confirm.set(None); on_answer.call((lead, to)); }, "Yes, write the message" }
+                    button { class: "button quiet", onclick: move |_| confirm.set(None), "Not yet" }
+                }
+            }
+        }
+        if !columns.is_empty() {
+            Compare { columns }
+        }
+        for (n, f) in offers.into_iter().enumerate() {
+            section { key: "{f.lead.id}", class: "offer", aria_label: "{f.lead.details.company}",
+                h2 { "{f.lead.details.company} — {f.lead.details.role}" }
+                if f.check.raised() == 0 {
+                    p { class: "sub", "None of the checks has anything against it so far." }
+                }
+                ul { class: "concerns",
+                    for c in f.check.concerns.iter().cloned() {
+                        li { key: "{c.kind:?}", class: if c.raised() { "raised" } else { "" },
+                            p { "{c.question}" }
+                            for e in c.evidence.iter() { Evidence { e: e.clone() } }
+                            if let Some(t) = c.from_terms.clone() { p { class: "evidence", "{t}" } }
+                        }
+                    }
+                }
+                if !f.check.other_flags.is_empty() {
+                    h3 { "Other things you saw" }
+                    for e in f.check.other_flags.iter() { Evidence { e: e.clone() } }
+                }
+                if !f.check.heard.is_empty() {
+                    h3 { "Heard from others (not counted)" }
+                    ul { class: "heard",
+                        for (i, e) in f.check.heard.iter().enumerate() {
+                            li { key: "{i}", "{text::red_flag(e.kind)}" if !e.detail.is_empty() { ": {e.detail}" } }
+                        }
+                    }
+                }
+                if !f.check.open_questions.is_empty() {
+                    h3 { "Still unclear: ask before you answer" }
+                    ul { for q in f.check.open_questions.iter() { li { key: "{q.id}", "{q.text}" } } }
+                }
+                div { class: "row-actions",
+                    {
+                        let company = f.lead.details.company.clone();
+                        let id = f.lead.id;
+                        rsx! {
+                            button { class: "button take", "data-testid": "offer-accept-{n}",
+                                onclick: move |_| confirm.set(Some((id, Status::Accepted, company.clone()))), "Accept…" }
+                        }
+                    }
+                    {
+                        let company = f.lead.details.company.clone();
+                        let id = f.lead.id;
+                        rsx! {
+                            button { class: "button quiet", "data-testid": "offer-decline-{n}",
+                                onclick: move |_| confirm.set(Some((id, Status::Declined, company.clone()))), "Decline…" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A first-hand red flag with the debrief it was written in.
+#[component]
+fn Evidence(e: FlagEvidence) -> Element {
+    rsx! {
+        p { class: "evidence",
+            "You noted on {text::day(&e.noted)}: {text::red_flag(e.kind)}"
+            if !e.detail.is_empty() { " — “{e.detail}”" }
+        }
+    }
+}
+
+/// The side-by-side table: one column per offer, soonest deadline first.
+#[component]
+fn Compare(columns: Vec<OfferColumn>) -> Element {
+    let pay = |c: &OfferColumn| c.pay.as_ref().map(text::pay).unwrap_or_else(|| "—".into());
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    rsx! {
+        div { class: "compare-wrap", tabindex: "0", role: "region", aria_label: "Offers side by side",
+            table { class: "compare", "data-testid": "offers-compare",
+                thead {
+                    tr {
+                        th { scope: "col", span { class: "visually-hidden", "What" } }
+                        for c in columns.iter() { th { key: "{c.lead}", scope: "col", "{c.company}" br {} span { class: "sub", "{c.role}" } } }
+                    }
+                }
+                tbody {
+                    tr { th { scope: "row", "Pay" } for c in columns.iter() { td { key: "{c.lead}", "{pay(c)}" } } }
+                    tr { th { scope: "row", "Other terms" } for c in columns.iter() { td { key: "{c.lead}", "{or_dash(&c.terms)}" } } }
+                    tr { th { scope: "row", "Start" } for c in columns.iter() { td { key: "{c.lead}", {c.start_date.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|| "—".into())} } } }
+                    tr { th { scope: "row", "Answer by" } for c in columns.iter() { td { key: "{c.lead}", {c.respond_by.as_ref().map(text::when).unwrap_or_else(|| "—".into())} } } }
+                    tr { th { scope: "row", "Checks raised" } for c in columns.iter() { td { key: "{c.lead}", class: if c.concerns_raised > 0 { "raised" } else { "" }, "{c.concerns_raised} of 5" } } }
+                    tr { th { scope: "row", "Red flags you saw" } for c in columns.iter() { td { key: "{c.lead}", "{c.first_hand_flags}" } } }
+                    tr { th { scope: "row", "Open questions" } for c in columns.iter() { td { key: "{c.lead}", "{c.open_questions}" } } }
+                }
+            }
+        }
+    }
+}
+
+/// The offer form's fields as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OfferForm {
+    /// Lowest pay.
+    pub min: String,
+    /// Highest pay.
+    pub max: String,
+    /// Three-letter code.
+    pub currency: String,
+    /// `year`, `month`, `day` or `hour`.
+    pub period: String,
+    /// Everything else offered.
+    pub terms: String,
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Answer deadline, `YYYY-MM-DD`.
+    pub answer_by: String,
+}
+
+/// Typed offer terms, checked before anything is saved. `old` keeps when it
+/// was received; `now` gives the zone of the deadline.
+pub fn build_offer(form: &OfferForm, old: Option<&Offer>, now: Stamp) -> Result<Offer, UiError> {
+    let OfferForm {
+        min,
+        max,
+        currency,
+        period,
+        terms,
+        start,
+        answer_by,
+    } = form;
+    let number = |s: &str| -> Result<Option<u64>, UiError> {
+        let digits: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != ',' && *c != '\'')
+            .collect();
+        if digits.is_empty() {
+            return Ok(None);
+        }
+        digits
+            .parse()
+            .map(Some)
+            .map_err(|_| UiError::about("pay", "use whole numbers, like 52000"))
+    };
+    let (min, max) = (number(min)?, number(max)?);
+    let pay = (min.is_some() || max.is_some()).then(|| PayRange {
+        min,
+        max,
+        currency: currency.trim().to_uppercase(),
+        period: match period.as_str() {
+            "month" => PayPeriod::Month,
+            "day" => PayPeriod::Day,
+            "hour" => PayPeriod::Hour,
+            _ => PayPeriod::Year,
+        },
+    });
+    let date = |s: &str, field: &str| -> Result<Option<NaiveDate>, UiError> {
+        if s.trim().is_empty() {
+            return Ok(None);
+        }
+        s.parse()
+            .map(Some)
+            .map_err(|_| UiError::about(field, "pick a date"))
+    };
+    let start_date = date(start, "start_date")?;
+    let respond_by = match date(answer_by, "respond_by")? {
+        // the end of the working day they named
+        Some(d) => Some(
+            Stamp::from_local(
+                d.and_time(NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default()),
+                now.tz(),
+            )
+            .map_err(|e| UiError::about("respond_by", e.to_string()))?,
+        ),
+        None => None,
+    };
+    Ok(Offer {
+        pay,
+        terms: terms.trim().to_string(),
+        start_date,
+        received: old.and_then(|o| o.received).or(Some(now)),
+        respond_by,
+    })
+}
+
+/// Recording or correcting an offer's terms.
+#[component]
+pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Element {
+    let mut ctx = use_ctx();
+    let o = offer.clone().unwrap_or_default();
+    let pay = o.pay.clone();
+    let mut open = use_signal(|| false);
+    let mut min = use_signal(|| {
+        pay.as_ref()
+            .and_then(|p| p.min)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    });
+    let mut max = use_signal(|| {
+        pay.as_ref()
+            .and_then(|p| p.max)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    });
+    let mut currency = use_signal(|| {
+        pay.as_ref()
+            .map(|p| p.currency.clone())
+            .unwrap_or_else(|| "EUR".into())
+    });
+    let mut period = use_signal(|| {
+        match pay.as_ref().map(|p| p.period) {
+            Some(PayPeriod::Month) => "month",
+            Some(PayPeriod::Day) => "day",
+            Some(PayPeriod::Hour) => "hour",
+            _ => "year",
+        }
+        .to_string()
+    });
+    let mut terms = use_signal(|| o.terms.clone());
+    let mut start = use_signal(|| o.start_date.map(|d| d.to_string()).unwrap_or_default());
+    let mut answer_by = use_signal(|| {
+        o.respond_by
+            .map(|d| d.local_date().to_string())
+            .unwrap_or_default()
+    });
+    let error = use_signal(|| None::<UiError>);
+    let slug: String = company
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    if !open() {
+        return rsx! {
+            button { class: "button wide quiet", "data-testid": "offer-terms-{slug}", onclick: move |_| open.set(true),
+                if offer.is_some() { "Correct the terms from {company}" } else { "Note the terms from {company}" } }
+        };
+    }
+    let err = error();
+    let id = |f: &str| format!("{f}-{slug}");
+    rsx! {
+        form { class: "form", aria_label: "Terms offered by {company}",
+            onsubmit: move |e: FormEvent| {
+                e.prevent_default();
+                let old = offer.clone();
+                spawn(async move {
+                    let j = ctx.journal();
+                    let now = match j.now().await { Ok(n) => n, Err(e) => return ctx.settle::<()>(Err(e), error).unwrap_or(()) };
+                    let form = OfferForm { min: min(), max: max(), currency: currency(), period: period(), terms: terms(), start: start(), answer_by: answer_by() };
+                    let built = build_offer(&form, old.as_ref(), now);
+                    let result = match built { Ok(o) => j.set_offer(lead, o).await, Err(e) => Err(e) };
+                    if ctx.settle(result, error).is_some() {
+                        open.set(false);
+                    }
+                });
+            },
+            h2 { "Terms from {company}" }
+            label { r#for: id("o-min"), "Pay from" }
+            input { id: id("o-min"), inputmode: "numeric", value: "{min}", oninput: move |e| min.set(e.value()) }
+            label { r#for: id("o-max"), "Pay up to" }
+            input { id: id("o-max"), inputmode: "numeric", value: "{max}", oninput: move |e| max.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "pay") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: id("o-cur"), "Currency" }
+            input { id: id("o-cur"), maxlength: "3", value: "{currency}", oninput: move |e| currency.set(e.value()) }
+            label { r#for: id("o-per"), "Per" }
+            select { id: id("o-per"), onchange: move |e| period.set(e.value()),
+                for (v, l) in [("year", "Year"), ("month", "Month"), ("day", "Day"), ("hour", "Hour")] {
+                    option { key: "{v}", value: "{v}", selected: period() == v, "{l}" }
+                }
+            }
+            label { r#for: id("o-terms"), "Bonus, equity, holidays, anything else" }
+            textarea { id: id("o-terms"), rows: "3", value: "{terms}", oninput: move |e| terms.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "terms") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: id("o-start"), "First day" }
+            input { id: id("o-start"), r#type: "date", value: "{start}", oninput: move |e| start.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "start_date") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: id("o-by"), "They want an answer by" }
+            input { id: id("o-by"), r#type: "date", value: "{answer_by}", oninput: move |e| answer_by.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "respond_by") { p { class: "field-error", role: "alert", "{m}" } }
+            if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
+            div { class: "row-actions",
+                button { class: "button take", r#type: "submit", "Save the terms" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::test_support::render_with;
+
+    fn now() -> Stamp {
+        "2026-06-01T10:00:00+02:00[Europe/Paris]".parse().unwrap()
+    }
+
+    #[test]
+    fn offer_terms_are_read_from_what_was_typed() {
+        let form = |min: &str, by: &str| OfferForm {
+            min: min.into(),
+            max: "58,000".into(),
+            currency: "eur".into(),
+            period: "year".into(),
+            terms: " 25 days off ".into(),
+            start: "2026-07-01".into(),
+            answer_by: by.into(),
+        };
+        let o = build_offer(&form("52 000", "2026-06-03"), None, now()).unwrap();
+        let pay = o.pay.unwrap();
+        assert_eq!(
+            (pay.min, pay.max, pay.currency.as_str()),
+            (Some(52_000), Some(58_000), "EUR")
+        );
+        assert_eq!(o.terms, "25 days off");
+        assert_eq!(o.start_date, NaiveDate::from_ymd_opt(2026, 7, 1));
+        assert_eq!(
+            o.respond_by.unwrap().to_string(),
+            "2026-06-03T17:00:00+02:00[Europe/Paris]"
+        );
+        assert_eq!(o.received, Some(now()));
+        let e = build_offer(&form("lots", ""), None, now()).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("pay"));
+        let e = build_offer(&form("1", "soon"), None, now()).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("respond_by"));
+        let blank = OfferForm {
+            period: "year".into(),
+            ..Default::default()
+        };
+        assert!(build_offer(&blank, None, now()).unwrap().pay.is_none());
+    }
+
+    #[test]
+    fn two_offers_are_compared_side_by_side_with_their_evidence() {
+        let j = crate::screens::test_support::demo();
+        let files: Vec<OfferFile> = j
+            .offers()
+            .unwrap()
+            .into_iter()
+            .map(|column| OfferFile {
+                check: j.offer_check(column.lead).unwrap(),
+                lead: j.lead(column.lead).unwrap(),
+                column,
+            })
+            .collect();
+        assert!(!files.is_empty(), "the sample journal holds an offer");
+        let html = render_with(
+            files.clone(),
+            |offers| rsx! { OffersView { offers, on_answer: |_| {} } },
+        );
+        assert!(html.contains("offers-compare"), "{html}");
+        for f in &files {
+            assert!(html.contains(&f.lead.details.company), "{html}");
+        }
+        assert!(html.contains("Accept…") && html.contains("Decline…"));
+        let empty = render_with(
+            Vec::<OfferFile>::new(),
+            |offers| rsx! { OffersView { offers, on_answer: |_| {} } },
+        );
+        assert!(empty.contains("No open offers."), "{empty}");
+    }
+}
