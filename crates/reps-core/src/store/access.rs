@@ -2,6 +2,7 @@
 //! reading indexes, and writing a record together with every index row it
 //! implies (old rows removed, new rows added, in the same transaction).
 
+use std::cell::RefCell;
 use std::ops::Deref;
 
 use redb::{ReadTransaction, ReadableTable, TableDefinition, TableHandle, WriteTransaction};
@@ -13,6 +14,7 @@ use super::codec::{decode, encode};
 use super::tables::*;
 use crate::error::{Error, Result};
 use crate::id::IdGen;
+use crate::rules::search::Target;
 use crate::time::Stamp;
 use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
 
@@ -83,11 +85,18 @@ pub(crate) trait Record: Serialize + DeserializeOwned {
     fn indexes(&self) -> Vec<Ix> {
         Vec::new()
     }
+    /// What search finds it as, for the records search covers.
+    fn search_target(&self) -> Option<Target> {
+        None
+    }
 }
 
 impl Record for Lead {
     const TABLE: Records = LEADS;
     const KIND: &'static str = "lead";
+    fn search_target(&self) -> Option<Target> {
+        Some(Target::Lead(self.id))
+    }
     fn key(&self) -> u128 {
         self.id.key()
     }
@@ -102,6 +111,9 @@ impl Record for Lead {
 impl Record for Interview {
     const TABLE: Records = INTERVIEWS;
     const KIND: &'static str = "interview";
+    fn search_target(&self) -> Option<Target> {
+        Some(Target::Interview(self.id))
+    }
     fn key(&self) -> u128 {
         self.id.key()
     }
@@ -125,6 +137,9 @@ impl Record for Interview {
 impl Record for Debrief {
     const TABLE: Records = DEBRIEFS;
     const KIND: &'static str = "debrief";
+    fn search_target(&self) -> Option<Target> {
+        Some(Target::Debrief(self.id))
+    }
     fn key(&self) -> u128 {
         self.id.key()
     }
@@ -143,6 +158,9 @@ impl Record for Debrief {
 impl Record for Contact {
     const TABLE: Records = CONTACTS;
     const KIND: &'static str = "contact";
+    fn search_target(&self) -> Option<Target> {
+        Some(Target::Contact(self.id))
+    }
     fn key(&self) -> u128 {
         self.id.key()
     }
@@ -351,11 +369,23 @@ pub(crate) struct Writer<'a> {
     /// The time every change in this transaction carries.
     pub now: Stamp,
     ids: &'a IdGen,
+    /// The searched records written so far, for the search index after commit.
+    touched: RefCell<Vec<Target>>,
 }
 
 impl<'a> Writer<'a> {
     pub(crate) fn new(txn: &'a WriteTransaction, now: Stamp, ids: &'a IdGen) -> Self {
-        Self { txn, now, ids }
+        Self {
+            txn,
+            now,
+            ids,
+            touched: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The searched records this transaction wrote.
+    pub(crate) fn into_touched(self) -> Vec<Target> {
+        self.touched.into_inner()
     }
 
     /// A new time-ordered id.
@@ -377,6 +407,9 @@ impl<'a> Writer<'a> {
         self.txn
             .open_table(R::TABLE)?
             .insert(new.key(), bytes.as_slice())?;
+        if let Some(t) = new.search_target() {
+            self.touched.borrow_mut().push(t);
+        }
         Ok(())
     }
 

@@ -48,6 +48,8 @@ pub struct Journal {
     clock: Arc<dyn Clock>,
     ids: IdGen,
     path: Option<PathBuf>,
+    /// Built on the first search, kept up to date from commits.
+    search_index: std::sync::Mutex<search::SearchIndex>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -130,6 +132,7 @@ impl Journal {
             clock,
             ids,
             path,
+            search_index: search::SearchIndex::new(),
         })
     }
 
@@ -146,13 +149,15 @@ impl Journal {
     /// Runs `f` in one write transaction and commits it durably only if `f` succeeds.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         let txn = self.db.begin_write()?;
-        let out = {
+        let (out, touched) = {
             let w = Writer::new(&txn, self.clock.now(), &self.ids);
-            f(&w)
+            let out = f(&w);
+            (out, w.into_touched())
         };
         match out {
             Ok(v) => {
                 txn.commit()?;
+                self.committed(&touched);
                 Ok(v)
             }
             Err(e) => {

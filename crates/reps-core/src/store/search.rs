@@ -1,243 +1,141 @@
-//! Search over the stored records. Each candidate is read through a borrowed
-//! view holding only its searchable text, so a word that also appears in field
-//! names or time zones ("people", "paris") costs a light parse, not a full decode.
+//! The search index's life inside the journal. It is built from one read
+//! transaction on the first search, then kept up to date from commits: each
+//! committed write names the searched records it wrote (`Writer::put`), and
+//! those are read again at the next search. A commit that wrote many records
+//! (an import) drops the index instead, to be rebuilt whole. An aborted
+//! write names nothing, so the index never sees it.
 
-use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::{Mutex, MutexGuard};
 
-use serde::Deserialize;
+use redb::{ReadTransaction, TableHandle};
 
 use super::Journal;
 use super::access::Read;
-use super::codec::{FORMAT_JSON_V1, payload};
+use super::codec::decode;
 use super::tables::{CONTACTS, DEBRIEFS, INTERVIEWS, LEADS, Records};
-use crate::error::{Error, Result};
-use crate::id::{ContactId, DebriefId, InterviewId, LeadId};
-use crate::rules::search::{self, BODY, Hit, Query, SHORT, TITLE, Target};
-use crate::time::Stamp;
+use crate::error::Result;
+use crate::rules::search::{Document, Hit, Index, Query, Target};
+use crate::{Contact, Debrief, Interview, Lead};
 
-type Text<'a> = Cow<'a, str>;
+/// More searched records than this in one commit and the index is rebuilt
+/// instead of updated (an import, a bulk change).
+const BULK: usize = 256;
 
-#[derive(Deserialize)]
-struct LeadView<'a> {
-    id: LeadId,
-    #[serde(borrow)]
-    details: LeadText<'a>,
+/// The journal's search index and what changed since it was last brought up to date.
+#[derive(Debug, Default)]
+pub(crate) struct SearchIndex {
+    index: Option<Index>,
+    dirty: HashSet<Target>,
 }
 
-#[derive(Deserialize)]
-struct LeadText<'a> {
-    #[serde(borrow)]
-    company: Text<'a>,
-    #[serde(borrow)]
-    role: Text<'a>,
-    #[serde(borrow, default)]
-    location: Text<'a>,
-    #[serde(borrow, default)]
-    seen: Text<'a>,
-    #[serde(borrow, default)]
-    heard: Text<'a>,
-}
+impl SearchIndex {
+    /// A fresh, empty state: the index is built on the first search.
+    pub(crate) fn new() -> Mutex<Self> {
+        Mutex::new(Self::default())
+    }
 
-#[derive(Deserialize)]
-struct DebriefView<'a> {
-    id: DebriefId,
-    created: Stamp,
-    #[serde(borrow)]
-    body: DebriefText<'a>,
-}
-
-#[derive(Deserialize)]
-struct Detail<'a> {
-    #[serde(borrow, default)]
-    detail: Text<'a>,
-}
-
-#[derive(Deserialize)]
-struct QuestionText<'a> {
-    #[serde(borrow)]
-    text: Text<'a>,
-}
-
-#[derive(Deserialize)]
-struct DebriefText<'a> {
-    #[serde(borrow, default)]
-    improve: Text<'a>,
-    #[serde(borrow, default)]
-    went_well: Text<'a>,
-    #[serde(borrow, default)]
-    red_flags: Vec<Detail<'a>>,
-    #[serde(borrow, default)]
-    questions: Vec<QuestionText<'a>>,
-    #[serde(borrow, default)]
-    people: Vec<Text<'a>>,
-    #[serde(borrow, default)]
-    next_step: Text<'a>,
-    #[serde(borrow, default)]
-    notes: Text<'a>,
-}
-
-#[derive(Deserialize)]
-struct ContactView<'a> {
-    id: ContactId,
-    #[serde(borrow)]
-    details: ContactText<'a>,
-}
-
-#[derive(Deserialize)]
-struct ContactText<'a> {
-    #[serde(borrow)]
-    name: Text<'a>,
-    #[serde(borrow, default)]
-    role: Text<'a>,
-    #[serde(borrow, default)]
-    company: Text<'a>,
-    #[serde(borrow, default)]
-    met_where: Text<'a>,
-    #[serde(borrow, default)]
-    notes: Text<'a>,
-}
-
-#[derive(Deserialize)]
-struct InterviewView<'a> {
-    id: InterviewId,
-    #[serde(borrow)]
-    plan: PlanText<'a>,
-}
-
-#[derive(Deserialize)]
-struct PlanText<'a> {
-    start: Stamp,
-    stage: crate::Stage,
-    #[serde(borrow, default)]
-    place: Text<'a>,
-    #[serde(borrow, default)]
-    goal: Text<'a>,
-}
-
-/// Visits the candidates of one table whose bytes may contain every word.
-fn each_candidate(
-    r: &impl Read,
-    table: Records,
-    q: &Query,
-    f: &mut dyn FnMut(&str) -> Result<()>,
-) -> Result<()> {
-    r.scan_raw(table, &mut |key, raw| {
-        if raw.first() != Some(&FORMAT_JSON_V1) {
-            return Err(Error::Corrupt(format!(
-                "record {key:032x} has an unknown format"
-            )));
+    /// Records `touched` were written by a commit that has succeeded.
+    fn committed(&mut self, touched: &[Target]) {
+        if self.index.is_none() {
+            return;
         }
-        let json = payload(raw);
-        if !q.may_match_raw(json) {
-            return Ok(());
+        if touched.len() > BULK {
+            self.index = None;
+            self.dirty.clear();
+        } else {
+            self.dirty.extend(touched.iter().copied());
         }
-        let text = std::str::from_utf8(json)
-            .map_err(|e| Error::Corrupt(format!("record {key:032x}: {e}")))?;
-        f(text)
+    }
+
+    /// The index as of the snapshot `r`: built if missing, else the changed records read again.
+    fn refresh(&mut self, r: &ReadTransaction) -> Result<&Index> {
+        // Taken out while it changes: on an error it is rebuilt next time.
+        let index = match self.index.take() {
+            Some(mut index) => {
+                for target in self.dirty.drain() {
+                    match document(r, target)? {
+                        Some(doc) => index.put(doc),
+                        None => index.remove(target),
+                    }
+                }
+                index
+            }
+            None => {
+                self.dirty.clear();
+                build(r)?
+            }
+        };
+        Ok(self.index.insert(index))
+    }
+}
+
+/// The searched part of one record as stored now, if it still exists.
+fn document(r: &ReadTransaction, target: Target) -> Result<Option<Document>> {
+    Ok(match target {
+        Target::Lead(id) => r.load_opt::<Lead>(id.key())?.map(|l| Document::lead(&l)),
+        Target::Interview(id) => r
+            .load_opt::<Interview>(id.key())?
+            .map(|i| Document::interview(&i)),
+        Target::Debrief(id) => r
+            .load_opt::<Debrief>(id.key())?
+            .map(|d| Document::debrief(&d)),
+        Target::Contact(id) => r
+            .load_opt::<Contact>(id.key())?
+            .map(|c| Document::contact(&c)),
     })
 }
 
-fn view<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| Error::Corrupt(format!("unreadable record: {e}")))
+/// The index of every searched record in the snapshot.
+fn build(r: &ReadTransaction) -> Result<Index> {
+    let mut index = Index::new();
+    each(r, LEADS, &mut index, |l: Lead| Document::lead(&l))?;
+    each(r, INTERVIEWS, &mut index, |i: Interview| {
+        Document::interview(&i)
+    })?;
+    each(r, DEBRIEFS, &mut index, |d: Debrief| Document::debrief(&d))?;
+    each(r, CONTACTS, &mut index, |c: Contact| Document::contact(&c))?;
+    Ok(index)
+}
+
+fn each<R: serde::de::DeserializeOwned>(
+    r: &ReadTransaction,
+    table: Records,
+    index: &mut Index,
+    doc: impl Fn(R) -> Document,
+) -> Result<()> {
+    r.scan_raw(table, &mut |key, raw| {
+        index.put(doc(decode(raw, table.name(), key)?));
+        Ok(())
+    })
 }
 
 impl Journal {
-    /// Searches leads, debriefs, contacts and interviews: every word must
-    /// appear (any case, any part of a word). Best `limit` hits first.
+    /// Searches leads, interviews, debriefs and contacts: every word must
+    /// match a word of the record, its start, or — for words of four letters
+    /// or more — a word a typo or two away. Best `limit` hits first.
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
         let Some(q) = Query::parse(text) else {
             return Ok(Vec::new());
         };
-        self.read(|r| {
-            let mut hits = Vec::new();
-            each_candidate(r, LEADS, &q, &mut |json| {
-                let l: LeadView = view(json)?;
-                let d = &l.details;
-                if let Some((score, snippet)) = q.score(&[
-                    (&d.company, TITLE),
-                    (&d.role, SHORT),
-                    (&d.location, SHORT),
-                    (&d.seen, BODY),
-                    (&d.heard, BODY),
-                ]) {
-                    let title = format!("{} — {}", d.company, d.role);
-                    hits.push(Hit {
-                        target: Target::Lead(l.id),
-                        title,
-                        snippet,
-                        score,
-                    });
-                }
-                Ok(())
-            })?;
-            each_candidate(r, DEBRIEFS, &q, &mut |json| {
-                let d: DebriefView = view(json)?;
-                let b = &d.body;
-                let flags = join(b.red_flags.iter().map(|f| &f.detail));
-                let questions = join(b.questions.iter().map(|q| &q.text));
-                let people = b.people.join(", ");
-                if let Some((score, snippet)) = q.score(&[
-                    (&people, SHORT),
-                    (&b.went_well, BODY),
-                    (&b.improve, BODY),
-                    (&flags, BODY),
-                    (&questions, BODY),
-                    (&b.next_step, BODY),
-                    (&b.notes, BODY),
-                ]) {
-                    let title = format!("Debrief of {}", d.created.local().format("%-d %b %Y"));
-                    hits.push(Hit {
-                        target: Target::Debrief(d.id),
-                        title,
-                        snippet,
-                        score,
-                    });
-                }
-                Ok(())
-            })?;
-            each_candidate(r, CONTACTS, &q, &mut |json| {
-                let c: ContactView = view(json)?;
-                let d = &c.details;
-                if let Some((score, snippet)) = q.score(&[
-                    (&d.name, TITLE),
-                    (&d.company, SHORT),
-                    (&d.role, SHORT),
-                    (&d.met_where, BODY),
-                    (&d.notes, BODY),
-                ]) {
-                    hits.push(Hit {
-                        target: Target::Contact(c.id),
-                        title: d.name.to_string(),
-                        snippet,
-                        score,
-                    });
-                }
-                Ok(())
-            })?;
-            each_candidate(r, INTERVIEWS, &q, &mut |json| {
-                let i: InterviewView = view(json)?;
-                let stage = i.plan.stage.to_string();
-                if let Some((score, snippet)) = q.score(&[
-                    (&stage, SHORT),
-                    (&i.plan.place, SHORT),
-                    (&i.plan.goal, BODY),
-                ]) {
-                    let title =
-                        format!("Interview of {}", i.plan.start.local().format("%-d %b %Y"));
-                    hits.push(Hit {
-                        target: Target::Interview(i.id),
-                        title,
-                        snippet,
-                        score,
-                    });
-                }
-                Ok(())
-            })?;
-            Ok(search::rank(hits, limit))
+        let mut state = self.search_state();
+        self.read(|r| Ok(state.refresh(r)?.search(&q, limit)))
+    }
+
+    /// Tells the index which searched records a successful commit wrote.
+    pub(super) fn committed(&self, touched: &[Target]) {
+        if !touched.is_empty() {
+            self.search_state().committed(touched);
+        }
+    }
+
+    fn search_state(&self) -> MutexGuard<'_, SearchIndex> {
+        // A panic while searching leaves nothing half-written worth keeping.
+        self.search_index.lock().unwrap_or_else(|poisoned| {
+            let mut state = poisoned.into_inner();
+            *state = SearchIndex::default();
+            self.search_index.clear_poison();
+            state
         })
     }
-}
-
-fn join<'a>(parts: impl Iterator<Item = &'a Text<'a>>) -> String {
-    parts.map(|p| p.as_ref()).collect::<Vec<_>>().join("\n")
 }

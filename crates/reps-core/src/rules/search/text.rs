@@ -1,0 +1,145 @@
+//! Words and snippets: how stored text and typed queries are cut into the
+//! words search compares. A word is a run of letters and digits; it is
+//! compared lower-cased and without accents ("Zoë" and "zoe" are one word).
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Longest word kept, in characters: longer runs (a pasted hash, a URL
+/// fragment) are cut, so no word costs more than this to compare.
+pub const MAX_WORD: usize = 40;
+
+/// Visits every word of `text`: its byte offset, the word as written, and
+/// its compared form. `buf` is reused between words to spare allocations.
+pub fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(usize, &str, &str)) {
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &text[s..i];
+                normalize_into(word, buf);
+                f(s, word, buf);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        let word = &text[s..];
+        normalize_into(word, buf);
+        f(s, word, buf);
+    }
+}
+
+/// The word that starts at byte `at` of `text`, as written.
+pub fn word_at(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
+}
+
+/// The compared form of one word: lower case, accents dropped, at most
+/// [`MAX_WORD`] characters.
+pub fn normalize(word: &str) -> String {
+    let mut s = String::new();
+    normalize_into(word, &mut s);
+    s
+}
+
+fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        let w = &word[..word.len().min(MAX_WORD)];
+        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    let mut n = 0;
+    for c in word.chars() {
+        decompose_canonical(c, |d| {
+            if n < MAX_WORD && !is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    out.push(l);
+                    n += 1;
+                }
+            }
+        });
+    }
+}
+
+/// About 80 characters of `field` around byte `at` (a word start), on one
+/// line, with `…` where it was cut.
+pub fn snippet(field: &str, at: usize) -> String {
+    let at = at.min(field.len());
+    let before: Vec<(usize, char)> = field[..at].char_indices().rev().take(30).collect();
+    let start = before.last().map_or(at, |(i, _)| *i);
+    let end = field[at..]
+        .char_indices()
+        .nth(50)
+        .map_or(field.len(), |(i, _)| at + i);
+    let mut s = field[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < field.len() {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(usize, String, String)> {
+        let mut out = Vec::new();
+        each_word(text, &mut String::new(), |at, w, n| {
+            out.push((at, w.to_string(), n.to_string()))
+        });
+        out
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_lower_cased() {
+        let w = words("Met Zoë at Acme-Corp, 2024!");
+        let norm: Vec<&str> = w.iter().map(|(_, _, n)| n.as_str()).collect();
+        assert_eq!(norm, ["met", "zoe", "at", "acme", "corp", "2024"]);
+        assert_eq!(w[1], (4, "Zoë".to_string(), "zoe".to_string()));
+        assert_eq!(w[4].0, "Met Zoë at Acme-".len());
+    }
+
+    #[test]
+    fn accents_go_and_other_scripts_stay() {
+        assert_eq!(normalize("ÉCOLE"), "ecole");
+        assert_eq!(normalize("Ærø"), "ærø");
+        assert_eq!(normalize("Straße"), "straße");
+        assert_eq!(normalize("Привет"), "привет");
+    }
+
+    #[test]
+    fn very_long_words_are_cut() {
+        assert_eq!(normalize(&"a".repeat(100)).len(), MAX_WORD);
+        assert_eq!(normalize(&"é".repeat(100)).chars().count(), MAX_WORD);
+    }
+
+    #[test]
+    fn the_word_at_an_offset_is_read_as_written() {
+        let text = "we met Zoë, twice";
+        assert_eq!(word_at(text, 7), "Zoë");
+        assert_eq!(word_at(text, text.len()), "");
+    }
+
+    #[test]
+    fn snippets_stay_on_character_boundaries() {
+        let text = format!("{}İstanbul office{}", "é".repeat(40), "ü".repeat(80));
+        let at = text.find("office").unwrap();
+        let s = snippet(&text, at);
+        assert!(s.contains("office") && s.starts_with('…') && s.ends_with('…'));
+        assert_eq!(snippet("short  text\nhere", 0), "short text here");
+    }
+}
