@@ -153,13 +153,18 @@ impl Stamp {
 
 impl fmt::Display for Stamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}[{}]",
-            self.local()
-                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false),
-            self.tz.name()
-        )
+        use chrono::Offset;
+        let local = self.local();
+        // RFC 3339 offsets have no seconds, so a zone at an offset like
+        // Paris's +00:09:21 before 1911 (local mean time) would read back
+        // up to a minute off: such a stamp is written as its UTC instant.
+        let text = if local.offset().fix().local_minus_utc() % 60 == 0 {
+            local.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+        } else {
+            self.utc
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        };
+        write!(f, "{text}[{}]", self.tz.name())
     }
 }
 
@@ -353,6 +358,28 @@ mod tests {
         assert_eq!(late.add_local_days(7), Err(TimeError::OutOfRange));
         let ok: Stamp = "9999-12-31T10:00:00+00:00[UTC]".parse().unwrap();
         assert_eq!(ok.to_string().parse::<Stamp>().unwrap(), ok);
+    }
+
+    #[test]
+    fn a_zone_offset_with_seconds_reads_back_to_the_same_instant() {
+        // Paris kept local mean time, +00:09:21, until 1911; Monrovia
+        // -00:44:30 until 1972. Found by the `import_ics` fuzz target.
+        for (local, tz) in [
+            ("1013-05-14 08:09", Paris),
+            ("1970-06-01 09:00", chrono_tz::Africa::Monrovia),
+        ] {
+            let s = Stamp::from_local(naive(local), tz).unwrap();
+            let s = s.add(chrono::Duration::seconds(21)).unwrap();
+            let back: Stamp = s.to_string().parse().unwrap();
+            assert_eq!(back, s, "{s}");
+            assert_eq!(back.local(), s.local());
+        }
+        assert_eq!(
+            Stamp::from_local(naive("1013-05-14 08:09"), Paris)
+                .unwrap()
+                .to_string(),
+            "1013-05-14T07:59:39Z[Europe/Paris]"
+        );
     }
 
     #[test]

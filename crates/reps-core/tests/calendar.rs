@@ -495,3 +495,52 @@ fn cancelling_and_broken_files_leave_the_journal_as_it_was() {
     ));
     assert_eq!(snapshot(&j), before, "byte-identical content");
 }
+
+/// The `import_ics` fuzz target's body (`fuzz/fuzz_targets/import_ics.rs`),
+/// on stable Rust: parse, import each invite into a fresh journal, export,
+/// and read the export back with every interview at the same instant.
+fn fuzz_body(bytes: &[u8]) {
+    let Ok(invites) = ics::parse_invite_file(bytes) else {
+        return;
+    };
+    let journal = Journal::in_memory(ManualClock::new(at(
+        "2026-11-23T10:00:00+01:00[Europe/Paris]",
+    )))
+    .expect("in-memory journal");
+    let imported: Vec<Interview> = invites
+        .iter()
+        .take(8)
+        .filter_map(|i| journal.import_invite(i, None).ok())
+        .map(|s| s.interview)
+        .collect();
+    if imported.is_empty() {
+        return;
+    }
+    let text = journal.export_calendar().expect("export");
+    let back = ics::parse_invites(&text).expect("the export reads back");
+    for iv in &imported {
+        let uid = format!("{}@reps.journal", iv.id);
+        let read = back.iter().find(|b| b.uid == uid).expect("exported");
+        assert_eq!(read.start.utc(), iv.plan.start.utc(), "{uid}");
+        assert_eq!(read.minutes, iv.plan.minutes, "{uid}");
+    }
+}
+
+#[test]
+fn the_fuzz_seeds_and_regressions_replay() {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    let mut replayed = 0;
+    for dir in ["seeds/import_ics", "regressions/import_ics"] {
+        let Ok(entries) = std::fs::read_dir(fuzz.join(dir)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let outcome = std::panic::catch_unwind(|| fuzz_body(&bytes));
+            assert!(outcome.is_ok(), "{} fails", path.display());
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 7, "the seed corpus is there ({replayed} files)");
+}

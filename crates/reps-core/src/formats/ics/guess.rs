@@ -383,13 +383,11 @@ fn trim_words(s: &str, list: &[&str]) -> String {
                 .as_str(),
         )
     };
-    while w.first().is_some_and(|x| is(x)) {
-        w.remove(0);
-    }
-    while w.last().is_some_and(|x| is(x)) {
+    let start = w.iter().position(|x| !is(x)).unwrap_or(w.len());
+    while w.len() > start && w.last().is_some_and(|x| is(x)) {
         w.pop();
     }
-    w.join(" ")
+    w[start..].join(" ")
 }
 
 fn clean_role(s: &str) -> String {
@@ -469,6 +467,11 @@ mod tests {
             ),
             pair("Northwind Logistics", "Backend Developer")
         );
+        assert_eq!(
+            guess("Interview: Ingeniør at Zoë & Søn", "", ""),
+            pair("Zoë & Søn", "Ingeniør")
+        );
+        assert_eq!(guess("Interview at Acme", "", ""), pair("Acme", ""));
         assert_eq!(
             guess(
                 "ACME Corp: Senior Data Analyst - Technical Interview",
