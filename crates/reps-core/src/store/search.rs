@@ -95,6 +95,7 @@ fn build(r: &ReadTransaction) -> Result<Index> {
     })?;
     each(r, DEBRIEFS, &mut index, |d: Debrief| Document::debrief(&d))?;
     each(r, CONTACTS, &mut index, |c: Contact| Document::contact(&c))?;
+    index.shrink();
     Ok(index)
 }
 

@@ -12,15 +12,32 @@ use super::text::{each_word, snippet, word_at};
 use super::typo::{Kind, Matcher};
 use super::{Document, Hit, Query, Target};
 
-/// One record holding a word.
+/// One record holding a word: eight bytes, as there are hundreds of thousands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Posting {
     /// The record's slot in `docs`.
     doc: u32,
-    /// Where the word first appears in its heaviest field (byte in the text).
-    at: u32,
-    /// The weight of that field.
-    weight: u8,
+    /// The weight of the heaviest field holding the word (top 8 bits) and
+    /// where the word first appears there (byte in the text, low 24 bits).
+    packed: u32,
+}
+
+impl Posting {
+    /// Places past 16 MiB of one record's text (beyond every limit) are clamped.
+    const AT: u32 = (1 << 24) - 1;
+
+    fn new(doc: u32, weight: u8, at: u32) -> Self {
+        Self {
+            doc,
+            packed: (u32::from(weight) << 24) | at.min(Self::AT),
+        }
+    }
+    fn weight(self) -> u32 {
+        self.packed >> 24
+    }
+    fn at(self) -> u32 {
+        self.packed & Self::AT
+    }
 }
 
 /// The search index: words to records, records to their text.
@@ -78,11 +95,23 @@ impl Index {
         for d in docs {
             index.put(d);
         }
+        index.shrink();
         index
     }
 
+    /// Gives back the room grown while adding many records.
+    pub fn shrink(&mut self) {
+        self.docs.shrink_to_fit();
+        self.slots.shrink_to_fit();
+        for list in self.terms.values_mut() {
+            list.shrink_to_fit();
+        }
+    }
+
     /// Adds a record, or replaces its earlier version.
-    pub fn put(&mut self, doc: Document) {
+    pub fn put(&mut self, mut doc: Document) {
+        doc.text.shrink_to_fit();
+        doc.fields.shrink_to_fit();
         let slot = match self.slots.get(&doc.target) {
             Some(&slot) => {
                 self.unlink(slot);
@@ -96,11 +125,7 @@ impl Index {
             }
         };
         for (term, weight, at) in self.scratch.words_of(&doc) {
-            let p = Posting {
-                doc: slot,
-                at,
-                weight,
-            };
+            let p = Posting::new(slot, weight, at);
             let list = match self.terms.get_mut(term) {
                 Some(list) => list,
                 None => self.terms.entry(term.into()).or_default(),
@@ -218,10 +243,10 @@ impl Index {
                     if usize::from(found[d]) != wi {
                         continue;
                     }
-                    let s = u32::from(p.weight) * factor;
+                    let s = p.weight() * factor;
                     let b = &mut best[d];
-                    if s > b.0 || (s == b.0 && p.at < b.1) {
-                        *b = (s, p.at);
+                    if s > b.0 || (s == b.0 && p.at() < b.1) {
+                        *b = (s, p.at());
                     }
                 }
             }
@@ -342,7 +367,7 @@ mod tests {
             &[("note acme", BODY), ("Acme", TITLE), ("acme again", BODY)],
         )]);
         let p = index.terms["acme"][0];
-        assert_eq!((p.weight, p.at), (TITLE as u8, 10));
+        assert_eq!((p.weight(), p.at()), (TITLE, 10));
     }
 
     #[test]
