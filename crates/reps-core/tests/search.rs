@@ -207,6 +207,8 @@ enum Op {
     AddDebrief(String),
     SaveDebrief(usize, String),
     Search(String),
+    /// A query typed a keystroke at a time, each checked.
+    Type(String),
 }
 
 fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
@@ -244,6 +246,7 @@ fn op() -> impl Strategy<Value = Op> {
         words(0..6).prop_map(Op::AddDebrief),
         (any::<usize>(), words(0..6)).prop_map(|(i, s)| Op::SaveDebrief(i, s)),
         prop::collection::vec(typed(), 1..4).prop_map(|w| Op::Search(w.join(" "))),
+        prop::collection::vec(typed(), 1..3).prop_map(|w| Op::Type(w.join(" "))),
     ]
 }
 
@@ -395,6 +398,11 @@ proptest! {
                     j.save_debrief(debriefs[i % debriefs.len()], body).unwrap();
                 }
                 Op::Search(text) => check(&j, text)?,
+                Op::Type(text) => {
+                    for (i, c) in text.char_indices() {
+                        check(&j, &text[..i + c.len_utf8()])?;
+                    }
+                }
                 _ => {}
             }
         }

@@ -49,7 +49,7 @@ impl SearchIndex {
     }
 
     /// The index as of the snapshot `r`: built if missing, else the changed records read again.
-    fn refresh(&mut self, r: &ReadTransaction) -> Result<&Index> {
+    fn refresh(&mut self, r: &ReadTransaction) -> Result<&mut Index> {
         // Taken out while it changes: on an error it is rebuilt next time.
         let index = match self.index.take() {
             Some(mut index) => {

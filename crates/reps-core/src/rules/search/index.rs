@@ -9,7 +9,7 @@ use std::mem::size_of;
 use std::ops::Bound;
 
 use super::text::{each_word, snippet, word_at};
-use super::typo::{Kind, Matcher};
+use super::typo::{Kind, Matcher, typos_allowed};
 use super::{Document, Hit, Query, Target};
 
 /// One record holding a word: eight bytes, as there are hundreds of thousands.
@@ -48,7 +48,43 @@ pub struct Index {
     slots: HashMap<Target, u32>,
     /// Each word's records, in slot order.
     terms: BTreeMap<Box<str>, Vec<Posting>>,
+    /// Bumped whenever a word is stored for the first time.
+    vocabulary: u64,
+    /// What the last query's words matched, for the next keystroke.
+    remembered: Remembered,
     scratch: Scratch,
+}
+
+/// Typing only extends the last word, and a longer word (with the same
+/// typos allowed) matches a subset of what its start matched; so the next
+/// keystroke checks only those stored words instead of all of them.
+#[derive(Debug, Default)]
+struct Remembered {
+    /// The vocabulary these were taken from: a newer one may match more.
+    vocabulary: u64,
+    /// Per typed word: the word, whether it was growing, the stored words it matched.
+    words: Vec<(String, bool, Vec<Box<str>>)>,
+}
+
+/// Lists longer than this are not remembered (a one-letter start).
+const REMEMBER_AT_MOST: usize = 2048;
+
+impl Remembered {
+    /// The smallest remembered list that holds every stored word `m` can match.
+    fn seed(&self, vocabulary: u64, m: &Matcher) -> Option<&[Box<str>]> {
+        if self.vocabulary != vocabulary {
+            return None;
+        }
+        self.words
+            .iter()
+            .filter(|(w, growing, _)| {
+                *growing
+                    && m.word().starts_with(w.as_str())
+                    && typos_allowed(w.chars().count()) == m.typos()
+            })
+            .min_by_key(|(_, _, terms)| terms.len())
+            .map(|(_, _, terms)| terms.as_slice())
+    }
 }
 
 /// Buffers reused while cutting a record into words.
@@ -128,7 +164,10 @@ impl Index {
             let p = Posting::new(slot, weight, at);
             let list = match self.terms.get_mut(term) {
                 Some(list) => list,
-                None => self.terms.entry(term.into()).or_default(),
+                None => {
+                    self.vocabulary += 1;
+                    self.terms.entry(term.into()).or_default()
+                }
             };
             // New records take the highest slot, so this is nearly always a push.
             match list.last() {
@@ -201,8 +240,23 @@ impl Index {
         docs + slots + terms
     }
 
-    /// The stored words a typed word matches, with how, in sorted order.
-    fn matching<'s>(&'s self, m: &mut Matcher) -> Vec<(&'s [Posting], Kind)> {
+    /// The stored words a typed word matches, with how, in sorted order;
+    /// only among `seed` when given (see [`Remembered`]).
+    fn matching<'s>(
+        &'s self,
+        m: &mut Matcher,
+        seed: Option<&[Box<str>]>,
+    ) -> Vec<(&'s str, &'s [Posting], Kind)> {
+        if let Some(seed) = seed {
+            return seed
+                .iter()
+                .filter_map(|t| {
+                    let kind = m.check(t)?;
+                    let (t, l) = self.terms.get_key_value(&**t)?;
+                    Some((&**t, l.as_slice(), kind))
+                })
+                .collect();
+        }
         if m.typos() == 0 {
             let word = m.word();
             return self
@@ -215,18 +269,34 @@ impl Index {
                     } else {
                         Kind::Prefix
                     };
-                    (l.as_slice(), kind)
+                    (&**t, l.as_slice(), kind)
                 })
                 .collect();
         }
         self.terms
             .iter()
-            .filter_map(|(t, l)| m.check(t).map(|k| (l.as_slice(), k)))
+            .filter_map(|(t, l)| m.check(t).map(|k| (&**t, l.as_slice(), k)))
             .collect()
     }
 
-    /// The best `limit` hits for `query`.
-    pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
+    /// The best `limit` hits for `query`. What its words matched is kept
+    /// for the next keystroke.
+    pub fn search(&mut self, query: &Query, limit: usize) -> Vec<Hit> {
+        let mut remembered = Vec::new();
+        let hits = self.find(query, limit, &mut remembered);
+        self.remembered = Remembered {
+            vocabulary: self.vocabulary,
+            words: remembered,
+        };
+        hits
+    }
+
+    fn find(
+        &self,
+        query: &Query,
+        limit: usize,
+        remembered: &mut Vec<(String, bool, Vec<Box<str>>)>,
+    ) -> Vec<Hit> {
         let n = self.docs.len();
         let mut matchers = query.matchers();
         // Per record: how many words it matched so far and its score.
@@ -236,7 +306,13 @@ impl Index {
         let mut best_of: Vec<Vec<(u32, u32)>> = Vec::with_capacity(matchers.len());
         for (wi, m) in matchers.iter_mut().enumerate() {
             let mut best = vec![(0u32, 0u32); n];
-            for (postings, kind) in self.matching(m) {
+            let seed = self.remembered.seed(self.vocabulary, m);
+            let matches = self.matching(m, seed);
+            if matches.len() <= REMEMBER_AT_MOST {
+                let terms = matches.iter().map(|(t, _, _)| Box::from(*t)).collect();
+                remembered.push((m.word().to_string(), m.growing(), terms));
+            }
+            for (_, postings, kind) in matches {
                 let factor = kind.factor();
                 for p in postings {
                     let d = p.doc as usize;
@@ -327,7 +403,7 @@ mod tests {
         )
     }
 
-    fn targets(index: &Index, q: &str) -> Vec<Target> {
+    fn targets(index: &mut Index, q: &str) -> Vec<Target> {
         index
             .search(&Query::parse(q).unwrap(), usize::MAX)
             .iter()
@@ -342,12 +418,12 @@ mod tests {
             doc(2, &[("Globex", TITLE), ("kubernetes", BODY)]),
         ]);
         index.put(doc(1, &[("Acme", TITLE), ("terraform", BODY)]));
-        assert_eq!(targets(&index, "kubernetes"), [lead(2)]);
-        assert_eq!(targets(&index, "terraform"), [lead(1)]);
+        assert_eq!(targets(&mut index, "kubernetes"), [lead(2)]);
+        assert_eq!(targets(&mut index, "terraform"), [lead(1)]);
         assert_eq!(index.len(), 2);
         index.remove(lead(2));
-        assert!(targets(&index, "kubernetes").is_empty());
-        assert!(targets(&index, "globex").is_empty());
+        assert!(targets(&mut index, "kubernetes").is_empty());
+        assert!(targets(&mut index, "globex").is_empty());
         assert_eq!(index.words(), 2, "acme, terraform");
     }
 
@@ -357,7 +433,40 @@ mod tests {
         index.put(doc(3, &[("shared words", SHORT)]));
         let list = &index.terms["shared"];
         assert!(list.windows(2).all(|w| w[0].doc < w[1].doc));
-        assert_eq!(targets(&index, "shared")[0], lead(3), "short beats body");
+        assert_eq!(
+            targets(&mut index, "shared")[0],
+            lead(3),
+            "short beats body"
+        );
+    }
+
+    #[test]
+    fn typing_a_keystroke_at_a_time_answers_like_a_fresh_search() {
+        let texts = [
+            "the interview was long",
+            "interviews and interim reports",
+            "an intervention",
+            "salary talk with Zoë",
+            "salaries are fixed",
+            "slary typo in my own notes",
+        ];
+        let docs: Vec<Document> = (0..texts.len())
+            .map(|i| doc(i as u128, &[(texts[i], BODY)]))
+            .collect();
+        let mut typing = Index::build(docs.clone());
+        for typed in ["interview salary", "intervew zoe", "salaries intr", "in sa"] {
+            for (i, c) in typed.char_indices() {
+                let Some(q) = Query::parse(&typed[..i + c.len_utf8()]) else {
+                    continue;
+                };
+                let fresh = Index::build(docs.clone()).search(&q, usize::MAX);
+                assert_eq!(typing.search(&q, usize::MAX), fresh, "{typed:?} at {i}");
+            }
+        }
+        // a new stored word is not missed by what the last keystroke kept
+        typing.search(&Query::parse("zo").unwrap(), 10);
+        typing.put(doc(99, &[("zoology", BODY)]));
+        assert_eq!(targets(&mut typing, "zoo"), [lead(99)]);
     }
 
     #[test]

@@ -88,6 +88,11 @@ impl Matcher {
         &self.word
     }
 
+    /// Whether the word may still be growing (the last one typed).
+    pub fn growing(&self) -> bool {
+        self.growing
+    }
+
     /// How many typos this word may carry.
     pub fn typos(&self) -> u8 {
         self.typos
@@ -121,10 +126,23 @@ impl Matcher {
         }
         self.valid = self.valid.min(common);
         self.dead = false;
-        let w = self.chars.len() + 1;
+        let m = self.chars.len();
+        let w = m + 1;
         self.rows.truncate(w * (self.valid + 1));
         self.best_start.truncate(self.valid + 1);
-        for j in self.valid + 1..=len {
+        let k_len = usize::from(k);
+        // Lengths alone rule out a word more than `k` shorter, or (whole
+        // words only) more than `k` longer; a growing word needs no row past
+        // `m + k`, where every beginning is already too long.
+        if len + k_len < m || (!self.growing && len > m + k_len) {
+            return None;
+        }
+        let last = if self.growing {
+            len.min(m + k_len)
+        } else {
+            len
+        };
+        for j in self.valid + 1..=last {
             let lowest = self.push_row(j);
             self.valid = j;
             if lowest > k {
