@@ -161,6 +161,7 @@ fn a_reopened_journal_builds_its_index_again() {
         assert_eq!(j.search("remote", 10).unwrap().len(), 2);
     }
     let j = Journal::open(&path, clock(NOW)).unwrap();
+    j.prepare_search().unwrap();
     assert_eq!(j.search("remot", 10).unwrap().len(), 2);
 }
 

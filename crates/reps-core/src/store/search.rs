@@ -123,6 +123,14 @@ impl Journal {
         self.read(|r| Ok(state.refresh(r)?.search(&q, limit)))
     }
 
+    /// Builds the search index now rather than on the first search (about
+    /// 0.2 s for a ten-year journal), e.g. right after opening, so the first
+    /// keystroke is answered as quickly as the rest. Cheap when it is built.
+    pub fn prepare_search(&self) -> Result<()> {
+        let mut state = self.search_state();
+        self.read(|r| state.refresh(r).map(|_| ()))
+    }
+
     /// Tells the index which searched records a successful commit wrote.
     pub(super) fn committed(&self, touched: &[Target]) {
         if !touched.is_empty() {
