@@ -42,6 +42,28 @@ setup() {
   fi
 }
 
+# What only the tests need: the clipboard reader and a private D-Bus for the
+# window tests (copy, notifications), LibreOffice to open the spreadsheet
+# export headless, and the Python parsers that check the calendar and
+# contacts exports (pinned in tests/*/requirements.txt).
+setup_test_tools() {
+  local need=()
+  command -v xclip >/dev/null 2>&1 || need+=(xclip)
+  command -v dbus-daemon >/dev/null 2>&1 || need+=(dbus)
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  command -v pip3 >/dev/null 2>&1 || command -v pip >/dev/null 2>&1 || need+=(python3-pip)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "reps.sh: installing ${need[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  if ! python3 -c 'import icalendar, vobject, jeepney' 2>/dev/null; then
+    python3 -m pip install -q --disable-pip-version-check -r tests/formats/requirements.txt -r tests/window/requirements.txt 2>/dev/null ||
+      python3 -m pip install -q --disable-pip-version-check --break-system-packages -r tests/formats/requirements.txt -r tests/window/requirements.txt
+  fi
+}
+
 # What the browser build and its tests need: the wasm target, the
 # wasm-bindgen CLI of exactly the version in Cargo.lock, Node packages
 # (wasm-opt from npm's binaryen, Playwright's client, axe-core) and Debian's
@@ -139,6 +161,9 @@ case "${1:-}" in
   test)
     setup
     setup_web
+    setup_test_tools
+    # the format tests must not skip here: their tools were just installed
+    export REPS_REQUIRE_FORMAT_TOOLS=1
     echo "== format";  cargo fmt --all -- --check
     echo "== lint";    cargo clippy --workspace --all-targets -q -- -D warnings
     echo "== lint (browser build)"

@@ -164,26 +164,29 @@ fn platform_handle(launch: &Launch) -> (Option<JournalHandle>, Option<String>) {
 }
 
 /// For end-to-end tests: prints `E2E-RECTS` lines with the centre and size of
-/// every element that has a `data-testid`, whenever they change.
+/// every element that has a `data-testid`, and `E2E-TEXT` lines with what
+/// each says (a field's value, else its text), whenever they change.
 async fn report_positions() {
     let mut eval = document::eval(
         r#"
-        let last = "";
+        let last = "", lastText = "";
         while (true) {
             await new Promise(r => setTimeout(r, 120));
-            const rects = {};
+            const rects = {}, texts = {};
             for (const e of document.querySelectorAll('[data-testid]')) {
                 const r = e.getBoundingClientRect();
                 if (r.width > 0 && r.height > 0) {
                     rects[e.dataset.testid] = [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2), Math.round(r.width), Math.round(r.height)];
+                    texts[e.dataset.testid] = ('value' in e && typeof e.value === 'string' ? e.value : e.innerText || '').slice(0, 4000);
                 }
             }
-            const now = JSON.stringify(rects);
-            if (now !== last) { last = now; dioxus.send(now); }
+            const now = JSON.stringify(rects), nowText = JSON.stringify(texts);
+            if (now !== last) { last = now; dioxus.send("E2E-RECTS " + now); }
+            if (nowText !== lastText) { lastText = nowText; dioxus.send("E2E-TEXT " + nowText); }
         }
         "#,
     );
     while let Ok(line) = eval.recv::<String>().await {
-        println!("E2E-RECTS {line}");
+        println!("{line}");
     }
 }

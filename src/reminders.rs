@@ -16,8 +16,16 @@ use crate::journal::Reminder;
 use crate::route::Route;
 use crate::screens::today::message_for;
 
-/// How often the journal is asked what fell due.
-const EVERY: Duration = Duration::from_secs(20);
+/// How often the journal is asked what fell due (tests shorten it with
+/// `REPS_REMINDER_EVERY_SECS`).
+fn every() -> Duration {
+    let secs = std::env::var("REPS_REMINDER_EVERY_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|s| (1..=3600).contains(s))
+        .unwrap_or(20);
+    Duration::from_secs(secs)
+}
 
 /// The app's name as notifications show it.
 const APP_NAME: &str = "Reps";
@@ -36,7 +44,7 @@ pub fn Reminders() -> Element {
                 window.set_focus();
             }
         });
-        let mut ticks = ticker(EVERY);
+        let mut ticks = ticker(every());
         let journal = ctx.journal();
         // what was already due at launch is on Today; announce what comes next
         let Ok(mut after) = journal.now().await else {

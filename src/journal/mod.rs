@@ -249,6 +249,20 @@ pub struct SearchResult {
     pub hit: reps_core::rules::search::Hit,
     /// The lead it belongs to, if any.
     pub lead: Option<reps_core::LeadId>,
+    /// "Company — role" for an interview or a debrief.
+    pub about: Option<String>,
+}
+
+/// An interview agreed after another it overlaps: who it collides with and
+/// the first free time to ask for instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Collision {
+    /// The interviews agreed before it, with their leads.
+    pub with: Vec<(Interview, Lead)>,
+    /// The first free start.
+    pub suggested: reps_core::Stamp,
+    /// One line of advice.
+    pub advice: String,
 }
 
 /// A follow-up that just fell due, with a line saying who it is about.

@@ -23,7 +23,9 @@ use reps_core::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::{JournalHandle, LeadFile, MessageDraft, OfferFile, Reminder, SearchResult, UiError};
+use super::{
+    Collision, JournalHandle, LeadFile, MessageDraft, OfferFile, Reminder, SearchResult, UiError,
+};
 
 macro_rules! protocol {
     ($(
@@ -205,6 +207,24 @@ protocol! {
         Ok(MessageDraft { kind, draft, template, custom, to: facts.person, company: facts.company })
     }
 
+    /// An interview that collides with ones agreed before it, and the free
+    /// time to ask for; `None` when it is fine (or it is the one to keep).
+    fn collision(j, id: InterviewId) -> Option<Collision> {
+        let this = j.interview(id)?;
+        let (conflicts, suggestion) = j.check_conflicts(&this.plan, Some(id))?;
+        let mut with = Vec::new();
+        for c in &conflicts {
+            let other = j.interview(c.other)?;
+            let lead = j.lead(other.lead)?;
+            with.push((other, lead));
+        }
+        let others: Vec<Interview> = with.iter().map(|(i, _)| i.clone()).collect();
+        if !reps_core::rules::conflicts::is_the_one_to_move(&this, &others) {
+            return Ok(None);
+        }
+        Ok(suggestion.map(|r| Collision { with, suggested: r.suggested_start, advice: r.advice }))
+    }
+
     /// The name messages are signed with.
     fn my_name(j) -> String { Ok(j.settings()?.my_name) }
 
@@ -231,7 +251,15 @@ protocol! {
                     Target::Debrief(d) => j.debrief(d)?.lead,
                     Target::Contact(_) => None,
                 };
-                Ok(SearchResult { hit, lead })
+                // interviews and debriefs say whose they are
+                let about = match (hit.target, lead) {
+                    (Target::Interview(_) | Target::Debrief(_), Some(l)) => {
+                        let l = j.lead(l)?;
+                        Some(format!("{} — {}", l.details.company, l.details.role))
+                    }
+                    _ => None,
+                };
+                Ok(SearchResult { hit, lead, about })
             })
             .collect()
     }

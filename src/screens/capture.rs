@@ -84,7 +84,9 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             state.set(SaveState::Saved);
         });
     });
+    let mut generation = use_signal(|| 0u32);
     let start_over = move |_| {
+        generation += 1;
         id.set(None);
         body.set(DebriefBody::default());
         questions_text.set(String::new());
@@ -218,7 +220,10 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
         if let Some(e) = load_error {
             p { class: "error", role: "alert", "{e}" }
         }
-        form { class: "form capture", onsubmit: move |e| e.prevent_default(),
+        // fields hold what was typed themselves (a fast typist is never
+        // overwritten by an older render); a fresh start makes fresh fields
+        for generation in std::iter::once(generation()) {
+        form { key: "{generation}", class: "form capture", onsubmit: move |e| e.prevent_default(),
             label { r#for: "about", "About" }
             select { id: "about", "data-testid": "capture-about",
                 onchange: move |e| {
@@ -235,7 +240,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                     }
                 },
                 option { value: "", selected: about().is_none(), "No interview yet (attach later)" }
-                for (iv, label) in options {
+                for (iv, label) in options.clone() {
                     option { key: "{iv}", value: "{iv}", selected: about() == Some(iv), "{label}" }
                 }
             }
@@ -244,7 +249,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             Scale { label: "Confidence right now", low: "Shaky", high: "Solid", value: b.confidence, testid: "confidence",
                 on_pick: move |v| edit(Box::new(move |b| b.confidence = Rating::new("confidence", v).ok())) }
             label { r#for: "went-well", "What went well" }
-            textarea { id: "went-well", "data-testid": "capture-went-well", rows: "3", value: "{b.went_well}",
+            textarea { id: "went-well", "data-testid": "capture-went-well", rows: "3", initial_value: "{b.went_well}",
                 onmounted: move |e| {
                     crate::launch_timing::capture_ready();
                     if launch.capture {
@@ -255,7 +260,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             Chips { label: "Strengths", all: Skill::PRESETS.to_vec(), picked: b.strengths.clone(), testid: "strength",
                 on_toggle: move |s: Skill| edit(Box::new(move |b| toggle(&mut b.strengths, s))) }
             label { r#for: "improve", "Answers to improve" }
-            textarea { id: "improve", "data-testid": "capture-improve", rows: "3", value: "{b.improve}",
+            textarea { id: "improve", "data-testid": "capture-improve", rows: "3", initial_value: "{b.improve}",
                 oninput: move |e| edit(Box::new(move |b| b.improve = e.value())) }
             Chips { label: "Work on", all: Skill::PRESETS.to_vec(), picked: b.to_improve.clone(), testid: "improve",
                 on_toggle: move |s: Skill| edit(Box::new(move |b| toggle(&mut b.to_improve, s))) }
@@ -278,7 +283,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                 }
             }
             label { r#for: "questions", "Questions to clarify later (one per line)" }
-            textarea { id: "questions", rows: "2", value: "{questions_text}",
+            textarea { id: "questions", rows: "2", initial_value: "{questions_text}",
                 // the box keeps exactly what was typed; the questions are derived from it
                 oninput: move |e| {
                     let text = e.value();
@@ -287,14 +292,14 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                 } }
             label { r#for: "next-step", "What happens next" }
             p { class: "sub", id: "next-step-hint", "For example: they'll call by Friday." }
-            input { id: "next-step", value: "{b.next_step}", aria_describedby: "next-step-hint",
+            input { id: "next-step", initial_value: "{b.next_step}", aria_describedby: "next-step-hint",
                 oninput: move |e| edit(Box::new(move |b| b.next_step = e.value())) }
             label { r#for: "next-by", "By when" }
             input { id: "next-by", r#type: "date",
                 value: b.next_step_by.map(|d| d.to_string()).unwrap_or_default(),
                 oninput: move |e| edit(Box::new(move |b| b.next_step_by = e.value().parse().ok())) }
             label { r#for: "notes", "Anything else" }
-            textarea { id: "notes", "data-testid": "capture-notes", rows: "4", value: "{b.notes}",
+            textarea { id: "notes", "data-testid": "capture-notes", rows: "4", initial_value: "{b.notes}",
                 oninput: move |e| edit(Box::new(move |b| b.notes = e.value())) }
             if let Some(iv) = about() {
                 div { class: "after-capture",
@@ -309,6 +314,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                         "Write the thank-you" }
                 }
             }
+        }
         }
     }
 }

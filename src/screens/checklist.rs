@@ -59,6 +59,10 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
         ctx.revision();
         ctx.journal().checklist(id).await
     }));
+    let collision = use_resource(use_reactive!(|id| async move {
+        ctx.revision();
+        ctx.journal().collision(id).await
+    }));
     let mut walking_in = use_signal(|| false);
     let error = use_signal(|| None::<UiError>);
     let tick = move |(item, done): (ItemId, bool)| {
@@ -106,6 +110,24 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
             p { class: "sub", "{text::when(&iv.plan.start)} · Goal: {goal}" }
         }
         if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
+        if let Some(Ok(Some(c))) = collision.read().clone() {
+            section { class: "sheet conflict", role: "alert", "data-testid": "prep-conflict",
+                h2 { "This one collides" }
+                for (other, lead) in c.with.iter() {
+                    p { key: "{other.id}", "It overlaps {lead.details.company} at {text::when(&other.plan.start)}, which you agreed to first." }
+                }
+                p { class: "coach", "{c.advice}" }
+                p { "First free time: " b { "{text::when(&c.suggested)}" } }
+                button { class: "button", "data-testid": "prep-conflict-message",
+                    onclick: move |_| {
+                        navigator().push(Route::Message {
+                            kind: reps_core::rules::messages::MessageKind::Reschedule,
+                            about: crate::screens::message::MessageFor::Interview(id),
+                        });
+                    },
+                    "Write the message asking to move it" }
+            }
+        }
         ChecklistList { view: view.clone(), on_tick: tick }
         button { class: "button wide calm", "data-testid": "walking-in", onclick: move |_| walking_in.set(true), "I'm walking in" }
     }
@@ -174,7 +196,7 @@ fn TemplateEditor() -> Element {
             });
         },
             label { r#for: "template", "One item per line, under the headings “Day before:”, “Hour before:”, “Walking in:”" }
-            textarea { id: "template", rows: "14", value: "{draft}", oninput: move |e| draft.set(e.value()) }
+            textarea { id: "template", rows: "14", initial_value: "{draft}", oninput: move |e| draft.set(e.value()) }
             if let Some(e) = error() { p { class: "field-error", role: "alert", "{e}" } }
             div { class: "row-actions",
                 button { class: "button take", r#type: "submit", "Save template" }

@@ -390,12 +390,12 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element
     rsx! {
         form { class: "form", aria_label: "Add an interview", onsubmit: save,
             label { r#for: "iv-date", "Date" }
-            input { id: "iv-date", r#type: "date", value: "{date}", oninput: move |e| date.set(e.value()) }
+            input { id: "iv-date", r#type: "date", initial_value: "{date}", oninput: move |e| date.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "start") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "iv-time", "Time" }
-            input { id: "iv-time", r#type: "time", value: "{time}", oninput: move |e| time.set(e.value()) }
+            input { id: "iv-time", r#type: "time", initial_value: "{time}", oninput: move |e| time.set(e.value()) }
             label { r#for: "iv-minutes", "Minutes" }
-            input { id: "iv-minutes", r#type: "number", inputmode: "numeric", value: "{minutes}", oninput: move |e| minutes.set(e.value()) }
+            input { id: "iv-minutes", r#type: "number", inputmode: "numeric", initial_value: "{minutes}", oninput: move |e| minutes.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "minutes") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "iv-stage", "Stage" }
             select { id: "iv-stage", onchange: move |e| stage.set(e.value()),
@@ -447,20 +447,20 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
             });
         },
             label { r#for: "e-company", "Company" }
-            input { id: "e-company", value: "{d().company}", oninput: move |e| d.write().company = e.value() }
+            input { id: "e-company", initial_value: "{d().company}", oninput: move |e| d.write().company = e.value() }
             if let Some(m) = UiError::for_field(&err, "company") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "e-role", "Role" }
-            input { id: "e-role", value: "{d().role}", oninput: move |e| d.write().role = e.value() }
+            input { id: "e-role", initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }
             if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "e-location", "Location" }
-            input { id: "e-location", value: "{d().location}", oninput: move |e| d.write().location = e.value() }
+            input { id: "e-location", initial_value: "{d().location}", oninput: move |e| d.write().location = e.value() }
             label { r#for: "e-link", "Link to the ad" }
-            input { id: "e-link", r#type: "url", value: "{d().link}", oninput: move |e| d.write().link = e.value() }
+            input { id: "e-link", r#type: "url", initial_value: "{d().link}", oninput: move |e| d.write().link = e.value() }
             label { r#for: "e-seen", "What I saw myself" }
-            textarea { id: "e-seen", rows: "3", value: "{d().seen}", oninput: move |e| d.write().seen = e.value() }
+            textarea { id: "e-seen", rows: "3", initial_value: "{d().seen}", oninput: move |e| d.write().seen = e.value() }
             if let Some(m) = UiError::for_field(&err, "seen") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "e-heard", "What I heard from others" }
-            textarea { id: "e-heard", rows: "3", value: "{d().heard}", oninput: move |e| d.write().heard = e.value() }
+            textarea { id: "e-heard", rows: "3", initial_value: "{d().heard}", oninput: move |e| d.write().heard = e.value() }
             if let Some(m) = UiError::for_field(&err, "heard") { p { class: "field-error", role: "alert", "{m}" } }
             label { class: "check",
                 input { r#type: "checkbox", checked: d().dream_job, onchange: move |e| d.write().dream_job = e.checked() }

@@ -364,7 +364,7 @@ fn AddLead() -> Element {
     rsx! {
         form { class: "form", aria_label: "Add a lead", onsubmit: save,
             label { r#for: "lead-company", "Company" }
-            input { id: "lead-company", "data-testid": "lead-company", value: "{company}", autocomplete: "off",
+            input { id: "lead-company", "data-testid": "lead-company", initial_value: "{company}", autocomplete: "off",
                 oninput: move |e| company.set(e.value()),
                 onchange: move |_| {
                     let name = company();
@@ -383,7 +383,7 @@ fn AddLead() -> Element {
             if let Some(m) = UiError::for_field(&err, "company") { p { class: "field-error", role: "alert", "{m}" } }
             if let Some(m) = seen_before() { p { class: "hint", "{m}" } }
             label { r#for: "lead-role", "Role" }
-            input { id: "lead-role", "data-testid": "lead-role", value: "{role}", oninput: move |e| role.set(e.value()) }
+            input { id: "lead-role", "data-testid": "lead-role", initial_value: "{role}", oninput: move |e| role.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "lead-source", "Where it came from" }
             select { id: "lead-source",

@@ -179,6 +179,7 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
     let mut tpl_subject = use_signal(|| draft.template.subject.clone());
     let mut tpl_body = use_signal(|| draft.template.body.clone());
     let mut custom = use_signal(|| draft.custom);
+    let mut generation = use_signal(|| 0u32);
 
     let copy = move |_| {
         spawn(async move {
@@ -226,6 +227,7 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
                 if let Ok(d) = ctx.journal().message(kind, about.about()).await {
                     subject.set(d.draft.subject);
                     body.set(d.draft.body);
+                    generation += 1;
                 }
             }
         });
@@ -241,6 +243,7 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
                 if let Ok(d) = ctx.journal().message(kind, about.about()).await {
                     subject.set(d.draft.subject);
                     body.set(d.draft.body);
+                    generation += 1;
                 }
             }
         });
@@ -262,12 +265,14 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
             h1 { "{title(kind)}" }
             p { class: "sub", "{to}" }
         }
-        form { class: "form message", onsubmit: move |e| e.prevent_default(),
+        // the fields keep what was typed; a new wording makes fresh fields
+        for generation in std::iter::once(generation()) {
+        form { key: "{generation}", class: "form message", onsubmit: move |e| e.prevent_default(),
             label { r#for: "msg-subject", "Subject" }
-            input { id: "msg-subject", "data-testid": "msg-subject", value: "{subject}",
+            input { id: "msg-subject", "data-testid": "msg-subject", initial_value: "{subject}",
                 oninput: move |e| subject.set(e.value()) }
             label { r#for: "msg-body", "Message" }
-            textarea { id: "msg-body", "data-testid": "msg-body", rows: "12", value: "{body}",
+            textarea { id: "msg-body", "data-testid": "msg-body", rows: "12", initial_value: "{body}",
                 oninput: move |e| body.set(e.value()) }
             p { class: "sub", "Reps never sends anything. Copy it or open it in your mail app, send it yourself, then mark it sent." }
             div { class: "row-actions wrap",
@@ -287,6 +292,7 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
                 None => rsx! {},
             }
         }
+        }
         section { class: "wording",
             button { class: "quiet-link", r#type: "button", "data-testid": "msg-wording", aria_expanded: wording_open(),
                 onclick: move |_| wording_open.toggle(),
@@ -295,10 +301,10 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
                 form { class: "form", aria_label: "Wording for every message of this kind", onsubmit: save_wording,
                     p { class: "sub", "Words in braces are filled from your journal: {placeholders}. Text in [square brackets] is left out when something in it is unknown." }
                     label { r#for: "tpl-subject", "Subject" }
-                    input { id: "tpl-subject", "data-testid": "tpl-subject", value: "{tpl_subject}", oninput: move |e| tpl_subject.set(e.value()) }
+                    input { id: "tpl-subject", "data-testid": "tpl-subject", initial_value: "{tpl_subject}", oninput: move |e| tpl_subject.set(e.value()) }
                     if let Some(m) = UiError::for_field(&err, "subject") { p { class: "field-error", role: "alert", "{m}" } }
                     label { r#for: "tpl-body", "Message" }
-                    textarea { id: "tpl-body", "data-testid": "tpl-body", rows: "10", value: "{tpl_body}", oninput: move |e| tpl_body.set(e.value()) }
+                    textarea { id: "tpl-body", "data-testid": "tpl-body", rows: "10", initial_value: "{tpl_body}", oninput: move |e| tpl_body.set(e.value()) }
                     if let Some(m) = UiError::for_field(&err, "body") { p { class: "field-error", role: "alert", "{m}" } }
                     SignAs {}
                     div { class: "row-actions",
@@ -326,7 +332,7 @@ fn SignAs() -> Element {
     });
     rsx! {
         label { r#for: "sign-as", "Sign as" }
-        input { id: "sign-as", "data-testid": "sign-as", value: "{name}", autocomplete: "name",
+        input { id: "sign-as", "data-testid": "sign-as", initial_value: "{name}", autocomplete: "name",
             oninput: move |e| name.set(e.value()),
             onchange: move |_| {
                 spawn(async move {

@@ -45,17 +45,23 @@ pub fn Offers() -> Element {
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
         Some(Ok(list)) => rsx! {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
-            OffersView { offers: list.clone(), on_answer: answer }
-            for f in list.iter().cloned() {
-                OfferTerms { key: "{f.lead.id}-{f.lead.updated}", lead: f.lead.id, company: f.lead.details.company.clone(), offer: f.lead.offer.clone() }
-            }
+            OffersView { offers: list.clone(), on_answer: answer,
+                terms: Callback::new(|f: OfferFile| rsx! {
+                    OfferTerms { key: "{f.lead.id}-{f.lead.updated}", lead: f.lead.id, company: f.lead.details.company.clone(), offer: f.lead.offer.clone() }
+                }) }
         },
     }
 }
 
 /// Offers from plain data.
 #[component]
-pub fn OffersView(offers: Vec<OfferFile>, on_answer: EventHandler<(LeadId, Status)>) -> Element {
+pub fn OffersView(
+    offers: Vec<OfferFile>,
+    on_answer: EventHandler<(LeadId, Status)>,
+    /// The terms form under each offer (it talks to the journal, so tests leave it out).
+    #[props(default)]
+    terms: Option<Callback<OfferFile, Element>>,
+) -> Element {
     let mut confirm = use_signal(|| None::<(LeadId, Status, String)>);
     let columns: Vec<OfferColumn> = offers.iter().map(|f| f.column.clone()).collect();
     rsx! {
@@ -113,6 +119,7 @@ pub fn OffersView(offers: Vec<OfferFile>, on_answer: EventHandler<(LeadId, Statu
                     h3 { "Still unclear: ask before you answer" }
                     ul { for q in f.check.open_questions.iter() { li { key: "{q.id}", "{q.text}" } } }
                 }
+                {terms.map(|t| t.call(f.clone()))}
                 div { class: "row-actions",
                     {
                         let company = f.lead.details.company.clone();
@@ -338,12 +345,12 @@ pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Elemen
             },
             h2 { "Terms from {company}" }
             label { r#for: id("o-min"), "Pay from" }
-            input { id: id("o-min"), inputmode: "numeric", value: "{min}", oninput: move |e| min.set(e.value()) }
+            input { id: id("o-min"), inputmode: "numeric", initial_value: "{min}", oninput: move |e| min.set(e.value()) }
             label { r#for: id("o-max"), "Pay up to" }
-            input { id: id("o-max"), inputmode: "numeric", value: "{max}", oninput: move |e| max.set(e.value()) }
+            input { id: id("o-max"), inputmode: "numeric", initial_value: "{max}", oninput: move |e| max.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "pay") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: id("o-cur"), "Currency" }
-            input { id: id("o-cur"), maxlength: "3", value: "{currency}", oninput: move |e| currency.set(e.value()) }
+            input { id: id("o-cur"), maxlength: "3", initial_value: "{currency}", oninput: move |e| currency.set(e.value()) }
             label { r#for: id("o-per"), "Per" }
             select { id: id("o-per"), onchange: move |e| period.set(e.value()),
                 for (v, l) in [("year", "Year"), ("month", "Month"), ("day", "Day"), ("hour", "Hour")] {
@@ -351,13 +358,13 @@ pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Elemen
                 }
             }
             label { r#for: id("o-terms"), "Bonus, equity, holidays, anything else" }
-            textarea { id: id("o-terms"), rows: "3", value: "{terms}", oninput: move |e| terms.set(e.value()) }
+            textarea { id: id("o-terms"), rows: "3", initial_value: "{terms}", oninput: move |e| terms.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "terms") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: id("o-start"), "First day" }
-            input { id: id("o-start"), r#type: "date", value: "{start}", oninput: move |e| start.set(e.value()) }
+            input { id: id("o-start"), r#type: "date", initial_value: "{start}", oninput: move |e| start.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "start_date") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: id("o-by"), "They want an answer by" }
-            input { id: id("o-by"), r#type: "date", value: "{answer_by}", oninput: move |e| answer_by.set(e.value()) }
+            input { id: id("o-by"), r#type: "date", initial_value: "{answer_by}", oninput: move |e| answer_by.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "respond_by") { p { class: "field-error", role: "alert", "{m}" } }
             if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
             div { class: "row-actions",

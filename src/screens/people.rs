@@ -102,14 +102,14 @@ fn AddContact() -> Element {
             });
         },
             label { r#for: "c-name", "Name" }
-            input { id: "c-name", value: "{d().name}", oninput: move |e| d.write().name = e.value() }
+            input { id: "c-name", initial_value: "{d().name}", oninput: move |e| d.write().name = e.value() }
             if let Some(m) = UiError::for_field(&err, "name") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "c-role", "Role" }
-            input { id: "c-role", value: "{d().role}", oninput: move |e| d.write().role = e.value() }
+            input { id: "c-role", initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }
             label { r#for: "c-company", "Company" }
-            input { id: "c-company", value: "{d().company}", oninput: move |e| d.write().company = e.value() }
+            input { id: "c-company", initial_value: "{d().company}", oninput: move |e| d.write().company = e.value() }
             label { r#for: "c-where", "Where we met" }
-            input { id: "c-where", value: "{d().met_where}", oninput: move |e| d.write().met_where = e.value() }
+            input { id: "c-where", initial_value: "{d().met_where}", oninput: move |e| d.write().met_where = e.value() }
             label { r#for: "c-cadence", "Get back in touch every … days (optional)" }
             input { id: "c-cadence", r#type: "number", min: "1", inputmode: "numeric",
                 oninput: move |e| d.write().cadence_days = e.value().parse().ok() }

@@ -34,7 +34,9 @@ pub fn Search() -> Element {
         }
         form { class: "form search", role: "search", onsubmit: move |e| e.prevent_default(),
             label { r#for: "search-box", class: "visually-hidden", "Search your journal" }
-            input { id: "search-box", "data-testid": "search-box", r#type: "search", value: "{query}",
+            // not bound to `query`: the box keeps every key typed, however
+            // fast, and the results follow it
+            input { id: "search-box", "data-testid": "search-box", r#type: "search",
                 placeholder: "Search your journal", autocomplete: "off", spellcheck: "false",
                 onmounted: move |e| { spawn(async move { let _ = e.set_focus(true).await; }); },
                 oninput: move |e| query.set(e.value()) }
@@ -65,12 +67,13 @@ pub fn SearchResults(
                 for (n, r) in list.into_iter().enumerate() {
                     {
                         let to = destination(&r);
-                        let matched = matched_line(&[] as &[String]); // PENDING-MATCHED
+                        let matched = matched_line(&r.hit.matched);
                         rsx! {
                             li { key: "{n}", class: "row",
                                 div { class: "row-text",
                                     span { class: "row-kind", "{kind(r.hit.target)}" }
                                     span { class: "row-title", "{r.hit.title}" }
+                                    if let Some(a) = &r.about { span { class: "row-meta", "{a}" } }
                                     span { class: "row-meta", "{r.hit.snippet}" }
                                     if let Some(m) = matched { span { class: "row-meta matched", "{m}" } }
                                 }
@@ -119,21 +122,25 @@ mod tests {
     #[test]
     fn results_show_kind_title_snippet_and_the_words_that_matched() {
         let j = demo();
-        let hits = j.search("interview", 30).unwrap(); // PENDING-MATCHED: typo
+        let hits = j.search("intervew", 30).unwrap();
         assert!(
             !hits.is_empty(),
             "a typo still finds something in the sample"
         );
         let results: Vec<SearchResult> = hits
             .into_iter()
-            .map(|hit| SearchResult { hit, lead: None })
+            .map(|hit| SearchResult {
+                hit,
+                lead: None,
+                about: None,
+            })
             .collect();
         let first = results[0].hit.title.clone();
         let html = render_with(Some(Ok(results)), |results| {
             rsx! { SearchResults { query: "intervew".to_string(), results, on_open: |_| {} } }
         });
         assert!(html.contains(&first), "{html}");
-        // PENDING-MATCHED: assert!(html.contains("Matched: "), "{html}");
+        assert!(html.contains("Matched: "), "{html}");
         let none = render_with(Some(Ok(Vec::new())), |results| {
             rsx! { SearchResults { query: "zzzz".to_string(), results, on_open: |_| {} } }
         });

@@ -271,7 +271,7 @@ fn Later(id: FollowUpId, n: usize, about: String, on_act: EventHandler<RowAction
                 }
             },
             label { r#for: "later-{n}", "Come back to it on" }
-            input { id: "later-{n}", "data-testid": "later-day-{n}", r#type: "date", value: "{day}", oninput: move |e| day.set(e.value()) }
+            input { id: "later-{n}", "data-testid": "later-day-{n}", r#type: "date", initial_value: "{day}", oninput: move |e| day.set(e.value()) }
             if let Some(p) = problem() { p { class: "field-error", role: "alert", "{p}" } }
             button { class: "button", r#type: "submit", "data-testid": "later-save-{n}", "Push it" }
             button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }

@@ -105,6 +105,15 @@ pub fn suggest(
     })
 }
 
+/// Of two interviews that collide, the one agreed last is the one to ask
+/// about moving: `this` is it when any interview it collides with was
+/// already in the calendar before it.
+pub fn is_the_one_to_move(this: &Interview, colliding: &[Interview]) -> bool {
+    colliding
+        .iter()
+        .any(|o| o.id != this.id && !o.cancelled && (o.created, o.id) < (this.created, this.id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +194,18 @@ mod tests {
         let existing = [iv(1, "2026-06-01T10:00:00Z[UTC]", 60)];
         let new = iv(2, "2026-06-01T14:00:00Z[UTC]", 60);
         assert!(suggest(&new.plan, None, &existing, 30).is_none());
+    }
+
+    #[test]
+    fn the_interview_agreed_last_is_the_one_to_move() {
+        let first = iv(1, "2026-06-03T10:00:00+02:00[Europe/Paris]", 60);
+        let mut second = iv(2, "2026-06-03T10:30:00+02:00[Europe/Paris]", 60);
+        second.created = first.created.add(Duration::hours(1)).unwrap();
+        assert!(is_the_one_to_move(&second, std::slice::from_ref(&first)));
+        assert!(!is_the_one_to_move(&first, std::slice::from_ref(&second)));
+        // a cancelled one no longer holds its place
+        let mut gone = first.clone();
+        gone.cancelled = true;
+        assert!(!is_the_one_to_move(&second, &[gone]));
     }
 }
