@@ -170,6 +170,7 @@ case "${1:-}" in
     cargo clippy -q --target wasm32-unknown-unknown --no-default-features --features web --bins -- -D warnings
     echo "== bench smoke (tiny journal, debug build: proves the benchmark runs)"
     REPS_BENCH_QUICK=1 cargo test -q -p reps-core --bench journal > /dev/null
+    REPS_BENCH_QUICK=1 cargo test -q -p reps-core --bench search > /dev/null
     echo "== tests"
     log=$(mktemp)
     set +e

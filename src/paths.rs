@@ -106,3 +106,16 @@ mod tests {
         );
     }
 }
+
+/// Writes each note as a file in a new `folder` (each file atomically).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_notes(
+    folder: &Path,
+    notes: &[reps_core::formats::markdown::NoteFile],
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    for n in notes {
+        write_whole(&folder.join(&n.name), n.text.as_bytes())?;
+    }
+    Ok(())
+}

@@ -9,6 +9,9 @@
 //! browser: they cross `postMessage` as JSON) without a screen knowing.
 
 use reps_core::formats::backup::ImportSummary;
+use reps_core::formats::ics::Invite;
+use reps_core::formats::markdown::NoteFile;
+use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
 use reps_core::rules::checklist::ChecklistView;
 use reps_core::rules::messages::{MessageKind, Template};
 use reps_core::rules::reps::RepsReport;
@@ -286,7 +289,50 @@ protocol! {
     /// The next lead waiting in the deck (what to do instead of waiting).
     fn next_in_deck(j) -> Option<Lead> { Ok(j.deck()?.into_iter().next()) }
 
+    /// The journal as a calendar file (interviews and open follow-ups).
+    fn export_calendar(j) -> String { j.export_calendar() }
+
+    /// Everyone met, as vCard 4.0.
+    fn export_contacts(j) -> String { j.export_contacts_vcard() }
+
+    /// Every application with its stage history, as a spreadsheet (CSV).
+    fn export_applications(j) -> String { j.export_applications_csv() }
+
+    /// One row per stage change (CSV), the proof of a search week by week.
+    fn export_stage_history(j) -> String { j.export_stage_history_csv() }
+
+    /// Debriefs as Markdown, one file per lead.
+    fn export_notes(j) -> Vec<NoteFile> { j.export_notes_markdown() }
+
+    /// Reads a calendar invite (nothing is written), with the leads already
+    /// at each event's company to attach it to.
+    fn read_invites(j, text: String) -> Vec<(Invite, Vec<Lead>)> {
+        let tz = j.now().tz();
+        reps_core::formats::ics::parse_invites(&text)?
+            .into_iter()
+            .map(|i| {
+                let i = i.in_local_zone(tz);
+                let leads = if i.company.trim().is_empty() { Vec::new() } else { j.leads_at(&i.company)? };
+                Ok((i, leads))
+            })
+            .collect()
+    }
+
+    /// What importing another tracker's CSV would do (nothing is written).
+    fn preview_tracker(j, text: String, mapping: Option<ColumnMap>) -> TrackerPreview {
+        let _ = j;
+        Ok(reps_core::formats::tracker_import::preview_tracker_csv(&text, mapping.as_ref())?)
+    }
+
     // Commands
+
+    /// Adds the interview an invite describes (and its lead when `None`).
+    fn import_invite(j, invite: Invite, lead: Option<LeadId>) -> Scheduled {
+        j.import_invite(&invite, lead)
+    }
+
+    /// Imports the previewed rows: all of them or none.
+    fn import_tracker(j, preview: TrackerPreview) -> usize { j.import_tracker_rows(&preview) }
 
     /// Adds a lead.
     fn add_lead(j, details: LeadDetails) -> Lead { j.add_lead(details) }

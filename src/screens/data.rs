@@ -1,12 +1,95 @@
-//! Your data: export the journal as a backup file and import one, to keep a
-//! copy or to move the journal between the browser, a laptop and a phone.
+//! Your data: a backup to keep or to move the journal between devices, and
+//! the formats other apps read (calendar, contacts, spreadsheet, notes), plus
+//! bringing in a calendar invite or another tracker's spreadsheet.
 
 use dioxus::prelude::*;
 use reps_core::formats::backup::{BackupError, ImportSummary, MAX_BYTES};
+use reps_core::formats::ics::Invite;
+use reps_core::formats::markdown::NoteFile;
+use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
+use reps_core::{Lead, LeadId};
 
 use crate::app::use_ctx;
 use crate::components::text;
-use crate::journal::UiError;
+use crate::journal::{JournalHandle, UiError};
+
+/// Something the user can take out of Reps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// Everything, as Reps' own JSON.
+    Backup,
+    /// Interviews and follow-ups for a calendar app (.ics).
+    Calendar,
+    /// People met (.vcf).
+    Contacts,
+    /// Every application with its stages (.csv).
+    Applications,
+    /// One row per stage change (.csv).
+    StageHistory,
+    /// Debriefs as Markdown, one file per lead.
+    Notes,
+}
+
+impl Export {
+    /// Every export, in the order the screen lists them.
+    pub const ALL: [Export; 6] = [
+        Export::Backup,
+        Export::Calendar,
+        Export::Contacts,
+        Export::Applications,
+        Export::StageHistory,
+        Export::Notes,
+    ];
+
+    fn testid(self) -> &'static str {
+        match self {
+            Export::Backup => "data-export",
+            Export::Calendar => "data-export-ics",
+            Export::Contacts => "data-export-vcf",
+            Export::Applications => "data-export-csv",
+            Export::StageHistory => "data-export-history",
+            Export::Notes => "data-export-notes",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Export::Backup => "Export a backup",
+            Export::Calendar => "Calendar (.ics)",
+            Export::Contacts => "Contacts (.vcf)",
+            Export::Applications => "Applications (.csv)",
+            Export::StageHistory => "Every stage, one per row (.csv)",
+            Export::Notes => "Debrief notes (Markdown)",
+        }
+    }
+
+    /// The file name of this export made on `day`.
+    pub fn file_name(self, day: chrono::NaiveDate) -> String {
+        match self {
+            Export::Backup => format!("reps-backup-{day}.json"),
+            Export::Calendar => format!("reps-interviews-{day}.ics"),
+            Export::Contacts => format!("reps-people-{day}.vcf"),
+            Export::Applications => format!("reps-applications-{day}.csv"),
+            Export::StageHistory => format!("reps-stage-history-{day}.csv"),
+            Export::Notes => format!("reps-notes-{day}"),
+        }
+    }
+}
+
+/// Runs an export through the journal's owner and hands the file(s) over.
+pub async fn run_export(h: &JournalHandle, what: Export) -> Result<String, UiError> {
+    let day = h.now().await?.local_date();
+    let name = what.file_name(day);
+    let text = match what {
+        Export::Backup => h.export_backup().await?,
+        Export::Calendar => h.export_calendar().await?,
+        Export::Contacts => h.export_contacts().await?,
+        Export::Applications => h.export_applications().await?,
+        Export::StageHistory => h.export_stage_history().await?,
+        Export::Notes => return deliver_notes(&name, &h.export_notes().await?),
+    };
+    deliver(&name, &text)
+}
 
 /// What the last export or import did, in words.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,19 +106,13 @@ pub fn Data() -> Element {
     let mut ctx = use_ctx();
     let mut message = use_signal(|| None::<DataMessage>);
     let mut busy = use_signal(|| false);
-    let export = move |_| {
+    let export = move |what: Export| {
         if busy() {
             return;
         }
         busy.set(true);
         spawn(async move {
-            let h = ctx.journal();
-            let result = async {
-                let day = h.now().await?.local_date();
-                let text = h.export_backup().await?;
-                deliver(&format!("reps-backup-{day}.json"), &text)
-            }
-            .await;
+            let result = run_export(&ctx.journal(), what).await;
             message.set(Some(match result {
                 Ok(done) => DataMessage::Done(done),
                 Err(e) => DataMessage::Failed(e.message),
@@ -73,6 +150,8 @@ pub fn Data() -> Element {
     };
     rsx! {
         DataView { message: message(), busy: busy(), on_export: export, on_import: import }
+        InviteImport {}
+        TrackerImport {}
     }
 }
 
@@ -81,7 +160,7 @@ pub fn Data() -> Element {
 pub fn DataView(
     message: Option<DataMessage>,
     busy: bool,
-    on_export: EventHandler<()>,
+    on_export: EventHandler<Export>,
     on_import: EventHandler<FormEvent>,
 ) -> Element {
     let place = if cfg!(target_arch = "wasm32") {
@@ -102,8 +181,18 @@ pub fn DataView(
                 r#type: "button",
                 disabled: busy,
                 "data-testid": "data-export",
-                onclick: move |_| on_export.call(()),
+                onclick: move |_| on_export.call(Export::Backup),
                 "Export a backup"
+            }
+        }
+        section { class: "data-card",
+            h2 { "For your other apps" }
+            p { "Your interviews and follow-ups for your calendar, with reminders; the people you met for your contacts; every application with its dates for a spreadsheet (the proof of your search an employment office may ask for); your debriefs as notes." }
+            div { class: "row-actions wrap",
+                for what in Export::ALL.into_iter().filter(|e| *e != Export::Backup) {
+                    button { key: "{what.testid()}", class: "button quiet", r#type: "button", disabled: busy,
+                        "data-testid": what.testid(), onclick: move |_| on_export.call(what), "{what.label()}" }
+                }
             }
         }
         section { class: "data-card",
@@ -194,6 +283,361 @@ fn deliver(name: &str, text: &str) -> Result<String, UiError> {
         path.display(),
         size(text.len())
     ))
+}
+
+/// Hands the notes over: one Markdown file per lead, in a new folder in
+/// Downloads on desktop; one download per file in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+fn deliver_notes(folder_name: &str, notes: &[NoteFile]) -> Result<String, UiError> {
+    if notes.is_empty() {
+        return Ok("There are no leads to write notes for yet.".into());
+    }
+    let dirs = directories::UserDirs::new();
+    let downloads = dirs
+        .as_ref()
+        .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
+        .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
+        .ok_or_else(|| UiError::general_message("could not find your Downloads folder"))?;
+    let folder = crate::paths::unused_name(&downloads, folder_name);
+    crate::paths::write_notes(&folder, notes).map_err(|e| {
+        UiError::general_message(format!("could not save {}: {e}", folder.display()))
+    })?;
+    Ok(format!(
+        "Saved {} in {}. Open the folder in your notes app.",
+        text::count(notes.len(), "note", "notes"),
+        folder.display()
+    ))
+}
+
+/// Hands the notes over: one download per lead's file.
+#[cfg(target_arch = "wasm32")]
+fn deliver_notes(_folder: &str, notes: &[NoteFile]) -> Result<String, UiError> {
+    if notes.is_empty() {
+        return Ok("There are no leads to write notes for yet.".into());
+    }
+    for n in notes {
+        crate::web::download(&n.name, &n.text).map_err(UiError::general_message)?;
+    }
+    Ok(format!(
+        "Downloaded {}, one Markdown file per lead (your browser may ask once to allow several downloads).",
+        text::count(notes.len(), "note", "notes")
+    ))
+}
+
+/// Largest calendar or spreadsheet file read (checked before reading).
+const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Reads a picked text file, refusing a huge or non-text one first.
+async fn read_text(file: &dioxus::html::FileData, what: &str) -> Result<String, UiError> {
+    if file.size() > MAX_IMPORT_BYTES {
+        return Err(UiError::general_message(format!(
+            "{} is {}, more than a {what} can be (at most 5 MB)",
+            file.name(),
+            size(file.size() as usize)
+        )));
+    }
+    file.read_string().await.map_err(|_| {
+        UiError::general_message(format!(
+            "{} is not text, so it is not a {what}",
+            file.name()
+        ))
+    })
+}
+
+/// A calendar invite (.ics) becomes an interview: on a lead already there,
+/// or on a new one made from the invite.
+#[component]
+fn InviteImport() -> Element {
+    let mut ctx = use_ctx();
+    let mut found = use_signal(Vec::<(Invite, Vec<Lead>)>::new);
+    let mut message = use_signal(|| None::<DataMessage>);
+    let pick = move |evt: FormEvent| {
+        let Some(file) = evt.files().into_iter().next() else {
+            return;
+        };
+        spawn(async move {
+            let result = match read_text(&file, "calendar invite").await {
+                Ok(text) => ctx.journal().read_invites(text).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(list) if list.is_empty() => {
+                    found.set(Vec::new());
+                    message.set(Some(DataMessage::Failed(format!(
+                        "{} holds no events.",
+                        file.name()
+                    ))));
+                }
+                Ok(list) => {
+                    message.set(None);
+                    found.set(list);
+                }
+                Err(e) => {
+                    found.set(Vec::new());
+                    message.set(Some(DataMessage::Failed(format!(
+                        "{} was not read: {}. Nothing was added.",
+                        file.name(),
+                        e.message
+                    ))));
+                }
+            }
+        });
+    };
+    let add = move |(n, invite, lead): (usize, Invite, Option<LeadId>)| {
+        spawn(async move {
+            let result = ctx.journal().import_invite(invite.clone(), lead).await;
+            message.set(Some(match result {
+                Ok(s) => {
+                    ctx.changed();
+                    found.write().remove(n);
+                    DataMessage::Done(format!(
+                        "Added the interview of {}{}.",
+                        text::when(&s.interview.plan.start),
+                        if s.conflicts.is_empty() {
+                            ""
+                        } else {
+                            " — it collides with another one: see its checklist"
+                        }
+                    ))
+                }
+                Err(e) => DataMessage::Failed(format!("Not added: {}.", e.message)),
+            }));
+        });
+    };
+    rsx! {
+        section { class: "data-card",
+            h2 { "Add an interview from an invite" }
+            p { "Pick the .ics file from the invitation email. You choose which lead it belongs to before anything is saved." }
+            label { class: "file-pick",
+                span { class: "file-pick-label", "Read an invite…" }
+                input { r#type: "file", accept: ".ics,text/calendar", "data-testid": "data-invite", onchange: pick }
+            }
+            for (n, (invite, leads)) in found().into_iter().enumerate() {
+                InviteRow { key: "{invite.uid}-{n}", n, invite, leads, on_add: add }
+            }
+            DataNote { message: message(), testid: "data-invite-message" }
+        }
+    }
+}
+
+/// One event of an invite, with the choice of lead.
+#[component]
+fn InviteRow(
+    n: usize,
+    invite: Invite,
+    leads: Vec<Lead>,
+    on_add: EventHandler<(usize, Invite, Option<LeadId>)>,
+) -> Element {
+    let first = leads.first().map(|l| l.id);
+    let mut target = use_signal(move || first);
+    let new_label = match (invite.company.trim(), invite.role.trim()) {
+        ("", _) => "a new lead (name it from the invite's title)".to_string(),
+        (c, "") => format!("a new lead at {c}"),
+        (c, r) => format!("a new lead: {c} — {r}"),
+    };
+    let ready = invite.company.trim().len() + invite.role.trim().len() > 0 || target().is_some();
+    let length = text::count(invite.minutes as usize, "minute", "minutes");
+    rsx! {
+        div { class: "sheet invite",
+            p { b { "{invite.summary}" } }
+            p { class: "sub", "{text::when(&invite.start)} · {length}"
+                if !invite.place.is_empty() { " · {invite.place}" }
+                if !invite.video_link.is_empty() { " · video call" } }
+            if invite.cancelled {
+                p { class: "error", "This invite calls the meeting off, so there is nothing to add." }
+            } else {
+                label { r#for: "invite-lead-{n}", "Add it to" }
+                select { id: "invite-lead-{n}", "data-testid": "data-invite-lead-{n}",
+                    onchange: move |e| target.set(e.value().parse().ok()),
+                    for l in leads.iter() {
+                        option { key: "{l.id}", value: "{l.id}", selected: target() == Some(l.id), "{l.details.company} — {l.details.role}" }
+                    }
+                    option { value: "", selected: target().is_none(), "{new_label}" }
+                }
+                if !ready { p { class: "field-error", "The invite names no company: add the lead first, then pick it here." } }
+                button { class: "button take", r#type: "button", disabled: !ready, "data-testid": "data-invite-add-{n}",
+                    onclick: { let invite = invite.clone(); move |_| on_add.call((n, invite.clone(), target())) },
+                    "Add this interview" }
+            }
+        }
+    }
+}
+
+/// Another tracker's spreadsheet (CSV) becomes leads: a preview first,
+/// columns can be re-mapped, and the import is all or nothing.
+#[component]
+fn TrackerImport() -> Element {
+    let mut ctx = use_ctx();
+    let mut source = use_signal(|| None::<(String, String)>); // (file name, text)
+    let mut preview = use_signal(|| None::<TrackerPreview>);
+    let mut message = use_signal(|| None::<DataMessage>);
+    let reread = move |mapping: Option<ColumnMap>| {
+        let Some((name, text)) = source() else { return };
+        spawn(async move {
+            match ctx.journal().preview_tracker(text, mapping).await {
+                Ok(p) => {
+                    message.set(None);
+                    preview.set(Some(p));
+                }
+                Err(e) => {
+                    preview.set(None);
+                    message.set(Some(DataMessage::Failed(format!(
+                        "{name} was not read: {}. Nothing was added.",
+                        e.message
+                    ))));
+                }
+            }
+        });
+    };
+    let pick = move |evt: FormEvent| {
+        let Some(file) = evt.files().into_iter().next() else {
+            return;
+        };
+        spawn(async move {
+            match read_text(&file, "spreadsheet").await {
+                Ok(text) => {
+                    source.set(Some((file.name(), text)));
+                    reread(None);
+                }
+                Err(e) => {
+                    preview.set(None);
+                    message.set(Some(DataMessage::Failed(format!(
+                        "{}. Nothing was added.",
+                        e.message
+                    ))));
+                }
+            }
+        });
+    };
+    let import = move |_| {
+        let Some(p) = preview() else { return };
+        spawn(async move {
+            match ctx.journal().import_tracker(p).await {
+                Ok(n) => {
+                    ctx.changed();
+                    preview.set(None);
+                    source.set(None);
+                    message.set(Some(DataMessage::Done(format!(
+                        "Added {}. They are in your pipeline under Leads.",
+                        text::count(n, "lead", "leads")
+                    ))));
+                }
+                Err(e) => message.set(Some(DataMessage::Failed(format!(
+                    "Nothing was added: {}.",
+                    e.message
+                )))),
+            }
+        });
+    };
+    rsx! {
+        section { class: "data-card",
+            h2 { "Bring leads from another tracker" }
+            p { "Pick a CSV file exported from a spreadsheet or a job-search tracker. You see what would be added before anything is saved." }
+            label { class: "file-pick",
+                span { class: "file-pick-label", "Read a spreadsheet…" }
+                input { r#type: "file", accept: ".csv,text/csv,.tsv,.txt", "data-testid": "data-tracker", onchange: pick }
+            }
+            if let Some(p) = preview() {
+                TrackerPreviewView { preview: p, on_remap: move |m| reread(Some(m)), on_import: import }
+            }
+            DataNote { message: message(), testid: "data-tracker-message" }
+        }
+    }
+}
+
+/// The preview: the column for each field, the rows, and what blocks them.
+#[component]
+pub fn TrackerPreviewView(
+    preview: TrackerPreview,
+    on_remap: EventHandler<ColumnMap>,
+    on_import: EventHandler<()>,
+) -> Element {
+    let adding = preview.rows.iter().filter(|r| r.skip.is_none()).count();
+    let skipping = preview.rows.len() - adding;
+    let fields: [(&str, Option<usize>); 6] = [
+        ("Company", preview.mapping.company),
+        ("Role", preview.mapping.role),
+        ("Status", preview.mapping.status),
+        ("Date applied", preview.mapping.applied),
+        ("Link", preview.mapping.link),
+        ("Notes", preview.mapping.notes),
+    ];
+    let blocked = !preview.problems.is_empty() || adding == 0;
+    let to_add = text::count(adding, "lead", "leads");
+    rsx! {
+        div { class: "sheet tracker-preview", "data-testid": "data-tracker-preview",
+            h3 { "Columns" }
+            for (field, chosen) in fields {
+                {
+                    let id = format!("map-{}", field.to_lowercase().replace(' ', "-"));
+                    let mapping = preview.mapping.clone();
+                    let columns = preview.columns.clone();
+                    rsx! {
+                        label { key: "{id}", r#for: "{id}", "{field}" }
+                        select { id: "{id}", "data-testid": "{id}",
+                            onchange: move |e| {
+                                let mut m = mapping.clone();
+                                let col: Option<usize> = e.value().parse().ok();
+                                match field {
+                                    "Company" => m.company = col,
+                                    "Role" => m.role = col,
+                                    "Status" => m.status = col,
+                                    "Date applied" => m.applied = col,
+                                    "Link" => m.link = col,
+                                    _ => m.notes = col,
+                                }
+                                on_remap.call(m);
+                            },
+                            option { value: "", selected: chosen.is_none(), "(none)" }
+                            for (i, c) in columns.iter().enumerate() {
+                                option { key: "{i}", value: "{i}", selected: chosen == Some(i), "{c}" }
+                            }
+                        }
+                    }
+                }
+            }
+            h3 { "{to_add} to add" if skipping > 0 { ", {skipping} already in your journal" } }
+            ul { class: "rows compact",
+                for r in preview.rows.iter().take(8) {
+                    li { key: "{r.line}",
+                        "{r.details.company} — {r.details.role} · {text::status(r.status)}"
+                        if let Some(d) = r.applied { " · applied {d}" }
+                        if let Some(why) = &r.skip { " (skipped: {why})" }
+                    }
+                }
+                if preview.rows.len() > 8 { li { "… and {preview.rows.len() - 8} more" } }
+            }
+            if !preview.problems.is_empty() {
+                h3 { "Fix these first (nothing is added while any remain)" }
+                ul { class: "problems", "data-testid": "data-tracker-problems",
+                    for (i, p) in preview.problems.iter().enumerate() { li { key: "{i}", class: "error", "{p}" } }
+                }
+            }
+            if !preview.warnings.is_empty() {
+                h3 { "Worth a look" }
+                ul { for (i, w) in preview.warnings.iter().enumerate() { li { key: "{i}", "{w}" } } }
+            }
+            button { class: "button take", r#type: "button", disabled: blocked, "data-testid": "data-tracker-import",
+                onclick: move |_| on_import.call(()),
+                "Add {to_add}" }
+        }
+    }
+}
+
+/// The line under an import saying what happened.
+#[component]
+fn DataNote(message: Option<DataMessage>, testid: &'static str) -> Element {
+    rsx! {
+        p {
+            class: match &message { Some(DataMessage::Failed(_)) => "data-message error", _ => "data-message" },
+            role: "status",
+            "data-testid": testid,
+            match &message {
+                Some(DataMessage::Done(text) | DataMessage::Failed(text)) => text.as_str(),
+                None => "",
+            }
+        }
+    }
 }
 
 fn size(bytes: usize) -> String {

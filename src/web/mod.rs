@@ -56,7 +56,15 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    // the type other apps expect for each file Reps writes
+    let mime = match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("ics") => "text/calendar;charset=utf-8",
+        Some("vcf") => "text/vcard;charset=utf-8",
+        Some("csv") => "text/csv;charset=utf-8",
+        Some("md") => "text/markdown;charset=utf-8",
+        _ => "application/json",
+    };
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
