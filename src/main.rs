@@ -6,6 +6,8 @@
 #![cfg_attr(feature = "web-worker", allow(dead_code, unused_imports))]
 
 mod app;
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
 mod components;
 mod journal;
 mod launch_timing;

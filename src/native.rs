@@ -15,10 +15,14 @@ Usage: reps [--demo] [--data-dir PATH] [--capture] [--size WxH] [--summary]
   --capture        open straight into quick capture
   --size WxH       window size in logical pixels (default 390x844, a phone)
   --summary        print today's summary in the terminal instead of opening the window
-  --help           show this help";
+  --help           show this help
+
+Exports and imports (the journal is not opened in a window):
+";
 
 #[derive(Debug, Default, PartialEq)]
 struct Args {
+    task: Option<crate::cli::Task>,
     demo: bool,
     data_dir: Option<PathBuf>,
     capture: bool,
@@ -33,6 +37,23 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--demo" => parsed.demo = true,
             "--capture" => parsed.capture = true,
             "--summary" => parsed.summary = true,
+            word @ ("export" | "import") => {
+                parsed.task = Some(crate::cli::parse(word, &mut args)?);
+            }
+            "--yes" => match &mut parsed.task {
+                Some(crate::cli::Task::Import { yes, .. }) => *yes = true,
+                _ => return Err("--yes goes after 'import tracker FILE'".into()),
+            },
+            "--lead" => {
+                let id = args.next().ok_or("--lead needs a lead's id after it")?;
+                let id = id
+                    .parse()
+                    .map_err(|_| format!("'{id}' is not a lead's id"))?;
+                match &mut parsed.task {
+                    Some(crate::cli::Task::Import { lead, .. }) => *lead = Some(id),
+                    _ => return Err("--lead goes after 'import invite FILE'".into()),
+                }
+            }
             "--size" => {
                 let text = args.next().ok_or("--size needs a size like 1200x800")?;
                 let size = text
@@ -95,15 +116,30 @@ pub fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(Some(a)) => a,
         Ok(None) => {
-            println!("{USAGE}");
+            println!("{USAGE}\n{}", crate::cli::USAGE);
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("reps: {e}\n\n{USAGE}");
+            eprintln!("reps: {e}\n\n{USAGE}\n{}", crate::cli::USAGE);
             return ExitCode::from(2);
         }
     };
     let journal = open(&args);
+    if let Some(task) = &args.task {
+        return match journal
+            .map_err(|e| format!("could not open the journal: {e}"))
+            .and_then(|j| crate::cli::run(&j, task))
+        {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("reps: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if args.summary {
         return match journal
             .map_err(|e| format!("could not open the journal: {e}"))
@@ -166,6 +202,7 @@ mod tests {
         assert_eq!(
             args(&["--demo", "--data-dir", "/tmp/x", "--capture"]).unwrap(),
             Some(Args {
+                task: None,
                 demo: true,
                 data_dir: Some("/tmp/x".into()),
                 capture: true,

@@ -63,3 +63,133 @@ fn bad_flags_exit_with_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage: reps"));
 }
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn every_export_is_one_command_and_reads_as_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let file = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
+    for (kind, name, starts) in [
+        ("calendar", "j.ics", "BEGIN:VCALENDAR\r\n"),
+        ("contacts", "p.vcf", "BEGIN:VCARD\r\nVERSION:4.0\r\n"),
+        ("applications", "a.csv", ""),
+        ("stages", "s.csv", ""),
+        ("backup", "b.json", "{"),
+    ] {
+        let said = ok(&reps(&[
+            "--demo",
+            "--data-dir",
+            d,
+            "export",
+            kind,
+            &file(name),
+        ]));
+        assert!(said.starts_with("Wrote "), "{said}");
+        let text = std::fs::read_to_string(file(name)).unwrap();
+        assert!(
+            text.starts_with(starts),
+            "{kind}: {}",
+            &text[..text.len().min(80)]
+        );
+        assert!(text.contains("Northwind Logistics"), "{kind}");
+    }
+    let said = ok(&reps(&[
+        "--demo",
+        "--data-dir",
+        d,
+        "export",
+        "notes",
+        &file("notes"),
+    ]));
+    assert!(said.contains("notes to"), "{said}");
+    // one Markdown file per lead with something written about it
+    let note = std::fs::read_to_string(
+        dir.path()
+            .join("notes/northwind-logistics-backend-developer.md"),
+    )
+    .unwrap();
+    assert!(
+        note.starts_with("---\n"),
+        "front matter for note apps: {note}"
+    );
+    assert!(std::fs::read_dir(file("notes")).unwrap().count() >= 4);
+}
+
+#[test]
+fn imports_preview_first_and_a_broken_file_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let fixtures = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/reps-core/tests/fixtures"
+    );
+    let count = |d: &str| {
+        let out = ok(&reps(&["--data-dir", d, "--summary"]));
+        out.lines().nth(2).unwrap_or_default().to_string()
+    };
+    let empty = count(d);
+
+    // a tracker's CSV: the preview writes nothing, --yes adds the rows
+    let csv = format!("{fixtures}/csv/huntr-style.csv");
+    let preview = ok(&reps(&["--data-dir", d, "import", "tracker", &csv]));
+    assert!(preview.contains("run again with --yes"), "{preview}");
+    assert_eq!(count(d), empty, "a preview writes nothing");
+    let added = ok(&reps(&[
+        "--data-dir",
+        d,
+        "import",
+        "tracker",
+        &csv,
+        "--yes",
+    ]));
+    assert!(added.contains("Added "), "{added}");
+    assert_ne!(count(d), empty);
+
+    // an invite adds its interview; the same invite again is refused
+    let ics = format!("{fixtures}/ics/google-meet.ics");
+    let said = ok(&reps(&["--data-dir", d, "import", "invite", &ics]));
+    assert!(said.contains("Added the interview of"), "{said}");
+    let before = count(d);
+    let again = reps(&["--data-dir", d, "import", "invite", &ics]);
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already in your journal"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+
+    // broken files: a clear message, and the journal as it was
+    for broken in ["ics/broken-truncated.ics", "ics/broken-not-a-calendar.vcf"] {
+        let out = reps(&[
+            "--data-dir",
+            d,
+            "import",
+            "invite",
+            &format!("{fixtures}/{broken}"),
+        ]);
+        assert!(!out.status.success(), "{broken}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.starts_with("reps: "), "{said}");
+    }
+    let junk = dir.path().join("junk.csv");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    let out = reps(&[
+        "--data-dir",
+        d,
+        "import",
+        "tracker",
+        junk.to_str().unwrap(),
+        "--yes",
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(count(d), before, "nothing changed");
+}
