@@ -37,7 +37,30 @@ pub(super) fn spawn(journal: Journal) -> mpsc::Sender<Job> {
 fn run(journal: Journal, inbox: &mpsc::Receiver<Job>) {
     let mut journal = Some(journal);
     let mut queue: VecDeque<Job> = VecDeque::new();
-    while let Ok(first) = inbox.recv() {
+    // the search index is built in the first quiet moment, so that neither
+    // the first screen nor the first keystroke in the search box waits for it
+    let mut search_ready = false;
+    loop {
+        let first = if search_ready {
+            match inbox.recv() {
+                Ok(job) => job,
+                Err(_) => break,
+            }
+        } else {
+            match inbox.recv_timeout(std::time::Duration::from_millis(300)) {
+                Ok(job) => job,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    search_ready = true;
+                    if let Some(j) = &journal
+                        && let Err(e) = j.prepare_search()
+                    {
+                        eprintln!("reps: the search index will be built at the first search: {e}");
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        };
         queue.push_back(first);
         queue.extend(inbox.try_iter());
         while let Some((request, reply)) = queue.pop_front() {

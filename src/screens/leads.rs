@@ -321,7 +321,7 @@ fn AddLead() -> Element {
     let mut role = use_signal(String::new);
     let mut source = use_signal(|| Source::JobBoard);
     let mut error = use_signal(|| None::<UiError>);
-    let mut seen_before = use_signal(|| None::<String>);
+    let mut seen_before = use_signal(|| None::<Vec<String>>);
     let sources = [
         (Source::JobBoard, "Job board"),
         (Source::RecruiterCall, "Recruiter"),
@@ -370,18 +370,19 @@ fn AddLead() -> Element {
                     let name = company();
                     spawn(async move {
                         if let Ok(h) = ctx.journal().company_history(name.clone()).await {
-                            seen_before.set((!h.is_empty()).then(|| format!(
-                                "You already know {name}: {}, {}, {} there.",
-                                text::count(h.leads.len(), "lead", "leads"),
-                                text::count(h.interviews.len(), "interview", "interviews"),
-                                text::count(h.contacts.len(), "person", "people")
-                            )));
+                            seen_before.set((!h.is_empty()).then(|| known_at(&name, &h)));
                         }
                     });
                 },
             }
             if let Some(m) = UiError::for_field(&err, "company") { p { class: "field-error", role: "alert", "{m}" } }
-            if let Some(m) = seen_before() { p { class: "hint", "{m}" } }
+            if let Some(lines) = seen_before() {
+                div { class: "known-before", role: "note", "data-testid": "known-before",
+                    for (n, l) in lines.into_iter().enumerate() {
+                        p { key: "{n}", class: if n == 0 { "hint" } else { "sub" }, "{l}" }
+                    }
+                }
+            }
             label { r#for: "lead-role", "Role" }
             input { id: "lead-role", "data-testid": "lead-role", initial_value: "{role}", oninput: move |e| role.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
@@ -405,6 +406,35 @@ fn AddLead() -> Element {
     }
 }
 
+/// "Did I already talk to them?": the earlier leads, interviews and people
+/// at a company, one line each, most recent first.
+pub fn known_at(company: &str, h: &reps_core::CompanyHistory) -> Vec<String> {
+    let mut lines = vec![format!("You have been in touch with {company} before:")];
+    for l in h.leads.iter().rev() {
+        lines.push(format!(
+            "{} — {} (added {}, {})",
+            l.details.company,
+            l.details.role,
+            text::day(&l.created),
+            text::status(l.status).to_lowercase()
+        ));
+    }
+    let mut interviews = h.interviews.clone();
+    interviews.sort_by_key(|i| std::cmp::Reverse(i.plan.start.utc()));
+    for i in interviews.iter().take(5) {
+        lines.push(format!(
+            "Interview: {} on {}",
+            text::stage(&i.plan.stage),
+            text::day(&i.plan.start)
+        ));
+    }
+    if !h.contacts.is_empty() {
+        let names: Vec<&str> = h.contacts.iter().map(|c| c.details.name.as_str()).collect();
+        lines.push(format!("People there: {}", names.join(", ")));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,6 +444,27 @@ mod tests {
 
     fn is_weak(r: PassReason) -> bool {
         matches!(pass::assess(r), Assessment::Weak { .. })
+    }
+
+    #[test]
+    fn adding_a_known_company_lists_what_happened_there_before() {
+        let j = demo();
+        let h = j.company_history("northwind logistics").unwrap();
+        let lines = known_at("Northwind Logistics", &h);
+        assert_eq!(
+            lines[0],
+            "You have been in touch with Northwind Logistics before:"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Northwind Logistics — Backend Developer (added ")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("Interview: ")),
+            "{lines:?}"
+        );
     }
 
     #[test]
