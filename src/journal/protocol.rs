@@ -15,7 +15,6 @@ use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
 use reps_core::rules::checklist::ChecklistView;
 use reps_core::rules::messages::{MessageKind, Template};
 use reps_core::rules::reps::RepsReport;
-use reps_core::rules::search::Target;
 use reps_core::rules::skills::SkillLine;
 use reps_core::rules::today::TodayItem;
 use reps_core::{
@@ -248,6 +247,7 @@ protocol! {
         j.search(&text, 30)?
             .into_iter()
             .map(|hit| {
+                use reps_core::rules::search::Target;
                 let lead = match hit.target {
                     Target::Lead(l) => Some(l),
                     Target::Interview(i) => Some(j.interview(i)?.lead),
@@ -267,7 +267,9 @@ protocol! {
             .collect()
     }
 
-    /// Follow-ups that fell due in `(after, until]`, for reminders.
+    /// Follow-ups that fell due in `(after, until]`, for reminders (the
+    /// desktop's notifications; phones schedule their own).
+    #[cfg_attr(not(all(feature = "desktop", not(target_arch = "wasm32"))), allow(dead_code))]
     fn reminders(j, after: Stamp, until: Stamp) -> Vec<Reminder> {
         let all = j.all_follow_ups()?;
         reps_core::rules::followups::newly_due(&all, after, until)
