@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod formats;
 pub mod id;
+pub mod inbox;
 pub mod rules;
 pub mod store;
 pub mod time;

@@ -6,10 +6,11 @@
 use super::Journal;
 use super::access::{Read, Writer};
 use super::followups::{self, Planned, keys};
-use super::tables::{DEBRIEF_BY_INTERVIEW, DEBRIEF_BY_LEAD};
+use super::tables::{DEBRIEF_BY_INTERVIEW, DEBRIEF_BY_LEAD, INTERVIEW_BY_START};
 use crate::error::{Error, Invalid, Problem, Result};
 use crate::id::{DebriefId, InterviewId, ItemId, LeadId};
 use crate::rules::followups as due;
+use crate::time::Stamp;
 use crate::{Debrief, DebriefBody, FollowUpKind, Interview, Lead};
 
 impl Journal {
@@ -126,6 +127,65 @@ impl Journal {
     pub fn all_debriefs(&self) -> Result<Vec<Debrief>> {
         self.read(|r| r.load_all())
     }
+}
+
+impl Journal {
+    /// Creates a debrief under an id chosen elsewhere (a capture taken in
+    /// from the inbox, whose file name is its id), written at `at`, in one
+    /// write transaction — unless a debrief with that id exists already: then
+    /// nothing is written and it answers `false`, so taking the same capture
+    /// twice (after a crash between the commit and the file's removal) adds
+    /// it once. Without an `interview`, the one that had just ended at `at`
+    /// is taken (as [`Journal::just_ended`] does for a capture made now); an
+    /// interview no longer in the journal is left out rather than refusing
+    /// the note.
+    pub(crate) fn capture_once(
+        &self,
+        id: DebriefId,
+        at: Stamp,
+        interview: Option<InterviewId>,
+        body: DebriefBody,
+    ) -> Result<bool> {
+        body.validate()?;
+        self.write(|w| {
+            if w.load_opt::<Debrief>(id.key())?.is_some() {
+                return Ok(false);
+            }
+            let interview = match interview {
+                Some(i) => w.load_opt::<Interview>(i.key())?.map(|iv| iv.id),
+                None => interview_at(w, at)?,
+            };
+            let mut d = Debrief {
+                id,
+                created: at,
+                updated: at,
+                interview,
+                lead: resolve_lead(w, interview, None)?,
+                body,
+            };
+            assign_question_ids(w, &mut d.body);
+            w.put(None, &d)?;
+            after_save(w, None, &d)?;
+            Ok(true)
+        })
+    }
+}
+
+/// The interview a capture made at `at` is most likely about: the latest one
+/// started by then (within the day before), not cancelled.
+fn interview_at(r: &impl Read, at: Stamp) -> Result<Option<InterviewId>> {
+    let from = at.add(-chrono::Duration::days(1))?.millis();
+    for k in r
+        .ix_time(INTERVIEW_BY_START, from, at.millis())?
+        .into_iter()
+        .rev()
+    {
+        let i: Interview = r.load(k)?;
+        if !i.cancelled {
+            return Ok(Some(i.id));
+        }
+    }
+    Ok(None)
 }
 
 /// How long an unfinished debrief is offered again on the capture screen:
