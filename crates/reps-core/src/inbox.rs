@@ -201,6 +201,24 @@ impl Journal {
     }
 }
 
+impl Journal {
+    /// A one-line note made now by a process that holds the journal (a
+    /// widget's action while nothing else has it open): the same debrief a
+    /// note taken in from the inbox becomes, attached to the interview that
+    /// just ended, if any. The text must not be blank.
+    pub fn capture_note(&self, text: &str) -> Result<DebriefId> {
+        limits::required("notes", text, limits::NOTE)?;
+        let now = self.now();
+        let id = DebriefId(IdGen::new().next(now));
+        let body = DebriefBody {
+            notes: text.to_owned(),
+            ..DebriefBody::default()
+        };
+        self.capture_once(id, now, None, body)?;
+        Ok(id)
+    }
+}
+
 fn file_name(id: Uuid) -> String {
     format!("{id}.json")
 }
@@ -472,5 +490,15 @@ mod tests {
         let id = inbox.add("keep me", Some(gone), at(NOW)).unwrap();
         assert_eq!(j.take_inbox(&inbox).unwrap().added, 1);
         assert_eq!(j.debrief(DebriefId(id)).unwrap().interview, None);
+    }
+
+    #[test]
+    fn a_note_made_in_the_app_is_checked_like_one_from_the_inbox() {
+        let j = journal();
+        let err = j.capture_note(" \n").unwrap_err();
+        assert_eq!(err.to_string(), "notes: please fill this in");
+        let id = j.capture_note("Salary band is 60-70k").unwrap();
+        assert_eq!(j.debrief(id).unwrap().body.notes, "Salary band is 60-70k");
+        assert_eq!(j.all_debriefs().unwrap().len(), 1);
     }
 }

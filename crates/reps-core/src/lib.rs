@@ -17,6 +17,7 @@ pub mod inbox;
 pub mod rules;
 pub mod store;
 pub mod time;
+pub mod wording;
 
 pub use domain::checklist::{Checklist, ChecklistItem, ChecklistTemplate, TemplateItem, When};
 pub use domain::contact::{Contact, ContactDetails, Position};
