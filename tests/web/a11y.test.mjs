@@ -1,5 +1,5 @@
 // Accessibility: axe-core on every screen — Today, Leads, a lead, Capture,
-// Prep, a checklist, Reps, People, Data — over an empty journal (a fresh
+// Prep, a checklist, Reps, People, Data, Offers, Search, a message — over an empty journal (a fresh
 // browser) and the sample journal (`demo.html`), in light and dark; plus the
 // dialogs (pass sheet, counter-point, walking in) and the add-lead form.
 // Fails on any serious or critical violation; prints a table of counts. Saves
@@ -120,6 +120,21 @@ describe('accessibility of every screen', { skip: h.missingBuild() }, () => {
         await h.tid(page, 'data-export').waitFor();
         await settled(page);
         await audit('data');
+        // follow-through: offers side by side, search, a message
+        await h.go(page, '#/offers');
+        await h.tid(page, 'offers-compare').waitFor();
+        await settled(page, 'Offers');
+        await audit('offers');
+        await h.go(page, '#/search');
+        await h.tid(page, 'search-box').fill('intervew');
+        await h.tid(page, 'search-results').waitFor();
+        await settled(page, 'Search');
+        await audit('search');
+        await h.openLead(page, 'Northwind Logistics');
+        await h.tap(page, 'write-accept-offer');
+        await h.tid(page, 'msg-body').waitFor();
+        await settled(page, 'Accept the offer');
+        await audit('message');
       }
       all.push(...results);
       h.assertNoSeriousAxe(results);
