@@ -1,12 +1,15 @@
 // The Data screen: export downloads the whole journal as a JSON backup;
 // importing it into another browser's empty journal brings the leads over;
 // a corrupt file and a JSON file that is not a Reps backup are refused with
-// a clear message and change nothing.
+// a clear message and change nothing. The formats other apps read download
+// with their types; an invite becomes an interview on a new lead; another
+// tracker's CSV is previewed, refused while a row is bad, then imported.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import * as h from './harness.mjs';
 
@@ -116,6 +119,76 @@ describe('export and import', { skip: h.missingBuild() }, () => {
     await h.go(a.page, '#/leads');
     await h.pipelineRow(a.page, 'Gamma Co').waitFor();
     assert.deepEqual(await h.pipeline(a.page), { New: ['Gamma Co'] }, 'no duplicate lead');
+    await a.done();
+  });
+
+  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../crates/reps-core/tests/fixtures');
+
+  async function download(page, testid) {
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), h.tap(page, testid)]);
+    assert.equal(await file.failure(), null);
+    return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  }
+
+  test('calendar, contacts and spreadsheet out; an invite and a tracker CSV in', async (t) => {
+    const a = await h.newPhone(browser, server);
+    t.after(() => a.close());
+    const { page } = a;
+    await h.open(page, '#/data');
+    await h.tid(page, 'data-export').waitFor();
+
+    // an invite: read, then added on a new lead named from it
+    await h.tid(page, 'data-invite').setInputFiles(join(fixtures, 'ics/google-meet.ics'));
+    await h.tid(page, 'data-invite-add-0').waitFor();
+    await h.shot(page, 'web-data-invite');
+    await h.tap(page, 'data-invite-add-0');
+    const added = await h.eventually(async () => {
+      const t = (await h.tid(page, 'data-invite-message').innerText()).trim();
+      return t.startsWith('Added') ? t : false;
+    }, { message: 'the invite was added' });
+    assert.match(added, /Added the interview of/);
+
+    // a broken invite: a clear message, nothing added
+    await h.tid(page, 'data-invite').setInputFiles(join(fixtures, 'ics/broken-truncated.ics'));
+    const broken = await h.eventually(async () => {
+      const t = (await h.tid(page, 'data-invite-message').innerText()).trim();
+      return /was not read/.test(t) ? t : false;
+    }, { message: 'the broken invite is refused' });
+    assert.match(broken, /Nothing was added/);
+
+    // a tracker's CSV with one bad row: the import stays closed
+    const good = readFileSync(join(fixtures, 'csv/huntr-style.csv'), 'utf8');
+    const lines = good.trimEnd().split(/\r?\n/);
+    const bad = join(dir, 'tracker-bad.csv');
+    writeFileSync(bad, [...lines, 'Data Engineer,,Applied,2026-02-01T10:15:00.000Z,2026-02-03,,,,'].join('\n') + '\n');
+    await h.tid(page, 'data-tracker').setInputFiles(bad);
+    await h.tid(page, 'data-tracker-problems').waitFor();
+    assert.equal(await h.tid(page, 'data-tracker-import').isDisabled(), true, 'nothing can be imported while a row is bad');
+    await h.shot(page, 'web-data-tracker-problem');
+    // the good file: preview, then all of it
+    const fine = join(dir, 'tracker.csv');
+    writeFileSync(fine, good);
+    await h.tid(page, 'data-tracker').setInputFiles(fine);
+    await h.eventually(async () => !(await h.tid(page, 'data-tracker-problems').count()), { message: 'no problems' });
+    await h.tap(page, 'data-tracker-import');
+    const imported = await h.eventually(async () => {
+      const t = (await h.tid(page, 'data-tracker-message').innerText()).trim();
+      return t.startsWith('Added') ? t : false;
+    }, { message: 'the tracker rows were added' });
+    assert.match(imported, /Added \d+ leads/);
+
+    // what goes out: a calendar with the imported interview, contacts, the spreadsheet
+    const ics = await download(page, 'data-export-ics');
+    assert.match(ics.name, /^reps-interviews-\d{4}-\d{2}-\d{2}\.ics$/);
+    assert.ok(ics.text.startsWith('BEGIN:VCALENDAR\r\n'), ics.text.slice(0, 40));
+    assert.match(ics.text, /BEGIN:VEVENT/);
+    assert.match(ics.text, /BEGIN:VALARM/);
+    const vcf = await download(page, 'data-export-vcf');
+    assert.match(vcf.name, /\.vcf$/);
+    const csv = await download(page, 'data-export-csv');
+    assert.match(csv.name, /\.csv$/);
+    const rows = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.ok(rows.length >= lines.length, `every lead has a row: ${rows.length}`);
     await a.done();
   });
 });
