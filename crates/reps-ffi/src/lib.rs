@@ -124,15 +124,22 @@ impl RepsJournal {
     }
 
     /// The follow-ups falling due after `from_epoch_ms` and up to
-    /// `to_epoch_ms`, soonest first: what to schedule as notifications.
+    /// `to_epoch_ms`, soonest first: what to schedule as notifications. The
+    /// window is in whole milliseconds, like `due_epoch_ms`: passing the last
+    /// `to_epoch_ms` (or a reminder's `due_epoch_ms`) as the next
+    /// `from_epoch_ms` never announces one twice.
     pub fn reminders_between(
         &self,
         from_epoch_ms: i64,
         to_epoch_ms: i64,
     ) -> Result<Vec<ReminderItem>, RepsError> {
         let tz = self.journal.now().tz();
+        // the last instant of the millisecond, so "(from, to]" holds for
+        // follow-ups due within a millisecond too
         let stamp = |ms: i64| -> Result<Stamp, Error> {
-            let utc = chrono::DateTime::from_timestamp_millis(ms).ok_or(TimeError::OutOfRange)?;
+            let utc = chrono::DateTime::from_timestamp_millis(ms)
+                .and_then(|t| t.checked_add_signed(chrono::Duration::nanoseconds(999_999)))
+                .ok_or(TimeError::OutOfRange)?;
             Ok(Stamp::new(utc, tz).check()?)
         };
         let (after, until) = (stamp(from_epoch_ms)?, stamp(to_epoch_ms)?);

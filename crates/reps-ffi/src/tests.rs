@@ -284,3 +284,32 @@ fn the_inbox_refuses_a_blank_note() {
         }
     );
 }
+
+#[test]
+fn reminders_between_counts_in_whole_milliseconds() {
+    let f = fixture();
+    let now = at(NOW);
+    let due = now.add(chrono::Duration::microseconds(1_500)).expect("due");
+    f.reps
+        .journal()
+        .add_follow_up(reps_core::NewFollowUp {
+            kind: reps_core::FollowUpKind::CheckIn,
+            due,
+            lead: None,
+            interview: None,
+            contact: None,
+            note: "Call back Sam".into(),
+        })
+        .expect("follow-up");
+    let ms = due.millis();
+    let first = f.reps.reminders_between(ms - 1, ms).expect("first");
+    assert_eq!(first.len(), 1, "{first:#?}");
+    assert_eq!(first[0].due_epoch_ms, ms);
+    assert_eq!(first[0].body, "Call back Sam · due Tue 2 Jun, 17:00");
+    assert!(
+        f.reps
+            .reminders_between(ms, ms + 60_000)
+            .expect("next")
+            .is_empty()
+    );
+}

@@ -724,7 +724,10 @@ public protocol RepsJournalProtocol: AnyObject, Sendable {
     
     /**
      * The follow-ups falling due after `from_epoch_ms` and up to
-     * `to_epoch_ms`, soonest first: what to schedule as notifications.
+     * `to_epoch_ms`, soonest first: what to schedule as notifications. The
+     * window is in whole milliseconds, like `due_epoch_ms`: passing the last
+     * `to_epoch_ms` (or a reminder's `due_epoch_ms`) as the next
+     * `from_epoch_ms` never announces one twice.
      */
     func remindersBetween(fromEpochMs: Int64, toEpochMs: Int64) throws  -> [ReminderItem]
     
@@ -843,7 +846,10 @@ open func quickCapture(text: String)throws  -> String  {
     
     /**
      * The follow-ups falling due after `from_epoch_ms` and up to
-     * `to_epoch_ms`, soonest first: what to schedule as notifications.
+     * `to_epoch_ms`, soonest first: what to schedule as notifications. The
+     * window is in whole milliseconds, like `due_epoch_ms`: passing the last
+     * `to_epoch_ms` (or a reminder's `due_epoch_ms`) as the next
+     * `from_epoch_ms` never announces one twice.
      */
 open func remindersBetween(fromEpochMs: Int64, toEpochMs: Int64)throws  -> [ReminderItem]  {
     return try  FfiConverterSequenceTypeReminderItem.lift(try rustCallWithError(FfiConverterTypeRepsError_lift) {
@@ -1612,7 +1618,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_reps_ffi_checksum_method_repsjournal_quick_capture() != 15113) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() != 44736) {
+    if (uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() != 28237) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reps_ffi_checksum_method_repsjournal_take_inbox() != 61327) {

@@ -876,7 +876,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_quick_capture() and 0xFFFF) != 15113) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() and 0xFFFF) != 44736) {
+    if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() and 0xFFFF) != 28237) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_take_inbox() and 0xFFFF) != 61327) {
@@ -1576,7 +1576,10 @@ public interface RepsJournalInterface {
     
     /**
      * The follow-ups falling due after `from_epoch_ms` and up to
-     * `to_epoch_ms`, soonest first: what to schedule as notifications.
+     * `to_epoch_ms`, soonest first: what to schedule as notifications. The
+     * window is in whole milliseconds, like `due_epoch_ms`: passing the last
+     * `to_epoch_ms` (or a reminder's `due_epoch_ms`) as the next
+     * `from_epoch_ms` never announces one twice.
      */
     fun `remindersBetween`(`fromEpochMs`: kotlin.Long, `toEpochMs`: kotlin.Long): List<ReminderItem>
     
@@ -1742,7 +1745,10 @@ open class RepsJournal: Disposable, AutoCloseable, RepsJournalInterface
     
     /**
      * The follow-ups falling due after `from_epoch_ms` and up to
-     * `to_epoch_ms`, soonest first: what to schedule as notifications.
+     * `to_epoch_ms`, soonest first: what to schedule as notifications. The
+     * window is in whole milliseconds, like `due_epoch_ms`: passing the last
+     * `to_epoch_ms` (or a reminder's `due_epoch_ms`) as the next
+     * `from_epoch_ms` never announces one twice.
      */
     @Throws(RepsException::class)override fun `remindersBetween`(`fromEpochMs`: kotlin.Long, `toEpochMs`: kotlin.Long): List<ReminderItem> {
             return FfiConverterSequenceTypeReminderItem.lift(
