@@ -22,6 +22,13 @@ pub struct Launch {
     pub failure: Option<String>,
     /// The sample journal is open, not the user's own.
     pub demo: bool,
+    /// A `reps://` link to open first (desktop: from the command line).
+    pub link: Option<String>,
+    /// Where the journal, its capture inbox and its widget snapshot are.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub places: Option<crate::paths::Places>,
+    /// Keep the widget snapshot up to date (phones; `REPS_OUTSIDE_SNAPSHOT=1`).
+    pub outside_snapshot: bool,
 }
 
 /// The one shared context: the way to the journal, and a revision number that
@@ -94,6 +101,13 @@ pub fn App() -> Element {
         handle: Signal::new(handle.clone()),
         revision: Signal::new(0),
     });
+    // the back button and gesture walk the router's history (crate::history)
+    #[cfg(not(target_arch = "wasm32"))]
+    use_hook(|| {
+        let history = std::rc::Rc::new(crate::history::WebviewHistory::new());
+        provide_context(history.clone());
+        provide_context(history as std::rc::Rc<dyn dioxus::history::History>);
+    });
     let e2e = launch.e2e;
     use_hook(move || {
         if e2e {
@@ -132,13 +146,22 @@ pub fn App() -> Element {
     }
 }
 
+/// The page's viewport: drawn under the notch and home indicator
+/// (`viewport-fit=cover`, the stylesheet keeps content inside the safe area),
+/// and made smaller, not covered, by the on-screen keyboard (Android's
+/// `interactive-widget`; iOS scrolls the focused field into view itself).
+/// Zooming stays allowed.
+#[cfg(not(target_arch = "wasm32"))]
+pub const VIEWPORT: &str =
+    "width=device-width, initial-scale=1, viewport-fit=cover, interactive-widget=resizes-content";
+
 /// The stylesheet and viewport, where the platform does not provide them.
 #[component]
 fn Head() -> Element {
     #[cfg(not(target_arch = "wasm32"))]
     return rsx! {
         document::Stylesheet { href: STYLE }
-        document::Meta { name: "viewport", content: "width=device-width, initial-scale=1, viewport-fit=cover" }
+        document::Meta { name: "viewport", content: VIEWPORT }
     };
     #[cfg(target_arch = "wasm32")]
     return rsx! {};

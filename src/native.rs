@@ -7,14 +7,17 @@ use std::sync::Arc;
 
 use reps_core::{Journal, ManualClock, Stamp, SystemClock};
 
+use crate::paths::Places;
+
 const USAGE: &str = "\
-Usage: reps [--demo] [--data-dir PATH] [--capture] [--size WxH] [--summary]
+Usage: reps [--demo] [--data-dir PATH] [--capture] [--size WxH] [--summary] [reps://LINK]
 
   --demo           open a sample journal (kept apart from your own)
   --data-dir PATH  keep the journal in PATH instead of the platform's data folder
   --capture        open straight into quick capture
   --size WxH       window size in logical pixels (default 390x844, a phone)
   --summary        print today's summary in the terminal instead of opening the window
+  reps://LINK      open that screen (reps://capture, reps://today, reps://lead/ID…)
   --help           show this help
 
 Exports and imports (the journal is not opened in a window):
@@ -28,6 +31,7 @@ struct Args {
     capture: bool,
     summary: bool,
     size: Option<(f64, f64)>,
+    link: Option<String>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -67,8 +71,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 let dir = args.next().ok_or("--data-dir needs a folder after it")?;
                 parsed.data_dir = Some(PathBuf::from(dir));
             }
-            // A deep link `reps://capture` from a shortcut or widget.
-            "reps://capture" => parsed.capture = true,
+            // A deep link from a shortcut, a widget or the system.
+            link if link.starts_with("reps:") => {
+                if crate::links::route_for(link).is_none() {
+                    return Err(format!("'{link}' is not a link to a screen of Reps"));
+                }
+                if crate::links::route_for(link) == Some(crate::route::Route::Capture {}) {
+                    parsed.capture = true;
+                } else {
+                    parsed.link = Some(link.to_string());
+                }
+            }
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown option '{other}'")),
         }
@@ -76,12 +89,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
     Ok(Some(parsed))
 }
 
-fn open(args: &Args) -> Result<Journal, String> {
+/// Where this journal's files are: `--data-dir`, or the platform's folder.
+fn places(args: &Args) -> Result<Places, String> {
     let data_dir = match &args.data_dir {
         Some(d) => d.clone(),
         None => crate::paths::default_data_dir().map_err(|e| e.to_string())?,
     };
-    let path = crate::paths::journal_path(&data_dir, args.demo);
+    Ok(Places::on_this_device(&data_dir, args.demo))
+}
+
+fn open(args: &Args, places: &Result<Places, String>) -> Result<Journal, String> {
+    let path = places.as_ref().map_err(Clone::clone)?.journal.clone();
     let clock = SystemClock {
         tz: crate::paths::device_zone(),
     };
@@ -95,6 +113,21 @@ fn open(args: &Args) -> Result<Journal, String> {
     }
     Journal::open(&path, clock).map_err(|e| format!("{}: {e}", path.display()))
 }
+
+/// The page a phone's web view starts from: Dioxus' own, with the viewport
+/// in place before the first paint (no `user-scalable=no`: zoom stays allowed).
+#[cfg(all(feature = "mobile", not(feature = "desktop")))]
+const PHONE_INDEX: &str = r#"<!DOCTYPE html>
+<html lang="en">
+    <head>
+        <title>Reps</title>
+        <meta name="viewport" content="{VIEWPORT}">
+    </head>
+    <body>
+        <div id="main"></div>
+    </body>
+</html>
+"#;
 
 /// A binary built by plain `cargo build` (not bundled by `dx`) finds its
 /// stylesheet in the source tree, the way `cargo run` does.
@@ -124,7 +157,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let journal = open(&args);
+    let places = places(&args);
+    let journal = open(&args, &places);
     if let Some(task) = &args.task {
         return match journal
             .map_err(|e| format!("could not open the journal: {e}"))
@@ -160,11 +194,20 @@ pub fn main() -> ExitCode {
         e2e: std::env::var_os("REPS_E2E").is_some(),
         failure: journal.as_ref().err().cloned(),
         demo: args.demo,
+        link: args.link.clone(),
+        places: places.ok(),
+        // phones show it outside the app; a desktop test can ask for it
+        outside_snapshot: cfg!(any(target_os = "android", target_os = "ios"))
+            || std::env::var_os("REPS_OUTSIDE_SNAPSHOT").is_some(),
     };
     if let Err(e) = &journal {
         eprintln!("reps: could not open the journal: {e}");
     }
-    let mut builder = dioxus::LaunchBuilder::new().with_context(launch);
+    // resumes and links from the window's event loop (crate::phone, crate::outer)
+    let (outer, outer_events) = crate::phone::channel();
+    let mut builder = dioxus::LaunchBuilder::new()
+        .with_context(launch)
+        .with_context(outer_events);
     if let Ok(j) = journal {
         builder = builder.with_context(crate::journal::JournalHandle::spawn(j));
     }
@@ -182,9 +225,21 @@ pub fn main() -> ExitCode {
             Config::new()
                 .with_window(window)
                 .with_menu(None)
-                .with_disable_context_menu(true),
+                .with_disable_context_menu(true)
+                .with_custom_event_handler(move |event, _| outer.forward(event)),
         );
     }
+    #[cfg(all(feature = "mobile", not(feature = "desktop")))]
+    {
+        let _ = args.size;
+        builder = builder.with_cfg(
+            dioxus::mobile::Config::new()
+                .with_custom_index(PHONE_INDEX.replace("{VIEWPORT}", crate::app::VIEWPORT))
+                .with_custom_event_handler(move |event, _| outer.forward(event)),
+        );
+    }
+    #[cfg(not(any(feature = "desktop", feature = "mobile")))]
+    let _ = outer;
     builder.launch(crate::app::App);
     ExitCode::SUCCESS
 }
@@ -208,9 +263,19 @@ mod tests {
                 capture: true,
                 summary: false,
                 size: None,
+                link: None,
             })
         );
         assert!(args(&["reps://capture"]).unwrap().unwrap().capture);
+        assert_eq!(
+            args(&["reps://today"]).unwrap().unwrap().link.as_deref(),
+            Some("reps://today")
+        );
+        assert!(
+            args(&["reps://nowhere"])
+                .unwrap_err()
+                .contains("not a link to a screen")
+        );
         assert_eq!(args(&["--help"]).unwrap(), None);
     }
 

@@ -8,13 +8,11 @@ use std::time::Duration;
 use dioxus::prelude::*;
 use futures_channel::mpsc;
 use futures_util::StreamExt;
-use reps_core::FollowUpKind;
 
 use crate::app::use_ctx;
-use crate::components::text;
 use crate::journal::Reminder;
+use crate::outside::{destination, wording};
 use crate::route::Route;
-use crate::screens::today::message_for;
 
 /// How often the journal is asked what fell due (tests shorten it with
 /// `REPS_REMINDER_EVERY_SECS`).
@@ -91,29 +89,6 @@ fn ticker(every: Duration) -> mpsc::UnboundedReceiver<()> {
     rx
 }
 
-/// The screen a click on the reminder opens.
-pub fn destination(r: &Reminder) -> Route {
-    match message_for(&r.follow_up) {
-        Some((kind, about)) => Route::Message { kind, about },
-        None => match (r.follow_up.kind, r.follow_up.lead) {
-            (FollowUpKind::Reapply | FollowUpKind::ReplyOwed, Some(id)) => Route::LeadDetail { id },
-            _ => Route::Today {},
-        },
-    }
-}
-
-/// The notification's words.
-pub fn wording(r: &Reminder) -> (String, String) {
-    (
-        text::follow_up(r.follow_up.kind).to_string(),
-        format!(
-            "{} · due {}",
-            r.about,
-            text::when(&r.follow_up.effective_due())
-        ),
-    )
-}
-
 /// Shows one notification; a thread waits for its click.
 fn announce(r: &Reminder, open: mpsc::UnboundedSender<Route>) -> Result<(), String> {
     let (summary, body) = wording(r);
@@ -137,37 +112,4 @@ fn announce(r: &Reminder, open: mpsc::UnboundedSender<Route>) -> Result<(), Stri
         let _ = (handle, open, to);
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use reps_core::rules::messages::MessageKind;
-
-    #[test]
-    fn a_reminder_opens_the_message_that_deals_with_it() {
-        let j = crate::screens::test_support::demo();
-        let open: Vec<_> = j
-            .all_follow_ups()
-            .unwrap()
-            .into_iter()
-            .filter(|f| f.is_open())
-            .collect();
-        let thanks = open
-            .iter()
-            .find(|f| f.kind == FollowUpKind::ThankYou)
-            .expect("the sample has a thank-you waiting")
-            .clone();
-        let r = Reminder {
-            follow_up: thanks.clone(),
-            about: "Acme — Engineer".into(),
-        };
-        match destination(&r) {
-            Route::Message { kind, .. } => assert_eq!(kind, MessageKind::ThankYou),
-            other => panic!("{other:?}"),
-        }
-        let (summary, body) = wording(&r);
-        assert_eq!(summary, "Send a thank-you");
-        assert!(body.starts_with("Acme — Engineer · due "), "{body}");
-    }
 }

@@ -85,8 +85,21 @@ fn Shell() -> Element {
             }
             main { class: "screen", Outlet::<Route> {} }
             {reminders()}
+            {from_outside()}
         }
     }
+}
+
+/// Start, resume, links, the back button and the widget snapshot (desktop
+/// and phones; the browser has none of them).
+#[cfg(not(target_arch = "wasm32"))]
+fn from_outside() -> Element {
+    rsx! { crate::outer::FromOutside {} }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn from_outside() -> Element {
+    rsx! {}
 }
 
 /// Desktop reminders while the window is open (phones schedule their own).

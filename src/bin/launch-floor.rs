@@ -24,6 +24,8 @@ fn main() {
     }
     #[cfg(all(feature = "web", target_arch = "wasm32"))]
     dioxus::LaunchBuilder::web().launch(app);
+    #[cfg(all(feature = "mobile", not(feature = "desktop")))]
+    dioxus::LaunchBuilder::mobile().launch(app);
 }
 
 fn ready() {

@@ -267,9 +267,9 @@ protocol! {
             .collect()
     }
 
-    /// Follow-ups that fell due in `(after, until]`, for reminders (the
-    /// desktop's notifications; phones schedule their own).
-    #[cfg_attr(not(all(feature = "desktop", not(target_arch = "wasm32"))), allow(dead_code))]
+    /// Follow-ups that fall due in `(after, until]`, for reminders (the
+    /// desktop's notifications; what the phones schedule, see `crate::outside`).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn reminders(j, after: Stamp, until: Stamp) -> Vec<Reminder> {
         let all = j.all_follow_ups()?;
         reps_core::rules::followups::newly_due(&all, after, until)
@@ -439,6 +439,13 @@ protocol! {
 
     /// Records the terms of an offer.
     fn set_offer(j, lead: LeadId, offer: Offer) -> Lead { j.set_offer(lead, offer) }
+
+    /// Takes in the notes that widgets, shortcuts and intents left in the
+    /// capture inbox at `dir`, each exactly once (on start and on resume).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    fn take_inbox(j, dir: std::path::PathBuf) -> reps_core::inbox::TakenIn {
+        j.take_inbox(&reps_core::inbox::CaptureInbox::new(dir))
+    }
 
     /// Merges a backup file into the journal: all of it or nothing.
     fn import_backup(j, text: String) -> ImportSummary { j.import_json(text.as_bytes()) }
