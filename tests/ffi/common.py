@@ -40,6 +40,7 @@ class Holder:
         """kill -9, as a phone does to a suspended app."""
         self.proc.kill()
         self.proc.wait()
+        self.proc.stdout.close()
 
     def finish(self, timeout=30):
         """Asks for a last take-in; its output lines."""

@@ -14,6 +14,11 @@ RepsJournal = reps_ffi.RepsJournal
 RepsInbox = reps_ffi.RepsInbox
 
 
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 class Seeded(unittest.TestCase):
     """Over a journal with an interview that ended 30 minutes ago (a debrief
     and a thank-you are due) and one in three hours."""
@@ -134,12 +139,12 @@ class Refusals(unittest.TestCase):
     def test_a_journal_from_a_newer_reps_is_refused_untouched(self):
         helper("newer", self.dir)
         path = os.path.join(self.dir, "journal.redb")
-        before = open(path, "rb").read()
+        before = read(path)
         with self.assertRaises(RepsError.Newer) as caught:
             RepsJournal.open(self.dir)
         self.assertIn("newer version of Reps", str(caught.exception))
         self.assertIn("update the app", str(caught.exception))
-        self.assertEqual(open(path, "rb").read(), before)
+        self.assertEqual(read(path), before)
 
     def test_a_foreign_file_is_refused_untouched(self):
         path = os.path.join(self.dir, "journal.redb")
@@ -149,7 +154,7 @@ class Refusals(unittest.TestCase):
         with self.assertRaises(RepsError.Storage) as caught:
             RepsJournal.open(self.dir)
         self.assertIn("not a Reps journal", str(caught.exception))
-        self.assertEqual(open(path, "rb").read(), junk)
+        self.assertEqual(read(path), junk)
 
     def test_a_fresh_folder_gets_an_empty_journal(self):
         journal = RepsJournal.open(os.path.join(self.dir, "new", "place"))

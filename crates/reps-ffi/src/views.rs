@@ -19,7 +19,7 @@ pub struct TodayRow {
     pub title: String,
     /// About what and when: "Acme — Engineer · due today".
     pub detail: String,
-    /// For a follow-up: its id, for [`crate::RepsJournal::complete_follow_up`].
+    /// For a follow-up: its id, to mark it done with `complete_follow_up`.
     pub follow_up_id: Option<String>,
     /// The screen of the app that deals with it.
     pub deep_link: String,

@@ -1143,7 +1143,7 @@ public struct TodayRow: Equatable, Hashable {
      */
     public var detail: String
     /**
-     * For a follow-up: its id, for [`crate::RepsJournal::complete_follow_up`].
+     * For a follow-up: its id, to mark it done with `complete_follow_up`.
      */
     public var followUpId: String?
     /**
@@ -1164,7 +1164,7 @@ public struct TodayRow: Equatable, Hashable {
          * About what and when: "Acme — Engineer · due today".
          */detail: String, 
         /**
-         * For a follow-up: its id, for [`crate::RepsJournal::complete_follow_up`].
+         * For a follow-up: its id, to mark it done with `complete_follow_up`.
          */followUpId: String?, 
         /**
          * The screen of the app that deals with it.

@@ -1881,27 +1881,27 @@ data class ReminderItem (
     /**
      * The follow-up's id (a stable notification id; also for completing it).
      */
-    var `followUpId`: kotlin.String
+    val `followUpId`: kotlin.String
     , 
     /**
      * The notification's title: the action ("Send a thank-you").
      */
-    var `title`: kotlin.String
+    val `title`: kotlin.String
     , 
     /**
      * Its text: "Acme — Engineer · due Tue 2 Jun, 17:00".
      */
-    var `body`: kotlin.String
+    val `body`: kotlin.String
     , 
     /**
      * When to show it, in milliseconds since the Unix epoch.
      */
-    var `dueEpochMs`: kotlin.Long
+    val `dueEpochMs`: kotlin.Long
     , 
     /**
      * The screen a tap opens.
      */
-    var `deepLink`: kotlin.String
+    val `deepLink`: kotlin.String
     
 ){
     
@@ -1952,17 +1952,17 @@ data class TakenIn (
     /**
      * Notes that became debriefs.
      */
-    var `added`: kotlin.UInt
+    val `added`: kotlin.UInt
     , 
     /**
      * Notes already in the journal (an earlier take was cut short): only their files were removed.
      */
-    var `already`: kotlin.UInt
+    val `already`: kotlin.UInt
     , 
     /**
      * Unreadable files moved to `inbox/damaged/`.
      */
-    var `damaged`: kotlin.UInt
+    val `damaged`: kotlin.UInt
     
 ){
     
@@ -2007,27 +2007,27 @@ data class TodayRow (
     /**
      * `"checklist"`, `"debrief"`, `"follow_up"` or `"silent"`.
      */
-    var `kind`: kotlin.String
+    val `kind`: kotlin.String
     , 
     /**
      * What to do: "Prepare", "Send a thank-you"…
      */
-    var `title`: kotlin.String
+    val `title`: kotlin.String
     , 
     /**
      * About what and when: "Acme — Engineer · due today".
      */
-    var `detail`: kotlin.String
+    val `detail`: kotlin.String
     , 
     /**
-     * For a follow-up: its id, for [`crate::RepsJournal::complete_follow_up`].
+     * For a follow-up: its id, to mark it done with `complete_follow_up`.
      */
-    var `followUpId`: kotlin.String?
+    val `followUpId`: kotlin.String?
     , 
     /**
      * The screen of the app that deals with it.
      */
-    var `deepLink`: kotlin.String
+    val `deepLink`: kotlin.String
     
 ){
     
@@ -2078,43 +2078,43 @@ data class UpcomingInterview (
     /**
      * The interview's id.
      */
-    var `id`: kotlin.String
+    val `id`: kotlin.String
     , 
     /**
      * The company.
      */
-    var `company`: kotlin.String
+    val `company`: kotlin.String
     , 
     /**
      * The role.
      */
-    var `role`: kotlin.String
+    val `role`: kotlin.String
     , 
     /**
      * The stage, as a heading ("Hiring manager").
      */
-    var `stage`: kotlin.String
+    val `stage`: kotlin.String
     , 
     /**
      * Start as RFC 9557 text, e.g. `2026-06-10T09:00:00+02:00[Europe/Paris]`
      * (`java.time.ZonedDateTime.parse` reads it).
      */
-    var `startsIso`: kotlin.String
+    val `startsIso`: kotlin.String
     , 
     /**
      * Start in milliseconds since the Unix epoch.
      */
-    var `startsEpochMs`: kotlin.Long
+    val `startsEpochMs`: kotlin.Long
     , 
     /**
      * Length in minutes.
      */
-    var `minutes`: kotlin.UInt
+    val `minutes`: kotlin.UInt
     , 
     /**
      * Address or room; empty for a call.
      */
-    var `place`: kotlin.String
+    val `place`: kotlin.String
     
 ){
     
