@@ -64,6 +64,13 @@ setup_test_tools() {
   fi
 }
 
+# The phone targets, for type-checking the app and the core without an SDK.
+setup_mobile() {
+  for target in aarch64-linux-android aarch64-apple-ios; do
+    rustup target list --installed | grep -qx "$target" || rustup target add "$target"
+  done
+}
+
 # What the browser build and its tests need: the wasm target, the
 # wasm-bindgen CLI of exactly the version in Cargo.lock, Node packages
 # (wasm-opt from npm's binaryen, Playwright's client, axe-core) and Debian's
@@ -162,12 +169,20 @@ case "${1:-}" in
     setup
     setup_web
     setup_test_tools
+    setup_mobile
     # the format tests must not skip here: their tools were just installed
     export REPS_REQUIRE_FORMAT_TOOLS=1
     echo "== format";  cargo fmt --all -- --check
     echo "== lint";    cargo clippy --workspace --all-targets -q -- -D warnings
     echo "== lint (browser build)"
     cargo clippy -q --target wasm32-unknown-unknown --no-default-features --features web --bins -- -D warnings
+    echo "== phones: the app and the core type-check for Android and iOS (no SDK)"
+    cargo clippy -q --target aarch64-linux-android --no-default-features --features mobile --all-targets -- -D warnings
+    cargo clippy -q -p reps-core -p reps-ffi --target aarch64-linux-android -- -D warnings
+    # wry's objc2-exception-helper compiles Objective-C for Apple targets (Xcode);
+    # DOCS_RS=1 skips it: for this check only, in its own target dir
+    DOCS_RS=1 CARGO_TARGET_DIR="$HOME/.cache/reps-ios-check" cargo clippy -q --target aarch64-apple-ios --no-default-features --features mobile --all-targets -- -D warnings
+    DOCS_RS=1 CARGO_TARGET_DIR="$HOME/.cache/reps-ios-check" cargo clippy -q -p reps-core -p reps-ffi --target aarch64-apple-ios -- -D warnings
     echo "== bench smoke (tiny journal, debug build: proves the benchmark runs)"
     REPS_BENCH_QUICK=1 cargo test -q -p reps-core --bench journal > /dev/null
     REPS_BENCH_QUICK=1 cargo test -q -p reps-core --bench search > /dev/null
@@ -188,12 +203,17 @@ case "${1:-}" in
     REPS_WEB_DIST="$web_dist" REPS_WEB_FLOOR_DIST="$web_dist-floor" REPS_WEB_BENCH_ROUNDS=2 \
       node tests/web/bench.mjs > /dev/null
     bench_status=$?
+    echo "== ffi: bindings from Python, Kotlin (JVM) and the Swift header; two-process inbox"
+    tests/ffi/run.sh 2>&1 | tee -a "$log"
+    ffi_status=${PIPESTATUS[0]}
     set -e
     [ "$status" -eq 0 ] && status=$web_status
     [ "$status" -eq 0 ] && status=$bench_status
+    [ "$status" -eq 0 ] && status=$ffi_status
     # one closing line for the whole run (cargo's "test result" lines and node's TAP totals)
     awk '/^test result:/ { for (i = 1; i <= NF; i++) {
            if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+         /^ffi: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
          /^# pass / { p += $3 } /^# fail / { f += $3 } /^# skipped / { s += $3 } /^# todo / { s += $3 }
          END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
     rm -f "$log"

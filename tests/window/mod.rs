@@ -67,7 +67,19 @@ impl Screen {
 }
 
 impl Drop for Screen {
+    /// SIGTERM first, so that Xvfb removes its display lock (`/tmp/.X<n>-lock`);
+    /// killed outright only if it does not stop.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg(self.xvfb.id().to_string())
+            .status();
+        let until = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < until {
+            if let Ok(Some(_)) = self.xvfb.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.xvfb.kill();
         let _ = self.xvfb.wait();
     }
