@@ -27,13 +27,7 @@ pub enum RowAction {
 
 /// The message that takes care of a follow-up, and what it is about.
 pub fn message_for(f: &FollowUp) -> Option<(MessageKind, MessageFor)> {
-    let kind = match f.kind {
-        FollowUpKind::ThankYou => MessageKind::ThankYou,
-        FollowUpKind::CheckIn => MessageKind::CheckIn,
-        FollowUpKind::FeedbackRequest => MessageKind::AskFeedback,
-        FollowUpKind::KeepInTouch => MessageKind::StayInTouch,
-        FollowUpKind::Reapply | FollowUpKind::ReplyOwed => return None,
-    };
+    let kind = reps_core::rules::messages::answers(f.kind)?;
     let about = match (f.interview, f.lead, f.contact) {
         (Some(i), _, _) => MessageFor::Interview(i),
         (None, Some(l), _) => MessageFor::Lead(l),

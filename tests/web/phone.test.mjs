@@ -57,7 +57,7 @@ describe('phone layout', { skip: h.missingBuild() }, () => {
     t.after(() => phone.close());
     const { page } = phone;
     await h.open(page, '#/capture');
-    const tabsShown = () => page.evaluate(() => getComputedStyle(document.querySelector('.tabs')).display !== 'none');
+    const tabsShown = () => page.evaluate(() => getComputedStyle(document.querySelector('.tabs')).visibility !== 'hidden');
     assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a touch screen');
     assert.equal(await tabsShown(), true);
     const notes = h.tid(page, 'capture-notes');

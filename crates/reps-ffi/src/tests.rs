@@ -142,7 +142,13 @@ fn today_lists_rows_with_words_ids_and_links() {
     assert!(rows[1].deep_link.starts_with("reps://capture/"));
     assert_eq!(rows[2].title, "Send a thank-you");
     assert_eq!(rows[2].detail, "Acme — Engineer · due today");
-    assert_eq!(rows[2].deep_link, "reps://today");
+    assert!(
+        rows[2]
+            .deep_link
+            .starts_with("reps://message/thank-you/interview-"),
+        "the thank-you opens its message: {}",
+        rows[2].deep_link
+    );
     assert!(rows[2].follow_up_id.is_some());
     assert!(rows[..2].iter().all(|r| r.follow_up_id.is_none()));
 }
@@ -218,7 +224,12 @@ fn reminders_between_announces_what_falls_due_in_the_window() {
         r.due_epoch_ms,
         at("2026-06-02T18:00:00+02:00[Europe/Paris]").millis()
     );
-    assert_eq!(r.deep_link, "reps://today");
+    assert!(
+        r.deep_link
+            .starts_with("reps://message/thank-you/interview-"),
+        "{}",
+        r.deep_link
+    );
     // the window is (from, to]: a follow-up due exactly at `from` was announced before
     assert!(
         f.reps

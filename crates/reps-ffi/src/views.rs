@@ -180,12 +180,22 @@ impl ReminderItem {
     }
 }
 
-/// Where a follow-up is dealt with: a lead's page for applying again or
-/// replying, Today (with its "Write it" button) for the rest — as the
-/// desktop's notifications do.
+/// Where a follow-up is dealt with, as the desktop's notifications open it:
+/// the message that takes care of it (`reps://message/<kind>/<about>`, the
+/// app's message route), a lead's page for applying again or replying,
+/// else Today.
 fn follow_up_link(f: &FollowUp) -> String {
-    match (f.kind, f.lead) {
-        (FollowUpKind::Reapply | FollowUpKind::ReplyOwed, Some(lead)) => {
+    let about = match (f.interview, f.lead, f.contact) {
+        (Some(i), _, _) => Some(format!("interview-{i}")),
+        (None, Some(l), _) => Some(format!("lead-{l}")),
+        (None, None, Some(c)) => Some(format!("contact-{c}")),
+        (None, None, None) => None,
+    };
+    match (reps_core::rules::messages::answers(f.kind), about, f.lead) {
+        (Some(kind), Some(about), _) => format!("reps://message/{kind}/{about}"),
+        (None, _, Some(lead))
+            if matches!(f.kind, FollowUpKind::Reapply | FollowUpKind::ReplyOwed) =>
+        {
             format!("reps://lead/{lead}")
         }
         _ => "reps://today".into(),

@@ -100,6 +100,20 @@ pub fn fitting(status: crate::Status) -> &'static [MessageKind] {
     }
 }
 
+/// The message that takes care of a follow-up of `kind`, if one does (the
+/// other way round from [`completes`]; a reply owed can be a yes or a no,
+/// and applying again is not a message, so those have none).
+pub fn answers(kind: crate::FollowUpKind) -> Option<MessageKind> {
+    use crate::FollowUpKind as F;
+    match kind {
+        F::ThankYou => Some(MessageKind::ThankYou),
+        F::CheckIn => Some(MessageKind::CheckIn),
+        F::FeedbackRequest => Some(MessageKind::AskFeedback),
+        F::KeepInTouch => Some(MessageKind::StayInTouch),
+        F::Reapply | F::ReplyOwed => None,
+    }
+}
+
 /// The follow-up that sending a message of `kind` takes care of, if any:
 /// a thank-you answers the thank-you follow-up, a decline the answer owed.
 pub fn completes(kind: MessageKind) -> Option<crate::FollowUpKind> {
@@ -389,6 +403,24 @@ mod tests {
                 "{kind:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_message_answering_a_follow_up_completes_it() {
+        use crate::FollowUpKind as F;
+        for f in [
+            F::ThankYou,
+            F::CheckIn,
+            F::FeedbackRequest,
+            F::KeepInTouch,
+            F::Reapply,
+            F::ReplyOwed,
+        ] {
+            if let Some(m) = answers(f) {
+                assert_eq!(completes(m), Some(f), "{f:?}");
+            }
+        }
+        assert_eq!(answers(F::ReplyOwed), None);
     }
 
     #[test]
