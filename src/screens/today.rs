@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use dioxus::prelude::*;
 use reps_core::rules::messages::MessageKind;
 use reps_core::rules::today::TodayItem;
-use reps_core::{FollowUp, FollowUpId, FollowUpKind, LeadId, Status};
+use reps_core::{FollowUp, FollowUpId, LeadId, Status};
 
 use crate::app::use_ctx;
 use crate::components::text;
