@@ -52,7 +52,7 @@ class Seeded(unittest.TestCase):
         self.assertTrue(rows[1].deep_link.startswith("reps://capture/"))
         (thanks,) = self.acme_follow_ups()
         self.assertEqual(thanks.title, "Send a thank-you")
-        self.assertEqual(thanks.deep_link, "reps://today")
+        self.assertRegex(thanks.deep_link, r"^reps://message/thank-you/interview-[0-9a-f-]{36}$")
         self.assertEqual(len(thanks.follow_up_id), 36)
 
     def test_quick_capture_answers_the_interview_that_just_ended(self):
@@ -82,7 +82,7 @@ class Seeded(unittest.TestCase):
         self.assertTrue(due[0].body.startswith("Acme — Engineer · due "), due[0].body)
         self.assertTrue(due[1].body.startswith("Globex — Developer · due "), due[1].body)
         self.assertLess(due[0].due_epoch_ms, due[1].due_epoch_ms)
-        self.assertEqual(due[0].deep_link, "reps://today")
+        self.assertRegex(due[0].deep_link, r"^reps://message/thank-you/interview-[0-9a-f-]{36}$")
         later = self.journal.reminders_between(due[0].due_epoch_ms, now + 86_400_000)
         self.assertEqual([r.follow_up_id for r in later], [due[1].follow_up_id])
 
