@@ -26,7 +26,7 @@ pub struct Launch {
     pub link: Option<String>,
     /// Where the journal, its capture inbox and its widget snapshot are.
     #[cfg(not(target_arch = "wasm32"))]
-    pub places: Option<crate::paths::Places>,
+    pub places: Option<crate::platform::paths::Places>,
     /// Keep the widget snapshot up to date (phones; `REPS_OUTSIDE_SNAPSHOT=1`).
     pub outside_snapshot: bool,
 }
@@ -101,10 +101,10 @@ pub fn App() -> Element {
         handle: Signal::new(handle.clone()),
         revision: Signal::new(0),
     });
-    // the back button and gesture walk the router's history (crate::history)
+    // the back button and gesture walk the router's history (crate::platform::history)
     #[cfg(not(target_arch = "wasm32"))]
     use_hook(|| {
-        let history = std::rc::Rc::new(crate::history::WebviewHistory::new());
+        let history = std::rc::Rc::new(crate::platform::history::WebviewHistory::new());
         provide_context(history.clone());
         provide_context(history as std::rc::Rc<dyn dioxus::history::History>);
     });

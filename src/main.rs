@@ -9,33 +9,16 @@ mod app;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 mod components;
-#[cfg(not(target_arch = "wasm32"))]
-mod history;
 mod journal;
-mod launch_timing;
-#[cfg(not(target_arch = "wasm32"))]
-mod links;
-#[cfg(not(target_arch = "wasm32"))]
-mod native;
-#[cfg(not(target_arch = "wasm32"))]
-mod outer;
-#[cfg(not(target_arch = "wasm32"))]
-mod outside;
-mod paths;
-#[cfg(not(target_arch = "wasm32"))]
-mod phone;
-#[cfg(all(feature = "desktop", not(target_arch = "wasm32")))]
-mod reminders;
+mod platform;
 mod route;
 mod screens;
-#[cfg(not(target_arch = "wasm32"))]
-mod summary;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    native::main()
+    platform::native::main()
 }
 
 /// The page's module starts the app; the worker's module (feature

@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 use reps_core::rules::messages::MessageKind;
-use reps_core::{InterviewId, LeadId};
+use reps_core::{GoesTo, InterviewId, LeadId};
 
 use crate::app::Launch;
 use crate::screens::capture::{Capture, CaptureFor};
@@ -51,6 +51,20 @@ pub enum Route {
         Search {},
 }
 
+impl From<GoesTo> for Route {
+    /// The screen the core says something leads to.
+    fn from(to: GoesTo) -> Self {
+        match to {
+            GoesTo::Today => Route::Today {},
+            GoesTo::Capture(None) => Route::Capture {},
+            GoesTo::Capture(Some(interview)) => Route::CaptureFor { interview },
+            GoesTo::Checklist(id) => Route::ChecklistScreen { id },
+            GoesTo::Lead(id) => Route::LeadDetail { id },
+            GoesTo::Message(kind, about) => Route::Message { kind, about },
+        }
+    }
+}
+
 #[component]
 fn Tab(to: Route, label: &'static str, icon: &'static str, testid: &'static str) -> Element {
     rsx! {
@@ -94,7 +108,7 @@ fn Shell() -> Element {
 /// and phones; the browser has none of them).
 #[cfg(not(target_arch = "wasm32"))]
 fn from_outside() -> Element {
-    rsx! { crate::outer::FromOutside {} }
+    rsx! { crate::platform::incoming::FromOutside {} }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -105,7 +119,7 @@ fn from_outside() -> Element {
 /// Desktop reminders while the window is open (phones schedule their own).
 #[cfg(all(feature = "desktop", not(target_arch = "wasm32")))]
 fn reminders() -> Element {
-    rsx! { crate::reminders::Reminders {} }
+    rsx! { crate::platform::reminders::Reminders {} }
 }
 
 #[cfg(not(all(feature = "desktop", not(target_arch = "wasm32"))))]

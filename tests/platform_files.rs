@@ -388,7 +388,7 @@ fn the_android_module_declares_classes_that_exist() {
 #[test]
 fn the_activity_answers_the_jni_calls_the_rust_app_makes() {
     let activity = read("platforms/android/MainActivity.kt");
-    let phone = read("src/phone.rs");
+    let phone = read("src/platform/phone.rs");
     assert!(activity.contains("package dev.dioxus.main"));
     assert!(activity.contains(&format!("typealias BuildConfig = {APP_ID}.BuildConfig")));
     assert!(activity.contains("class MainActivity : WryActivity()"));
@@ -519,7 +519,7 @@ fn the_app_group_is_the_same_everywhere() {
         plist_strings(plist_value(&entitlements, "com.apple.security.application-groups").unwrap());
     assert_eq!(groups, [APP_GROUP]);
     for file in [
-        "src/paths.rs",
+        "src/platform/paths.rs",
         "platforms/ios/RepsKit/Outside.swift",
         "platforms/ios/Widget/Sources/Snapshot.swift",
     ] {
@@ -534,13 +534,13 @@ fn the_app_group_is_the_same_everywhere() {
         package.contains(".library(name: \"RepsKit\", targets:"),
         "the product dx makes dynamic"
     );
-    assert!(read("src/phone.rs").contains("#[manganis::ffi(\"platforms/ios\")]"));
+    assert!(read("src/platform/phone.rs").contains("#[manganis::ffi(\"platforms/ios\")]"));
     assert!(read("platforms/ios/RepsKit/RepsKit.swift").contains("@objc(RepsKit)"));
 }
 
 #[test]
 fn every_reader_of_the_snapshot_knows_its_fields() {
-    // src/outside.rs writes them (its own test checks the names it writes)
+    // crates/reps-core/src/journal/outside.rs defines them (its own test checks the names it writes)
     let interview = [
         "id",
         "company",
@@ -581,5 +581,8 @@ fn every_reader_of_the_snapshot_knows_its_fields() {
         );
     }
     assert!(kotlin.contains("const val FILE = \"outside.json\""));
-    assert!(read("src/outside.rs").contains("pub const FILE: &str = \"outside.json\";"));
+    assert!(
+        read("crates/reps-core/src/journal/outside.rs")
+            .contains("pub const FILE: &str = \"outside.json\";")
+    );
 }

@@ -11,10 +11,6 @@ mod local;
 pub mod protocol;
 
 use futures_channel::oneshot;
-use reps_core::FollowUp;
-use reps_core::rules::messages::{MessageKind, Template};
-use reps_core::rules::offers::{OfferCheck, OfferColumn};
-use reps_core::{Contact, Debrief, Interview, Lead};
 use serde::{Deserialize, Serialize};
 
 use protocol::{Answer, Request};
@@ -196,82 +192,6 @@ impl JournalHandle {
         }
         async move { answer.await.map_err(|_| UiError::closed())? }
     }
-}
-
-/// One lead with everything hanging off it, for the detail screen.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LeadFile {
-    /// The lead.
-    pub lead: Lead,
-    /// Its interviews, in time order.
-    pub interviews: Vec<Interview>,
-    /// Its debriefs.
-    pub debriefs: Vec<Debrief>,
-    /// People met in its interviews.
-    pub people: Vec<Contact>,
-    /// The offer check, while an offer is open.
-    pub offer: Option<OfferCheck>,
-}
-
-/// A message ready to edit, and the wording it was filled from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MessageDraft {
-    /// Which message.
-    pub kind: MessageKind,
-    /// Filled from the record.
-    pub draft: Template,
-    /// The wording it starts from (the user's own or Reps').
-    pub template: Template,
-    /// The user rewrote this kind's wording.
-    pub custom: bool,
-    /// Who it goes to, when the record knows.
-    pub to: Option<String>,
-    /// Their company.
-    pub company: Option<String>,
-}
-
-/// One open offer: the side-by-side column, the full check and the lead.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OfferFile {
-    /// The figures compared across offers.
-    pub column: OfferColumn,
-    /// The "when not to take it" checks with their evidence.
-    pub check: OfferCheck,
-    /// The lead holding the offer.
-    pub lead: Lead,
-}
-
-/// A search hit and the lead to open for it (interviews and debriefs live
-/// on their lead's screen).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SearchResult {
-    /// What matched.
-    pub hit: reps_core::rules::search::Hit,
-    /// The lead it belongs to, if any.
-    pub lead: Option<reps_core::LeadId>,
-    /// "Company — role" for an interview or a debrief.
-    pub about: Option<String>,
-}
-
-/// An interview agreed after another it overlaps: who it collides with and
-/// the first free time to ask for instead.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Collision {
-    /// The interviews agreed before it, with their leads.
-    pub with: Vec<(Interview, Lead)>,
-    /// The first free start.
-    pub suggested: reps_core::Stamp,
-    /// One line of advice.
-    pub advice: String,
-}
-
-/// A follow-up that just fell due, with a line saying who it is about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Reminder {
-    /// The follow-up.
-    pub follow_up: FollowUp,
-    /// "Company — role", or the person's name.
-    pub about: String,
 }
 
 #[cfg(test)]

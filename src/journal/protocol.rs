@@ -1,5 +1,9 @@
 //! Every question a screen can ask the journal, as data.
 //!
+//! Each entry forwards to one command or query of [`reps_core::Journal`],
+//! which builds the view record the screen renders: nothing here decides,
+//! reads twice or words anything.
+//!
 //! Each entry below becomes three things: a variant of [`Request`] (what the
 //! screen sends), a variant of [`Answer`] (what comes back), and a typed async
 //! method on [`JournalHandle`] that screens call. [`serve`] answers a request
@@ -16,18 +20,16 @@ use reps_core::rules::checklist::ChecklistView;
 use reps_core::rules::messages::{MessageKind, Template};
 use reps_core::rules::reps::RepsReport;
 use reps_core::rules::skills::SkillLine;
-use reps_core::rules::today::TodayItem;
 use reps_core::{
-    ChecklistTemplate, CompanyHistory, Contact, ContactDetails, ContactId, Debrief, DebriefBody,
-    DebriefId, Decided, Decision, FollowUp, FollowUpId, Interview, InterviewId, InterviewPlan,
-    ItemId, Lead, LeadDetails, LeadId, MessageAbout, Offer, Outcome, Scheduled, Stamp, Status,
-    TemplateItem,
+    ChecklistPage, ChecklistTemplate, Collision, CompanyHistory, Contact, ContactDetails,
+    ContactId, Debrief, DebriefBody, DebriefId, Decided, Decision, FollowUp, FollowUpId, Interview,
+    InterviewId, InterviewPlan, ItemId, Lead, LeadDetails, LeadId, LeadPage, MessageAbout,
+    MessageDraft, Offer, OfferFile, Outcome, Person, Reminder, Scheduled, SearchResult, Stamp,
+    Status, TemplateItem, TodayRow,
 };
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Collision, JournalHandle, LeadFile, MessageDraft, OfferFile, Reminder, SearchResult, UiError,
-};
+use super::{JournalHandle, UiError};
 
 macro_rules! protocol {
     ($(
@@ -84,8 +86,8 @@ macro_rules! protocol {
 protocol! {
     // Queries
 
-    /// What is due now.
-    fn today(j) -> Vec<TodayItem> { j.today() }
+    /// What is due now, each row with where it leads.
+    fn today(j) -> Vec<TodayRow> { j.today_rows() }
 
     /// Leads to swipe.
     fn deck(j) -> Vec<Lead> { j.deck() }
@@ -94,95 +96,35 @@ protocol! {
     fn pipeline(j) -> Vec<(Status, Vec<Lead>)> { j.pipeline() }
 
     /// Everything about one lead.
-    fn lead_file(j, id: LeadId) -> LeadFile {
-        let lead = j.lead(id)?;
-        let interviews = j.interviews_for_lead(id)?;
-        let debriefs = j.debriefs_for_lead(id)?;
-        let mut people = Vec::new();
-        for c in interviews.iter().flat_map(|i| &i.plan.people) {
-            if !people.iter().any(|p: &Contact| p.id == *c) {
-                people.push(j.contact(*c)?);
-            }
-        }
-        let offer = (lead.status == Status::Offer)
-            .then(|| j.offer_check(id))
-            .transpose()?;
-        Ok(LeadFile { lead, interviews, debriefs, people, offer })
-    }
+    fn lead_page(j, id: LeadId) -> LeadPage { j.lead_page(id) }
 
     /// "Did I already talk to them?"
     fn company_history(j, company: String) -> CompanyHistory { j.company_history(&company) }
 
-    /// The reps tracker.
-    fn reps(j) -> (RepsReport, Vec<SkillLine>) { Ok((j.reps()?, j.skills()?)) }
+    /// The reps tracker and the skills balance sheet.
+    fn reps(j) -> (RepsReport, Vec<SkillLine>) { j.reps_page() }
 
     /// Everyone met, with their next open keep-in-touch follow-up.
-    fn people(j) -> Vec<(Contact, Option<FollowUp>)> {
-        let open: Vec<FollowUp> = j
-            .all_follow_ups()?
-            .into_iter()
-            .filter(|f| f.is_open())
-            .collect();
-        Ok(j.all_contacts()?
-            .into_iter()
-            .map(|c| {
-                let next = open
-                    .iter()
-                    .filter(|f| f.contact == Some(c.id))
-                    .min_by_key(|f| f.effective_due())
-                    .cloned();
-                (c, next)
-            })
-            .collect())
-    }
+    fn people(j) -> Vec<Person> { j.people() }
 
     /// An interview's checklist, with the interview and its lead.
-    fn checklist(j, id: InterviewId) -> (ChecklistView, Interview, Lead) {
-        let iv = j.interview(id)?;
-        let lead = j.lead(iv.lead)?;
-        Ok((j.checklist(id)?, iv, lead))
-    }
+    fn checklist(j, id: InterviewId) -> ChecklistPage { j.checklist_page(id) }
 
     /// Interviews not over yet (including one under way), soonest first.
-    fn upcoming(j, limit: usize) -> Vec<(Interview, Lead)> {
-        j.interviews_not_over(limit)?
-            .into_iter()
-            .map(|i| {
-                let l = j.lead(i.lead)?;
-                Ok((i, l))
-            })
-            .collect()
-    }
+    fn upcoming(j, limit: usize) -> Vec<(Interview, Lead)> { j.upcoming(limit) }
 
     /// The interview a capture is most likely about.
-    fn just_ended(j) -> Option<(Interview, Lead)> {
-        match j.just_ended()? {
-            Some(i) => {
-                let l = j.lead(i.lead)?;
-                Ok(Some((i, l)))
-            }
-            None => Ok(None),
-        }
-    }
+    fn just_ended(j) -> Option<(Interview, Lead)> { j.just_ended_with_lead() }
 
     /// One interview with its lead.
-    fn interview(j, id: InterviewId) -> (Interview, Lead) {
-        let i = j.interview(id)?;
-        let l = j.lead(i.lead)?;
-        Ok((i, l))
-    }
+    fn interview(j, id: InterviewId) -> (Interview, Lead) { j.interview_with_lead(id) }
 
     /// One debrief (tests read back what autosave stored).
     #[cfg_attr(not(test), allow(dead_code))]
     fn debrief(j, id: DebriefId) -> Debrief { j.debrief(id) }
 
     /// The default checklist template.
-    fn default_template(j) -> Option<ChecklistTemplate> {
-        let s = j.settings()?;
-        Ok(j.templates()?
-            .into_iter()
-            .find(|t| Some(t.id) == s.default_template))
-    }
+    fn default_template(j) -> Option<ChecklistTemplate> { j.default_template() }
 
     /// The unfinished debrief to put back on the capture screen, if any.
     fn resume_draft(j, interview: Option<InterviewId>) -> Option<Debrief> {
@@ -193,103 +135,36 @@ protocol! {
     fn now(j) -> Stamp { Ok(j.now()) }
 
     /// The whole journal as a backup file (JSON text).
-    fn export_backup(j) -> String {
-        let bytes = j.export_json()?;
-        String::from_utf8(bytes)
-            .map_err(|e| reps_core::Error::Corrupt(format!("cannot write backup: {e}")))
-    }
+    fn export_backup(j) -> String { j.export_backup_text() }
 
     /// A message of `kind` about `about`, filled from the record, with the
     /// wording it starts from.
-    fn message(j, kind: MessageKind, about: MessageAbout) -> MessageDraft {
-        let template = j.message_template(kind)?;
-        let custom = j.settings()?.message_templates.contains_key(&kind);
-        let draft = j.draft_message(kind, &about)?;
-        let facts = j.message_facts(&about)?;
-        Ok(MessageDraft { kind, draft, template, custom, to: facts.person, company: facts.company })
-    }
+    fn message(j, kind: MessageKind, about: MessageAbout) -> MessageDraft { j.message(kind, &about) }
 
     /// An interview that collides with ones agreed before it, and the free
     /// time to ask for; `None` when it is fine (or it is the one to keep).
-    fn collision(j, id: InterviewId) -> Option<Collision> {
-        let this = j.interview(id)?;
-        let (conflicts, suggestion) = j.check_conflicts(&this.plan, Some(id))?;
-        let mut with = Vec::new();
-        for c in &conflicts {
-            let other = j.interview(c.other)?;
-            let lead = j.lead(other.lead)?;
-            with.push((other, lead));
-        }
-        let others: Vec<Interview> = with.iter().map(|(i, _)| i.clone()).collect();
-        if !reps_core::rules::conflicts::is_the_one_to_move(&this, &others) {
-            return Ok(None);
-        }
-        Ok(suggestion.map(|r| Collision { with, suggested: r.suggested_start, advice: r.advice }))
-    }
+    fn collision(j, id: InterviewId) -> Option<Collision> { j.collision(id) }
 
     /// The name messages are signed with.
     fn my_name(j) -> String { Ok(j.settings()?.my_name) }
 
     /// Every open offer with its checks, side by side.
-    fn offers(j) -> Vec<OfferFile> {
-        j.offers()?
-            .into_iter()
-            .map(|column| {
-                let lead = j.lead(column.lead)?;
-                let check = j.offer_check(column.lead)?;
-                Ok(OfferFile { column, check, lead })
-            })
-            .collect()
-    }
+    fn offers(j) -> Vec<OfferFile> { j.offer_files() }
 
     /// The search box: ranked hits across the whole journal.
-    fn search(j, text: String) -> Vec<SearchResult> {
-        j.search(&text, 30)?
-            .into_iter()
-            .map(|hit| {
-                use reps_core::rules::search::Target;
-                let lead = match hit.target {
-                    Target::Lead(l) => Some(l),
-                    Target::Interview(i) => Some(j.interview(i)?.lead),
-                    Target::Debrief(d) => j.debrief(d)?.lead,
-                    Target::Contact(_) => None,
-                };
-                // interviews and debriefs say whose they are
-                let about = match (hit.target, lead) {
-                    (Target::Interview(_) | Target::Debrief(_), Some(l)) => {
-                        let l = j.lead(l)?;
-                        Some(format!("{} — {}", l.details.company, l.details.role))
-                    }
-                    _ => None,
-                };
-                Ok(SearchResult { hit, lead, about })
-            })
-            .collect()
-    }
+    fn search(j, text: String) -> Vec<SearchResult> { j.search_results(&text, 30) }
 
-    /// Follow-ups that fall due in `(after, until]`, for reminders (the
-    /// desktop's notifications; what the phones schedule, see `crate::outside`).
+    /// Follow-ups that fall due in `(after, until]`, with their words and
+    /// destination (the desktop's notifications).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    fn reminders(j, after: Stamp, until: Stamp) -> Vec<Reminder> {
-        let all = j.all_follow_ups()?;
-        reps_core::rules::followups::newly_due(&all, after, until)
-            .into_iter()
-            .map(|f| {
-                let about = match (f.lead, f.contact) {
-                    (Some(l), _) => {
-                        let l = j.lead(l)?;
-                        format!("{} — {}", l.details.company, l.details.role)
-                    }
-                    (None, Some(c)) => j.contact(c)?.details.name,
-                    (None, None) => f.note.clone(),
-                };
-                Ok(Reminder { follow_up: f, about })
-            })
-            .collect()
-    }
+    fn reminders(j, after: Stamp, until: Stamp) -> Vec<Reminder> { j.reminders(after, until) }
+
+    /// What widgets and the phones' reminders read (`outside.json`).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    fn outside(j) -> reps_core::Outside { j.outside() }
 
     /// The next lead waiting in the deck (what to do instead of waiting).
-    fn next_in_deck(j) -> Option<Lead> { Ok(j.deck()?.into_iter().next()) }
+    fn next_in_deck(j) -> Option<Lead> { j.next_in_deck() }
 
     /// The journal as a calendar file (interviews and open follow-ups).
     fn export_calendar(j) -> String { j.export_calendar() }
@@ -308,17 +183,7 @@ protocol! {
 
     /// Reads a calendar invite (nothing is written), with the leads already
     /// at each event's company to attach it to.
-    fn read_invites(j, text: String) -> Vec<(Invite, Vec<Lead>)> {
-        let tz = j.now().tz();
-        reps_core::formats::ics::parse_invites(&text)?
-            .into_iter()
-            .map(|i| {
-                let i = i.in_local_zone(tz);
-                let leads = if i.company.trim().is_empty() { Vec::new() } else { j.leads_at(&i.company)? };
-                Ok((i, leads))
-            })
-            .collect()
-    }
+    fn read_invites(j, text: String) -> Vec<(Invite, Vec<Lead>)> { j.read_invites(&text) }
 
     /// What importing another tracker's CSV would do (nothing is written).
     fn preview_tracker(j, text: String, mapping: Option<ColumnMap>) -> TrackerPreview {
@@ -389,11 +254,9 @@ protocol! {
         j.tick(interview, item, done)
     }
 
-    /// Replaces the default template's items.
-    fn save_default_template(j, name: String, items: Vec<TemplateItem>) -> () {
-        let id = j.settings()?.default_template;
-        let t = j.save_template(id, &name, items)?;
-        j.set_default_template(t.id)
+    /// Replaces the default template's items (one transaction).
+    fn save_default_template(j, name: String, items: Vec<TemplateItem>) -> ChecklistTemplate {
+        j.save_default_template(&name, items)
     }
 
     /// Adds a contact.
@@ -406,15 +269,11 @@ protocol! {
     fn complete(j, id: FollowUpId) -> FollowUp { j.complete_follow_up(id) }
 
     /// Pushes a follow-up to tomorrow morning.
-    fn snooze_to_tomorrow(j, id: FollowUpId) -> FollowUp {
-        let until = reps_core::rules::followups::tomorrow_morning(j.now())?;
-        j.snooze_follow_up(id, until)
-    }
+    fn snooze_to_tomorrow(j, id: FollowUpId) -> FollowUp { j.snooze_to_tomorrow(id) }
 
     /// Pushes a follow-up to nine in the morning of a later day.
     fn snooze_to(j, id: FollowUpId, day: chrono::NaiveDate) -> FollowUp {
-        let until = reps_core::rules::followups::morning_of(j.now(), day)?;
-        j.snooze_follow_up(id, until)
+        j.snooze_to_morning_of(id, day)
     }
 
     /// Keeps the user's wording for a kind of message.
@@ -431,11 +290,7 @@ protocol! {
     }
 
     /// The name messages are signed with.
-    fn set_my_name(j, name: String) -> () {
-        let settings = j.settings()?;
-        j.update_settings(reps_core::Settings { my_name: name.trim().to_string(), ..settings })?;
-        Ok(())
-    }
+    fn set_my_name(j, name: String) -> reps_core::Settings { j.set_my_name(&name) }
 
     /// Records the terms of an offer.
     fn set_offer(j, lead: LeadId, offer: Offer) -> Lead { j.set_offer(lead, offer) }

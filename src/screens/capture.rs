@@ -251,7 +251,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             label { r#for: "went-well", "What went well" }
             textarea { id: "went-well", "data-testid": "capture-went-well", rows: "3", initial_value: "{b.went_well}",
                 onmounted: move |e| {
-                    crate::launch_timing::capture_ready();
+                    crate::platform::launch_timing::capture_ready();
                     if launch.capture {
                         spawn(async move { let _ = e.set_focus(true).await; });
                     }

@@ -72,7 +72,12 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
         });
     };
     let guard = data.read();
-    let Some(Ok((view, iv, lead))) = &*guard else {
+    let Some(Ok(reps_core::ChecklistPage {
+        view,
+        interview: iv,
+        lead,
+    })) = &*guard
+    else {
         return match &*guard {
             Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
             _ => rsx! { p { class: "loading", "Loading…" } },

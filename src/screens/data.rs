@@ -275,8 +275,8 @@ fn deliver(name: &str, text: &str) -> Result<String, UiError> {
         .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
         .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
         .ok_or_else(|| UiError::general_message("could not find your Downloads folder"))?;
-    let path = crate::paths::unused_name(&folder, name);
-    crate::paths::write_whole(&path, text.as_bytes())
+    let path = crate::platform::exports::unused_name(&folder, name);
+    crate::platform::exports::write_whole(&path, text.as_bytes())
         .map_err(|e| UiError::general_message(format!("could not save {}: {e}", path.display())))?;
     Ok(format!(
         "Saved {} ({}). Keep it somewhere safe, or open it in Reps on another device.",
@@ -298,8 +298,8 @@ fn deliver_notes(folder_name: &str, notes: &[NoteFile]) -> Result<String, UiErro
         .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
         .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
         .ok_or_else(|| UiError::general_message("could not find your Downloads folder"))?;
-    let folder = crate::paths::unused_name(&downloads, folder_name);
-    crate::paths::write_notes(&folder, notes).map_err(|e| {
+    let folder = crate::platform::exports::unused_name(&downloads, folder_name);
+    crate::platform::exports::write_notes(&folder, notes).map_err(|e| {
         UiError::general_message(format!("could not save {}: {e}", folder.display()))
     })?;
     Ok(format!(

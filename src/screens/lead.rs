@@ -7,8 +7,9 @@ use reps_core::{InterviewKind, InterviewPlan, LeadId, Outcome, Stage, Stamp, Sta
 
 use crate::app::use_ctx;
 use crate::components::text;
-use crate::journal::{LeadFile, UiError};
+use crate::journal::UiError;
 use crate::screens::message::MessageFor;
+use reps_core::LeadPage;
 use reps_core::rules::messages::MessageKind;
 
 /// The lead detail screen.
@@ -18,7 +19,7 @@ pub fn LeadDetail(id: LeadId) -> Element {
     // reacts to a new `id` (another lead) as well as to every change
     let file = use_resource(use_reactive!(|id| async move {
         ctx.revision();
-        ctx.journal().lead_file(id).await
+        ctx.journal().lead_page(id).await
     }));
     let error = use_signal(|| None::<UiError>);
     let move_to = move |to: Status| {
@@ -54,7 +55,7 @@ pub fn LeadDetail(id: LeadId) -> Element {
 /// A lead from plain data.
 #[component]
 pub fn LeadView(
-    file: LeadFile,
+    file: LeadPage,
     on_move: EventHandler<Status>,
     on_outcome: EventHandler<(reps_core::InterviewId, Outcome)>,
 ) -> Element {
@@ -526,7 +527,7 @@ mod tests {
     fn a_lead_shows_history_interviews_debriefs_flags_people_and_offer() {
         let j = demo();
         let lead = j.leads_at("Northwind Logistics").unwrap().remove(0);
-        let file = LeadFile {
+        let file = LeadPage {
             interviews: j.interviews_for_lead(lead.id).unwrap(),
             debriefs: j.debriefs_for_lead(lead.id).unwrap(),
             people: vec![j.all_contacts().unwrap().remove(0)],

@@ -1,63 +1,14 @@
 //! A message from the record: filled, editable, copied or handed to the mail
 //! app, then marked sent. Reps never sends anything by itself.
 
-use std::fmt;
-use std::str::FromStr;
-
 use dioxus::prelude::*;
 use reps_core::rules::messages::{MessageKind, PLACEHOLDERS, Template};
-use reps_core::{ContactId, InterviewId, LeadId, MessageAbout};
 
 use crate::app::use_ctx;
-use crate::journal::{MessageDraft, UiError};
+use crate::journal::UiError;
+use reps_core::MessageDraft;
 
-/// What a message is about, as it appears in a link (`interview-<id>`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum MessageFor {
-    /// An interview (its lead and first person come with it).
-    Interview(InterviewId),
-    /// A lead.
-    Lead(LeadId),
-    /// A person.
-    Contact(ContactId),
-}
-
-impl MessageFor {
-    /// The journal's question.
-    pub fn about(self) -> MessageAbout {
-        let mut about = MessageAbout::default();
-        match self {
-            MessageFor::Interview(i) => about.interview = Some(i),
-            MessageFor::Lead(l) => about.lead = Some(l),
-            MessageFor::Contact(c) => about.contact = Some(c),
-        }
-        about
-    }
-}
-
-impl fmt::Display for MessageFor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MessageFor::Interview(i) => write!(f, "interview-{i}"),
-            MessageFor::Lead(l) => write!(f, "lead-{l}"),
-            MessageFor::Contact(c) => write!(f, "contact-{c}"),
-        }
-    }
-}
-
-impl FromStr for MessageFor {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("not a message subject: {s:?}");
-        let (kind, id) = s.split_once('-').ok_or_else(bad)?;
-        match kind {
-            "interview" => id.parse().map(MessageFor::Interview).map_err(|_| bad()),
-            "lead" => id.parse().map(MessageFor::Lead).map_err(|_| bad()),
-            "contact" => id.parse().map(MessageFor::Contact).map_err(|_| bad()),
-            _ => Err(bad()),
-        }
-    }
-}
+pub use reps_core::MessageFor;
 
 /// The screen's title for each kind.
 pub fn title(kind: MessageKind) -> &'static str {
@@ -347,17 +298,6 @@ fn SignAs() -> Element {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_message_link_names_its_subject_and_reads_back() {
-        let id = InterviewId(uuid::Uuid::now_v7());
-        let f = MessageFor::Interview(id);
-        assert_eq!(f.to_string().parse::<MessageFor>(), Ok(f));
-        let l = MessageFor::Lead(LeadId(uuid::Uuid::now_v7()));
-        assert_eq!(l.to_string().parse::<MessageFor>(), Ok(l));
-        assert!("interview-nope".parse::<MessageFor>().is_err());
-        assert!("boss-123".parse::<MessageFor>().is_err());
-    }
 
     #[test]
     fn mailto_escapes_everything_a_mail_app_could_misread() {

@@ -11,9 +11,10 @@ use reps_core::{LeadId, Offer, PayPeriod, PayRange, Stamp, Status};
 
 use crate::app::use_ctx;
 use crate::components::text;
-use crate::journal::{OfferFile, UiError};
+use crate::journal::UiError;
 use crate::route::Route;
 use crate::screens::message::MessageFor;
+use reps_core::OfferFile;
 
 /// The offers screen.
 #[component]

@@ -2,7 +2,7 @@
 //! back in touch.
 
 use dioxus::prelude::*;
-use reps_core::{Contact, ContactDetails, ContactId, FollowUp};
+use reps_core::{ContactDetails, ContactId, Person};
 
 use crate::app::use_ctx;
 use crate::components::text;
@@ -42,10 +42,7 @@ pub fn People() -> Element {
 
 /// People from plain data.
 #[component]
-pub fn PeopleView(
-    people: Vec<(Contact, Option<FollowUp>)>,
-    on_touch: EventHandler<ContactId>,
-) -> Element {
+pub fn PeopleView(people: Vec<Person>, on_touch: EventHandler<ContactId>) -> Element {
     rsx! {
         if people.is_empty() {
             section { class: "empty",
@@ -54,7 +51,7 @@ pub fn PeopleView(
             }
         }
         ul { class: "rows",
-            for (c, next) in people {
+            for Person { contact: c, next_touch: next } in people {
                 li { key: "{c.id}", class: "row",
                     div { class: "row-text",
                         span { class: "row-title", "{c.details.name}" }
@@ -135,20 +132,29 @@ mod tests {
 
     #[test]
     fn people_show_role_company_and_next_touch() {
-        let j = demo();
-        let people: Vec<_> = j
-            .all_contacts()
-            .unwrap()
-            .into_iter()
-            .map(|c| (c, None))
-            .collect();
+        let people = demo().people().unwrap();
+        // the sample has someone to get back to, and someone who moved on
+        let due = people
+            .iter()
+            .find(|p| p.next_touch.is_some() && !p.contact.details.company.is_empty())
+            .expect("the sample plans a keep-in-touch")
+            .clone();
+        let moved = people
+            .iter()
+            .find(|p| p.contact.history.len() > 1)
+            .map(|p| p.contact.history[0].company.clone());
         let html = render_with(
             people,
             |people| rsx! { PeopleView { people, on_touch: |_| {} } },
         );
-        assert!(
-            html.contains("Inès Moreau") && html.contains("Northwind Logistics"),
-            "{html}"
-        );
+        let c = &due.contact.details;
+        let next = text::day(&due.next_touch.unwrap().effective_due());
+        assert!(html.contains(&c.name), "{html}");
+        assert!(html.contains(&c.role), "{html}");
+        assert!(html.contains(&format!(" at {}", c.company)), "{html}");
+        assert!(html.contains(&format!("Get in touch by {next}")), "{html}");
+        if let Some(before) = moved {
+            assert!(html.contains(&format!("Before: {before}")), "{html}");
+        }
     }
 }

@@ -6,8 +6,8 @@ use dioxus::prelude::*;
 use reps_core::rules::search::Target;
 
 use crate::app::use_ctx;
-use crate::journal::SearchResult;
 use crate::route::Route;
+use reps_core::SearchResult;
 
 /// The search screen.
 #[component]

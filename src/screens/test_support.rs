@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use dioxus::prelude::*;
-use reps_core::rules::today::TodayItem;
 use reps_core::{Journal, ManualClock, Stamp};
 
 /// Renders a component tree to HTML (inside a router-less VirtualDom).
@@ -33,8 +32,8 @@ pub fn demo() -> Journal {
 }
 
 /// Today's items of the demo journal.
-pub fn demo_today() -> Vec<TodayItem> {
-    demo().today().unwrap()
+pub fn demo_today() -> Vec<reps_core::TodayRow> {
+    demo().today_rows().unwrap()
 }
 
 use crate::journal::JournalHandle;

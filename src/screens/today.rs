@@ -2,15 +2,13 @@
 
 use chrono::NaiveDate;
 use dioxus::prelude::*;
-use reps_core::rules::messages::MessageKind;
 use reps_core::rules::today::TodayItem;
-use reps_core::{FollowUp, FollowUpId, LeadId, Status};
+use reps_core::{FollowUpId, LeadId, Status, TodayRow};
 
 use crate::app::use_ctx;
 use crate::components::text;
 use crate::journal::UiError;
 use crate::route::Route;
-use crate::screens::message::MessageFor;
 
 /// What a row's button asks for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,18 +21,6 @@ pub enum RowAction {
     SnoozeTo(FollowUpId, NaiveDate),
     /// The user closes a silent lead as ghosted.
     Ghosted(LeadId),
-}
-
-/// The message that takes care of a follow-up, and what it is about.
-pub fn message_for(f: &FollowUp) -> Option<(MessageKind, MessageFor)> {
-    let kind = reps_core::rules::messages::answers(f.kind)?;
-    let about = match (f.interview, f.lead, f.contact) {
-        (Some(i), _, _) => MessageFor::Interview(i),
-        (None, Some(l), _) => MessageFor::Lead(l),
-        (None, None, Some(c)) => MessageFor::Contact(c),
-        (None, None, None) => return None,
-    };
-    Some((kind, about))
 }
 
 /// After pushing something back: what was pushed, and the lead to look at instead.
@@ -100,7 +86,7 @@ pub fn Today() -> Element {
 /// Today, from plain data.
 #[component]
 pub fn TodayView(
-    items: Vec<TodayItem>,
+    items: Vec<TodayRow>,
     error: Option<String>,
     #[props(default)] pushed: Option<Pushed>,
     on_act: EventHandler<RowAction>,
@@ -149,8 +135,8 @@ pub fn TodayView(
 }
 
 /// Rows are keyed by what they are about, so a focused button never moves to the next row.
-fn row_key(item: &TodayItem) -> String {
-    match item {
+fn row_key(row: &TodayRow) -> String {
+    match &row.item {
         TodayItem::Checklist { interview, .. } => format!("c{interview}"),
         TodayItem::WriteDebrief { interview, .. } => format!("d{interview}"),
         TodayItem::FollowUp { followup, .. } => format!("f{}", followup.id),
@@ -159,62 +145,55 @@ fn row_key(item: &TodayItem) -> String {
 }
 
 fn row(
-    item: TodayItem,
+    row: TodayRow,
     n: usize,
     on_act: EventHandler<RowAction>,
     on_nav: EventHandler<Route>,
 ) -> Element {
+    let TodayRow {
+        item,
+        title,
+        about,
+        when,
+        goes_to,
+        message,
+        ..
+    } = row;
+    let to = Route::from(goes_to);
     match item {
-        TodayItem::Checklist {
-            interview,
-            about,
-            starts,
-            done,
-            total,
-            ..
-        } => rsx! {
+        TodayItem::Checklist { .. } => rsx! {
             div { class: "row-text",
-                span { class: "row-kind", "Prepare" }
+                span { class: "row-kind", "{title}" }
                 span { class: "row-title", "{about}" }
-                span { class: "row-meta", "{text::when(&starts)} · {done} of {total} ready" }
+                span { class: "row-meta", "{when}" }
             }
             button { class: "button", "data-testid": "today-open-{n}",
-                onclick: move |_| on_nav.call(Route::ChecklistScreen { id: interview }), "Open checklist" }
+                onclick: move |_| on_nav.call(to.clone()), "Open checklist" }
         },
-        TodayItem::WriteDebrief {
-            interview,
-            about,
-            ended,
-            ..
-        } => rsx! {
+        TodayItem::WriteDebrief { .. } => rsx! {
             div { class: "row-text",
-                span { class: "row-kind", "Write it down" }
+                span { class: "row-kind", "{title}" }
                 span { class: "row-title", "{about}" }
-                span { class: "row-meta", "Ended {text::when(&ended)}" }
+                span { class: "row-meta", "{when}" }
             }
-            button { class: "button", aria_label: "Capture how it went: {about}", onclick: move |_| on_nav.call(Route::CaptureFor { interview }), "Capture" }
+            button { class: "button", aria_label: "Capture how it went: {about}", onclick: move |_| on_nav.call(to.clone()), "Capture" }
         },
         TodayItem::FollowUp {
-            followup,
-            about,
-            overdue,
+            followup, overdue, ..
         } => {
             let id = followup.id;
-            let write = message_for(&followup);
             rsx! {
                 div { class: "row-text",
-                    span { class: "row-kind", "{text::follow_up(followup.kind)}" }
+                    span { class: "row-kind", "{title}" }
                     span { class: "row-title", "{about}" }
-                    span { class: if overdue { "row-meta late" } else { "row-meta" },
-                        if overdue { "Was due {text::day(&followup.effective_due())}" } else { "Due today" }
-                    }
+                    span { class: if overdue { "row-meta late" } else { "row-meta" }, "{when}" }
                 }
                 div { class: "row-actions wrap",
-                    if let Some((kind, about_it)) = write {
-                        button { class: "button", "data-testid": "today-write-{n}", aria_label: "Write it: {text::follow_up(followup.kind)} {about}",
+                    if let Some((kind, about_it)) = message {
+                        button { class: "button", "data-testid": "today-write-{n}", aria_label: "Write it: {title} {about}",
                             onclick: move |_| on_nav.call(Route::Message { kind, about: about_it }), "Write it" }
                     }
-                    button { class: "button", "data-testid": "today-done-{n}", aria_label: "Done: {text::follow_up(followup.kind)} {about}",
+                    button { class: "button", "data-testid": "today-done-{n}", aria_label: "Done: {title} {about}",
                         onclick: move |_| on_act.call(RowAction::Done(id)), "Done" }
                     button { class: "button quiet", aria_label: "Tomorrow: {about}",
                         onclick: move |_| on_act.call(RowAction::Snooze(id)), "Tomorrow" }
@@ -222,20 +201,25 @@ fn row(
                 }
             }
         }
-        TodayItem::Silent { lead, about, since } => rsx! {
-            div { class: "row-text",
-                span { class: "row-kind", "No word for a while" }
-                span { class: "row-title", "{about}" }
-                span { class: "row-meta", "Silent since {text::day(&since)}. Send a last check-in, or close it as ghosted. Reps changes nothing until you say." }
+        TodayItem::Silent { lead, .. } => {
+            let write = message.map(|(kind, about)| Route::Message { kind, about });
+            rsx! {
+                div { class: "row-text",
+                    span { class: "row-kind", "{title}" }
+                    span { class: "row-title", "{about}" }
+                    span { class: "row-meta", "{when}. Send a last check-in, or close it as ghosted. Reps changes nothing until you say." }
+                }
+                div { class: "row-actions wrap",
+                    if let Some(write) = write {
+                        button { class: "button", "data-testid": "silent-write-{n}", aria_label: "Write a last check-in: {about}",
+                            onclick: move |_| on_nav.call(write.clone()), "Last check-in" }
+                    }
+                    button { class: "button quiet", "data-testid": "silent-ghosted-{n}", aria_label: "Mark as ghosted: {about}",
+                        onclick: move |_| on_act.call(RowAction::Ghosted(lead)), "Mark ghosted" }
+                    button { class: "button quiet", aria_label: "Open {about}", onclick: move |_| on_nav.call(to.clone()), "Open" }
+                }
             }
-            div { class: "row-actions wrap",
-                button { class: "button", "data-testid": "silent-write-{n}", aria_label: "Write a last check-in: {about}",
-                    onclick: move |_| on_nav.call(Route::Message { kind: MessageKind::CheckIn, about: MessageFor::Lead(lead) }), "Last check-in" }
-                button { class: "button quiet", "data-testid": "silent-ghosted-{n}", aria_label: "Mark as ghosted: {about}",
-                    onclick: move |_| on_act.call(RowAction::Ghosted(lead)), "Mark ghosted" }
-                button { class: "button quiet", aria_label: "Open {about}", onclick: move |_| on_nav.call(Route::LeadDetail { id: lead }), "Open" }
-            }
-        },
+        }
     }
 }
 

@@ -26,7 +26,7 @@ pub struct JournalWorker {
 
 fn clock() -> SystemClock {
     SystemClock {
-        tz: crate::paths::device_zone(),
+        tz: reps_core::time::device_zone(),
     }
 }
 

@@ -15,17 +15,16 @@
 //! counted, never deleted: the text may still be recovered by hand.
 
 use std::fs::{self, File};
-use std::io::{self, Read as _, Write as _};
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::DebriefBody;
 use crate::domain::limits;
 use crate::error::{Error, Result};
-use crate::id::{DebriefId, IdGen, InterviewId};
-use crate::store::Journal;
+use crate::files::{sync_dir, write_whole};
+use crate::id::{IdGen, InterviewId};
 use crate::time::Stamp;
 
 /// The folder, inside the inbox, where unreadable files are moved.
@@ -103,7 +102,7 @@ impl CaptureInbox {
         };
         let bytes = serde_json::to_vec(&entry)
             .map_err(|e| Error::Disk(format!("cannot encode the note: {e}")))?;
-        write_whole(&self.dir, entry.id, &bytes).map_err(disk)?;
+        write_whole(&self.dir.join(file_name(entry.id)), &bytes).map_err(disk)?;
         Ok(entry.id)
     }
 
@@ -138,7 +137,7 @@ impl CaptureInbox {
     }
 
     /// Removes a note once its debrief is committed.
-    fn remove(&self, id: Uuid) -> Result<()> {
+    pub(crate) fn remove(&self, id: Uuid) -> Result<()> {
         match fs::remove_file(self.dir.join(file_name(id))) {
             Ok(()) => sync_dir(&self.dir).map_err(disk),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -167,55 +166,6 @@ impl CaptureInbox {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(disk(e)),
         }
-    }
-}
-
-impl Journal {
-    /// Takes in every note waiting in `inbox`, oldest first: each becomes a
-    /// debrief with the note in its "anything else" field, attached to the
-    /// note's interview if it is still in the journal, or else to the
-    /// interview that had just ended when the note was written. One write
-    /// transaction per note, committed before its file is removed; a note
-    /// taken in before is only removed (see the module's notes).
-    ///
-    /// Call it when the app starts and each time it comes back to the front.
-    pub fn take_inbox(&self, inbox: &CaptureInbox) -> Result<TakenIn> {
-        let pending = inbox.pending()?;
-        let mut taken = TakenIn {
-            damaged: pending.damaged.len(),
-            ..TakenIn::default()
-        };
-        for entry in pending.entries {
-            let body = DebriefBody {
-                notes: entry.text,
-                ..DebriefBody::default()
-            };
-            if self.capture_once(DebriefId(entry.id), entry.at, entry.interview, body)? {
-                taken.added += 1;
-            } else {
-                taken.already += 1;
-            }
-            inbox.remove(entry.id)?;
-        }
-        Ok(taken)
-    }
-}
-
-impl Journal {
-    /// A one-line note made now by a process that holds the journal (a
-    /// widget's action while nothing else has it open): the same debrief a
-    /// note taken in from the inbox becomes, attached to the interview that
-    /// just ended, if any. The text must not be blank.
-    pub fn capture_note(&self, text: &str) -> Result<DebriefId> {
-        limits::required("notes", text, limits::NOTE)?;
-        let now = self.now();
-        let id = DebriefId(IdGen::new().next(now));
-        let body = DebriefBody {
-            notes: text.to_owned(),
-            ..DebriefBody::default()
-        };
-        self.capture_once(id, now, None, body)?;
-        Ok(id)
     }
 }
 
@@ -252,39 +202,12 @@ fn read_entry(path: &Path) -> std::result::Result<Option<InboxEntry>, String> {
     Ok(Some(entry))
 }
 
-/// `bytes` as `<id>.json` in `dir`, whole or not at all: written to
-/// `<id>.part`, synced, renamed, and the folder synced so the name survives
-/// a power cut too.
-fn write_whole(dir: &Path, id: Uuid, bytes: &[u8]) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    let part = dir.join(format!("{id}.part"));
-    let result = (|| {
-        let mut f = File::options().write(true).create_new(true).open(&part)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&part, dir.join(file_name(id)))?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&part);
-    }
-    result
-}
-
-/// Makes a rename or removal in `dir` durable (a no-op where folders cannot
-/// be opened, i.e. Windows, whose renames are journaled by the file system).
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Journal;
     use crate::error::Problem;
+    use crate::id::DebriefId;
     use crate::time::{ManualClock, at};
 
     const NOW: &str = "2026-06-01T17:00:00+02:00[Europe/Paris]";

@@ -2,8 +2,10 @@
 //!
 //! Everything Reps knows and decides, with no UI: the domain (leads,
 //! interviews, debriefs, checklists, contacts, follow-ups), the rules of the
-//! advice as pure functions ([`rules`]), the crash-safe redb [`Journal`], and
-//! the JSON backup ([`formats::backup`]).
+//! advice as pure functions ([`rules`]), the application layer — the
+//! [`Journal`] and every command and query, each returning a view record
+//! ([`journal`]) — the crash-safe redb storage under it ([`store`]), and the
+//! codecs of the files it reads and writes ([`formats`]).
 //!
 //! The Dioxus app and the uniffi surface are thin layers over this crate: they
 //! send commands to a [`Journal`] and render what its queries return.
@@ -11,9 +13,11 @@
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod formats;
 pub mod id;
 pub mod inbox;
+pub mod journal;
 pub mod rules;
 pub mod store;
 pub mod time;
@@ -37,8 +41,10 @@ pub use error::{Error, Invalid, Problem, Result};
 pub use formats::markdown::NoteFile;
 pub use formats::tracker_import::{ColumnMap, CsvImportError, TrackerPreview};
 pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
-pub use store::{
-    CompanyHistory, Counts, Decided, Decision, Journal, MessageAbout, PageBackend, PageFile,
-    RESUME_WITHIN_MINUTES, Scheduled,
+pub use journal::{
+    ChecklistPage, Collision, CompanyHistory, Counts, Decided, Decision, GoesTo, Journal, LeadPage,
+    MessageAbout, MessageDraft, MessageFor, NextInterview, OfferFile, Outside, Person,
+    RESUME_WITHIN_MINUTES, Reminder, Scheduled, SearchResult, TodayRow,
 };
+pub use store::{PageBackend, PageFile};
 pub use time::{Clock, ManualClock, Stamp, SystemClock, TimeError};

@@ -230,6 +230,22 @@ pub struct SystemClock {
     pub tz: Tz,
 }
 
+impl SystemClock {
+    /// The real clock in the device's zone (UTC when the system does not
+    /// say): what the app, the browser's worker and native callers use.
+    pub fn on_this_device() -> Self {
+        Self { tz: device_zone() }
+    }
+}
+
+/// The device's IANA time zone, UTC when the system does not name one.
+pub fn device_zone() -> Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
 impl Clock for SystemClock {
     fn now(&self) -> Stamp {
         Stamp::new(Utc::now(), self.tz)

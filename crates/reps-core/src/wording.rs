@@ -1,9 +1,9 @@
 //! Words and short formats for things the core knows, shared by every shell
-//! (the Dioxus screens, the uniffi surface for widgets and notifications), so
-//! a follow-up is called the same everywhere.
+//! (the Dioxus screens, the uniffi surface for widgets and notifications,
+//! the exports), so a follow-up or a red flag is called the same everywhere.
 
 use crate::time::Stamp;
-use crate::{FollowUpKind, Lead, Stage};
+use crate::{FollowUpKind, Lead, PassReason, RedFlagKind, Skill, Stage, Status, When};
 
 /// "Tue 3 Jun, 14:00" in the stamp's own zone.
 pub fn when(s: &Stamp) -> String {
@@ -40,6 +40,81 @@ pub fn stage(s: &Stage) -> String {
 /// "Company — role", how a lead is named in lists.
 pub fn about(lead: &Lead) -> String {
     format!("{} — {}", lead.details.company, lead.details.role)
+}
+
+/// A status as a pipeline heading.
+pub fn status(s: Status) -> &'static str {
+    match s {
+        Status::New => "New",
+        Status::Deciding => "Need more info",
+        Status::Taking => "Taking the interview",
+        Status::Passed => "Passed",
+        Status::Interviewing => "Interviewing",
+        Status::Offer => "Offer",
+        Status::Accepted => "Accepted",
+        Status::Declined => "Declined",
+        Status::Rejected => "Said no (progress!)",
+        Status::Withdrew => "Withdrew",
+        Status::Ghosted => "Ghosted",
+    }
+}
+
+/// A pass reason as a chip.
+pub fn pass_reason(r: PassReason) -> &'static str {
+    crate::rules::pass::label(r)
+}
+
+/// A red flag kind as a chip.
+pub fn red_flag(k: RedFlagKind) -> &'static str {
+    match k {
+        RedFlagKind::VagueRole => "Vague role",
+        RedFlagKind::HighTurnover => "High turnover",
+        RedFlagKind::PressureToAccept => "Pressure to accept",
+        RedFlagKind::DiffersFromAd => "Not the job in the ad",
+        RedFlagKind::NoCvValue => "Nothing for my CV",
+        RedFlagKind::Other => "Something else",
+    }
+}
+
+/// A skill as a chip.
+pub fn skill(s: &Skill) -> String {
+    match s {
+        Skill::TellMeAboutYourself => "Tell me about yourself".into(),
+        Skill::WhyThisCompany => "Why this company".into(),
+        Skill::Examples => "Examples & stories".into(),
+        Skill::TechnicalDepth => "Technical depth".into(),
+        Skill::SalaryTalk => "Salary talk".into(),
+        Skill::QuestionsForThem => "My questions for them".into(),
+        Skill::Composure => "Staying calm".into(),
+        Skill::Conciseness => "Short answers".into(),
+        Skill::Custom(name) => name.clone(),
+    }
+}
+
+/// "58,000–62,000 EUR a year", or what is known of it.
+pub fn pay(p: &crate::PayRange) -> String {
+    let per = match p.period {
+        crate::PayPeriod::Year => "a year",
+        crate::PayPeriod::Month => "a month",
+        crate::PayPeriod::Day => "a day",
+        crate::PayPeriod::Hour => "an hour",
+    };
+    match (p.min, p.max) {
+        (Some(a), Some(b)) if a == b => format!("{a} {} {per}", p.currency),
+        (Some(a), Some(b)) => format!("{a}–{b} {} {per}", p.currency),
+        (Some(a), None) => format!("from {a} {} {per}", p.currency),
+        (None, Some(b)) => format!("up to {b} {} {per}", p.currency),
+        (None, None) => String::new(),
+    }
+}
+
+/// A checklist group heading.
+pub fn when_group(w: When) -> &'static str {
+    match w {
+        When::DayBefore => "The day before",
+        When::HourBefore => "The hour before",
+        When::WalkingIn => "Walking in",
+    }
 }
 
 #[cfg(test)]

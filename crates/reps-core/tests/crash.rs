@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Days;
 use chrono_tz::Europe::Paris;
-use reps_core::store::Decision;
+use reps_core::Decision;
 use reps_core::{
     DebriefBody, DebriefId, FollowUpId, FollowUpState, Journal, LeadDetails, LeadId, PassReason,
     Source, Status, SystemClock,

@@ -426,11 +426,8 @@ fn follow_ups_are_scheduled_from_events() {
         .interview;
     assert_eq!(
         kinds(&j),
-        [
-            FollowUpKind::ThankYou,
-            FollowUpKind::CheckIn,
-            FollowUpKind::ReplyOwed
-        ]
+        [FollowUpKind::ThankYou, FollowUpKind::CheckIn],
+        "booking the interview answered the recruiter"
     );
     let check_in = j
         .follow_ups_for_lead(l.id)
@@ -460,8 +457,7 @@ fn follow_ups_are_scheduled_from_events() {
         [
             FollowUpKind::ThankYou,
             FollowUpKind::FeedbackRequest,
-            FollowUpKind::Reapply,
-            FollowUpKind::ReplyOwed
+            FollowUpKind::Reapply
         ]
     );
     let reapply = j
@@ -571,6 +567,9 @@ fn today_lists_what_is_due_in_the_order_a_person_acts() {
             Source::Inbound,
         ))
         .unwrap();
+    let waiting = j
+        .add_lead(LeadDetails::new("Globex", "Engineer", Source::Inbound))
+        .unwrap();
     let past = j
         .schedule_interview(l.id, plan("2026-05-30T10:00:00+02:00[Europe/Paris]", 60))
         .unwrap()
@@ -610,9 +609,10 @@ fn today_lists_what_is_due_in_the_order_a_person_acts() {
     assert_eq!(left.len(), 1, "{left:#?}");
     assert!(matches!(left[0], TodayItem::Checklist { .. }));
     // the reply owed to an inbound lead falls due two days after it arrived
+    // (Acme's was answered by booking its interviews)
     c.set(at("2026-06-03T09:30:00+02:00[Europe/Paris]"));
     assert!(j.today().unwrap().iter().any(
-        |i| matches!(i, TodayItem::FollowUp { followup, .. } if followup.kind == FollowUpKind::ReplyOwed)
+        |i| matches!(i, TodayItem::FollowUp { followup, .. } if followup.kind == FollowUpKind::ReplyOwed && followup.lead == Some(waiting.id))
     ));
 }
 
@@ -1073,4 +1073,101 @@ fn a_thank_you_is_filled_from_the_record_and_the_users_wording_is_kept() {
         j.message_template(MessageKind::ThankYou).unwrap(),
         default_template(MessageKind::ThankYou)
     );
+}
+
+#[test]
+fn a_reply_owed_is_answered_by_being_in_touch_and_not_before() {
+    let c = clock("2026-06-01T09:00:00+02:00[Europe/Paris]");
+    let j = Journal::in_memory(c.clone()).unwrap();
+    let reply_of = |j: &Journal, lead: LeadId| {
+        j.follow_ups_for_lead(lead)
+            .unwrap()
+            .into_iter()
+            .find(|f| f.kind == FollowUpKind::ReplyOwed)
+            .expect("a reply is planned")
+    };
+    let owed_on_today = |j: &Journal, lead: LeadId| {
+        j.today().unwrap().iter().any(|i| {
+            matches!(i, TodayItem::FollowUp { followup, .. }
+                if followup.kind == FollowUpKind::ReplyOwed && followup.lead == Some(lead))
+        })
+    };
+    let recruiter = |company: &str, source: Source| {
+        j.add_lead(LeadDetails::new(company, "Engineer", source))
+            .unwrap()
+    };
+    let undecided = recruiter("Acme", Source::RecruiterCall);
+    let taken = recruiter("Globex", Source::RecruiterCall);
+    let booked = recruiter("Initech", Source::Referral);
+    let heard = recruiter("Umbrella", Source::Inbound);
+    let passed = recruiter("Hooli", Source::RecruiterCall);
+
+    j.decide(taken.id, Decision::Take).unwrap();
+    j.decide(booked.id, Decision::Take).unwrap();
+    j.schedule_interview(
+        booked.id,
+        plan("2026-06-03T10:00:00+02:00[Europe/Paris]", 60),
+    )
+    .unwrap();
+    j.record_word(heard.id).unwrap();
+    j.decide(
+        passed.id,
+        Decision::Pass {
+            reason: PassReason::OutsideSkills,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    j.record_word(passed.id).unwrap();
+
+    assert!(
+        reply_of(&j, undecided.id).is_open(),
+        "not decided: still owed"
+    );
+    assert!(
+        reply_of(&j, taken.id).is_open(),
+        "taken, not booked: still owed"
+    );
+    assert!(
+        matches!(reply_of(&j, booked.id).state, FollowUpState::Done(_)),
+        "booking the interview answered it"
+    );
+    assert!(
+        matches!(reply_of(&j, heard.id).state, FollowUpState::Done(_)),
+        "a word from them answered it"
+    );
+    assert!(
+        reply_of(&j, passed.id).is_open(),
+        "a pass still owes the decline"
+    );
+
+    // weeks later, through two interviews, Today asks only for what is owed
+    c.set(at("2026-06-03T12:00:00+02:00[Europe/Paris]"));
+    let second = j
+        .schedule_interview(
+            booked.id,
+            plan("2026-06-10T10:00:00+02:00[Europe/Paris]", 60),
+        )
+        .unwrap();
+    j.record_outcome(second.interview.id, Outcome::Invited)
+        .unwrap();
+    c.set(at("2026-06-30T09:00:00+02:00[Europe/Paris]"));
+    assert!(!owed_on_today(&j, booked.id), "no reply left overdue");
+    assert!(owed_on_today(&j, undecided.id));
+    assert!(owed_on_today(&j, passed.id));
+
+    // sending the decline answers the pass, as before
+    let about = MessageAbout {
+        lead: Some(passed.id),
+        ..MessageAbout::default()
+    };
+    let done = j
+        .mark_message_sent(
+            reps_core::rules::messages::MessageKind::DeclineInterview,
+            &about,
+        )
+        .unwrap()
+        .expect("the decline answers the reply");
+    assert_eq!(done.kind, FollowUpKind::ReplyOwed);
+    assert!(!owed_on_today(&j, passed.id));
 }

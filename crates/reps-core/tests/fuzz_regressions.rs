@@ -13,8 +13,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate};
+use reps_core::Decision;
 use reps_core::formats::backup;
-use reps_core::store::Decision;
 use reps_core::{
     ContactDetails, DebriefBody, FollowUpKind, InterviewKind, InterviewPlan, ItemId, Journal,
     LeadDetails, ManualClock, NewFollowUp, Offer, Outcome, PassReason, PayPeriod, PayRange,

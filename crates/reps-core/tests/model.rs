@@ -506,8 +506,20 @@ impl Model {
         }
     }
 
-    /// A word from the company answers the lead's "promised a reply by…" check-ins.
+    /// Being in touch about a lead (booked, heard from) answers the reply owed
+    /// to whoever brought it, unless the lead was passed on (the decline is owed).
+    fn answer_reply(&mut self, lead: LeadId) {
+        if let Some(li) = self.lead(lead)
+            && self.leads[li].status != Status::Passed
+        {
+            self.dismiss(&key("reply", lead));
+        }
+    }
+
+    /// A word from the company answers the lead's "promised a reply by…"
+    /// check-ins, and the reply owed.
     fn heard_from(&mut self, lead: LeadId) {
+        self.answer_reply(lead);
         let keys: Vec<String> = self
             .debriefs
             .iter()
@@ -835,6 +847,7 @@ fn step(j: &Journal, m: &mut Model, cmd: &Cmd, now: Stamp) -> Result<Option<Fail
                 });
                 m.ensure(key("thank-you", iv.id));
                 m.plan_check_in(li);
+                m.answer_reply(id);
             }
             Ok(failed)
         }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use reps_core::inbox::CaptureInbox;
-use reps_core::{Clock, Error, FollowUpId, Journal, Stamp, SystemClock, TimeError};
+use reps_core::{Clock, Error, FollowUpId, Journal, SystemClock};
 
 mod error;
 pub mod views;
@@ -30,19 +30,7 @@ pub use views::{ReminderItem, TakenIn, TodayRow, UpcomingInterview};
 
 uniffi::setup_scaffolding!();
 
-/// The journal's file inside the data folder (the app uses the same name).
-pub const JOURNAL_FILE: &str = "journal.redb";
-/// The capture inbox's folder inside the data folder.
-pub const INBOX_DIR: &str = "inbox";
-
-/// The device's clock in its zone (UTC when the system does not say), as the app sets it.
-fn device_clock() -> SystemClock {
-    let tz = iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| name.parse().ok())
-        .unwrap_or(chrono_tz::UTC);
-    SystemClock { tz }
-}
+pub use reps_core::files::{INBOX_DIR, JOURNAL_FILE};
 
 /// The journal, opened by this process.
 #[derive(uniffi::Object)]
@@ -82,7 +70,7 @@ impl RepsJournal {
     #[uniffi::constructor]
     pub fn open(data_dir: String) -> Result<Arc<Self>, RepsError> {
         let dir = PathBuf::from(data_dir);
-        let journal = Journal::open(dir.join(JOURNAL_FILE), device_clock())?;
+        let journal = Journal::open(dir.join(JOURNAL_FILE), SystemClock::on_this_device())?;
         Ok(Arc::new(Self::with_journal(journal, &dir)))
     }
 
@@ -96,7 +84,7 @@ impl RepsJournal {
     pub fn today(&self) -> Result<Vec<TodayRow>, RepsError> {
         Ok(self
             .journal
-            .today()?
+            .today_rows()?
             .into_iter()
             .map(TodayRow::from)
             .collect())
@@ -116,11 +104,12 @@ impl RepsJournal {
     /// most `limit`, cancelled ones left out.
     pub fn upcoming_interviews(&self, limit: u32) -> Result<Vec<UpcomingInterview>, RepsError> {
         let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-        self.journal
-            .interviews_not_over(limit)?
-            .iter()
-            .map(|i| Ok(UpcomingInterview::new(i, &self.journal.lead(i.lead)?)))
-            .collect()
+        Ok(self
+            .journal
+            .next_interviews(limit)?
+            .into_iter()
+            .map(UpcomingInterview::from)
+            .collect())
     }
 
     /// The follow-ups falling due after `from_epoch_ms` and up to
@@ -133,28 +122,12 @@ impl RepsJournal {
         from_epoch_ms: i64,
         to_epoch_ms: i64,
     ) -> Result<Vec<ReminderItem>, RepsError> {
-        let tz = self.journal.now().tz();
-        // the last instant of the millisecond, so "(from, to]" holds for
-        // follow-ups due within a millisecond too
-        let stamp = |ms: i64| -> Result<Stamp, Error> {
-            let utc = chrono::DateTime::from_timestamp_millis(ms)
-                .and_then(|t| t.checked_add_signed(chrono::Duration::nanoseconds(999_999)))
-                .ok_or(TimeError::OutOfRange)?;
-            Ok(Stamp::new(utc, tz).check()?)
-        };
-        let (after, until) = (stamp(from_epoch_ms)?, stamp(to_epoch_ms)?);
-        let all = self.journal.all_follow_ups()?;
-        reps_core::rules::followups::newly_due(&all, after, until)
+        Ok(self
+            .journal
+            .reminders_between_millis(from_epoch_ms, to_epoch_ms)?
             .iter()
-            .map(|f| {
-                let about = match (f.lead, f.contact) {
-                    (Some(l), _) => reps_core::wording::about(&self.journal.lead(l)?),
-                    (None, Some(c)) => self.journal.contact(c)?.details.name,
-                    (None, None) => f.note.clone(),
-                };
-                Ok(ReminderItem::new(f, &about))
-            })
-            .collect()
+            .map(ReminderItem::from)
+            .collect())
     }
 
     /// Takes in the notes waiting in the capture inbox, each exactly once.
@@ -178,7 +151,7 @@ impl RepsInbox {
     pub fn open(data_dir: String) -> Arc<Self> {
         Arc::new(Self {
             inbox: CaptureInbox::new(Path::new(&data_dir).join(INBOX_DIR)),
-            clock: device_clock(),
+            clock: SystemClock::on_this_device(),
         })
     }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use reps_core::{InterviewKind, InterviewPlan, Journal, LeadDetails, ManualClock, Source, Stage};
 
 use super::*;
+use reps_core::Stamp;
 
 const NOW: &str = "2026-06-02T17:00:00+02:00[Europe/Paris]";
 

@@ -1,14 +1,9 @@
-//! What native code shows: plain records built from what the core's queries
-//! return, with the words the app's screens use ([`reps_core::wording`]) and
-//! the deep link that opens the matching screen of the app.
-//!
-//! Deep links (the app opens them): `reps://today`, `reps://capture`,
-//! `reps://capture/<interview id>`, `reps://prep/<interview id>` (its
-//! checklist), `reps://lead/<lead id>`.
+//! What native code shows: the core's view records (words, times and the
+//! `reps://` link of the screen that deals with each, all built in
+//! [`reps_core::journal`]) as uniffi records, field for field.
 
+use reps_core::NextInterview;
 use reps_core::rules::today::TodayItem;
-use reps_core::wording;
-use reps_core::{FollowUp, FollowUpKind, Interview, Lead, Stamp};
 
 /// One line of the Today list, for a widget.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -88,116 +83,48 @@ pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-impl From<TodayItem> for TodayRow {
-    fn from(item: TodayItem) -> Self {
-        match item {
-            TodayItem::Checklist {
-                interview,
-                about,
-                starts,
-                done,
-                total,
-                ..
-            } => Self {
-                kind: "checklist".into(),
-                title: "Prepare".into(),
-                detail: format!(
-                    "{about} · {} · {done} of {total} ready",
-                    wording::when(&starts)
-                ),
-                follow_up_id: None,
-                deep_link: format!("reps://prep/{interview}"),
-            },
-            TodayItem::WriteDebrief {
-                interview,
-                about,
-                ended,
-                ..
-            } => Self {
-                kind: "debrief".into(),
-                title: "Write it down".into(),
-                detail: format!("{about} · ended {}", wording::when(&ended)),
-                follow_up_id: None,
-                deep_link: format!("reps://capture/{interview}"),
-            },
-            TodayItem::FollowUp {
-                followup,
-                about,
-                overdue,
-            } => Self {
-                kind: "follow_up".into(),
-                title: wording::follow_up(followup.kind).into(),
-                detail: if overdue {
-                    format!(
-                        "{about} · was due {}",
-                        wording::day(&followup.effective_due())
-                    )
-                } else {
-                    format!("{about} · due today")
-                },
-                follow_up_id: Some(followup.id.to_string()),
-                deep_link: follow_up_link(&followup),
-            },
-            TodayItem::Silent { lead, about, since } => Self {
-                kind: "silent".into(),
-                title: "No word for a while".into(),
-                detail: format!("{about} · silent since {}", wording::day(&since)),
-                follow_up_id: None,
-                deep_link: format!("reps://lead/{lead}"),
-            },
-        }
-    }
-}
-
-impl UpcomingInterview {
-    /// The row for `interview` of `lead`.
-    pub(crate) fn new(interview: &Interview, lead: &Lead) -> Self {
-        let plan = &interview.plan;
+impl From<reps_core::TodayRow> for TodayRow {
+    fn from(row: reps_core::TodayRow) -> Self {
+        let kind = match row.item {
+            TodayItem::Checklist { .. } => "checklist",
+            TodayItem::WriteDebrief { .. } => "debrief",
+            TodayItem::FollowUp { .. } => "follow_up",
+            TodayItem::Silent { .. } => "silent",
+        };
         Self {
-            id: interview.id.to_string(),
-            company: lead.details.company.clone(),
-            role: lead.details.role.clone(),
-            stage: wording::stage(&plan.stage),
-            starts_iso: plan.start.to_string(),
-            starts_epoch_ms: plan.start.millis(),
-            minutes: plan.minutes,
-            place: plan.place.clone(),
+            kind: kind.into(),
+            title: row.title,
+            detail: row.detail,
+            follow_up_id: row.follow_up.map(|id| id.to_string()),
+            deep_link: row.goes_to.link(),
         }
     }
 }
 
-impl ReminderItem {
-    /// The notification for `follow_up`, which is about `about` ("Company — role", a name).
-    pub(crate) fn new(follow_up: &FollowUp, about: &str) -> Self {
-        let due: Stamp = follow_up.effective_due();
+impl From<NextInterview> for UpcomingInterview {
+    fn from(i: NextInterview) -> Self {
         Self {
-            follow_up_id: follow_up.id.to_string(),
-            title: wording::follow_up(follow_up.kind).into(),
-            body: format!("{about} · due {}", wording::when(&due)),
-            due_epoch_ms: due.millis(),
-            deep_link: follow_up_link(follow_up),
+            id: i.id,
+            company: i.company,
+            role: i.role,
+            stage: i.stage,
+            starts_iso: i.starts_iso,
+            starts_epoch_ms: i.starts_epoch_ms,
+            minutes: i.minutes,
+            place: i.place,
         }
     }
 }
 
-/// Where a follow-up is dealt with, as the desktop's notifications open it:
-/// the message that takes care of it (`reps://message/<kind>/<about>`, the
-/// app's message route), a lead's page for applying again or replying,
-/// else Today.
-fn follow_up_link(f: &FollowUp) -> String {
-    let about = match (f.interview, f.lead, f.contact) {
-        (Some(i), _, _) => Some(format!("interview-{i}")),
-        (None, Some(l), _) => Some(format!("lead-{l}")),
-        (None, None, Some(c)) => Some(format!("contact-{c}")),
-        (None, None, None) => None,
-    };
-    match (reps_core::rules::messages::answers(f.kind), about, f.lead) {
-        (Some(kind), Some(about), _) => format!("reps://message/{kind}/{about}"),
-        (None, _, Some(lead))
-            if matches!(f.kind, FollowUpKind::Reapply | FollowUpKind::ReplyOwed) =>
-        {
-            format!("reps://lead/{lead}")
+impl From<&reps_core::Reminder> for ReminderItem {
+    fn from(r: &reps_core::Reminder) -> Self {
+        let item = reps_core::journal::ReminderItem::from(r);
+        Self {
+            follow_up_id: item.follow_up_id,
+            title: item.title,
+            body: item.body,
+            due_epoch_ms: item.due_epoch_ms,
+            deep_link: item.deep_link,
         }
-        _ => "reps://today".into(),
     }
 }

@@ -20,7 +20,6 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, Result};
-use crate::store::{Journal, Read};
 use crate::time::Stamp;
 use crate::{Interview, Lead, PayPeriod, PayRange, Source, Status, StatusChange, WorkMode};
 
@@ -63,21 +62,6 @@ pub fn guard_cell(text: &str) -> Cow<'_, str> {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
-    }
-}
-
-impl Journal {
-    /// Every application, one row each, oldest first (see [`APPLICATION_COLUMNS`]).
-    pub fn export_applications_csv(&self) -> Result<String> {
-        let (leads, interviews) = self.read(|r| Ok((r.load_all()?, r.load_all()?)))?;
-        applications_csv(&leads, &interviews)
-    }
-
-    /// Every status change of every application, one row each, leads oldest
-    /// first and each history in order (see [`HISTORY_COLUMNS`]).
-    pub fn export_stage_history_csv(&self) -> Result<String> {
-        let leads: Vec<Lead> = self.read(|r| r.load_all())?;
-        stage_history_csv(&leads)
     }
 }
 

@@ -14,27 +14,19 @@
 //! Every event's UID is `<record id>@reps.journal`, so a calendar that
 //! imports the file again updates its events instead of doubling them.
 
-mod export;
+pub(crate) mod export;
 mod guess;
 pub(crate) mod lines;
 mod parse;
 mod zones;
 
-use std::collections::HashMap;
-
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::lead::company_key;
 use crate::error::Result;
-use crate::id::{InterviewId, LeadId};
-use crate::store::tables::INTERVIEW_BY_START;
-use crate::store::{Journal, Read, Scheduled, Writer, schedule};
+use crate::id::InterviewId;
 use crate::time::Stamp;
-use crate::{
-    Contact, FollowUp, Interview, InterviewKind, InterviewPlan, Lead, LeadDetails, Source, Stage,
-    Status,
-};
+use crate::{InterviewKind, Stage};
 
 /// Largest invite file read (real invites are a few kilobytes).
 pub const MAX_BYTES: usize = 1024 * 1024;
@@ -225,109 +217,6 @@ pub fn parse_invites(text: &str) -> Result<Vec<Invite>, IcsError> {
 /// else, a byte-order mark is skipped, and non-text is refused.
 pub fn parse_invite_file(bytes: &[u8]) -> Result<Vec<Invite>, IcsError> {
     parse::invites(bytes)
-}
-
-impl Journal {
-    /// The journal as a calendar: every interview not cancelled, past and
-    /// future, and every open follow-up at its due time, with reminders.
-    pub fn export_calendar(&self) -> Result<String> {
-        let now = self.now();
-        self.read(|r| {
-            let leads: Vec<Lead> = r.load_all()?;
-            let contacts: Vec<Contact> = r.load_all()?;
-            Ok(export::calendar(&export::Data {
-                now,
-                interviews: r.load_all::<Interview>()?,
-                follow_ups: r.load_all::<FollowUp>()?,
-                leads: leads.into_iter().map(|l| (l.id, l)).collect(),
-                contacts: contacts
-                    .into_iter()
-                    .map(|c| (c.id, c))
-                    .collect::<HashMap<_, _>>(),
-            }))
-        })
-    }
-
-    /// Schedules the interview an invite describes, on `lead`; with `None`,
-    /// creates the lead from the invite's company and role first, in the
-    /// same transaction (all or nothing).
-    ///
-    /// An interview already there at the same start — on `lead`, or on a
-    /// lead at the same company — is the same one:
-    /// [`IcsError::AlreadyInJournal`], nothing written. A cancelling invite
-    /// adds nothing ([`IcsError::Cancelled`]). A start with no named zone is
-    /// placed in the journal clock's zone (the device's).
-    pub fn import_invite(&self, invite: &Invite, lead: Option<LeadId>) -> Result<Scheduled> {
-        if invite.cancelled {
-            return Err(IcsError::Cancelled.into());
-        }
-        let invite = invite.in_local_zone(self.now().tz());
-        let mut plan = InterviewPlan::new(
-            invite.start,
-            invite.minutes,
-            invite.kind,
-            invite.stage.clone().unwrap_or(Stage::Screen),
-        );
-        plan.place = invite.place.clone();
-        plan.video_link = invite.video_link.clone();
-        plan.validate()?;
-        let target = match lead {
-            Some(id) => Target::Lead(id),
-            None => {
-                let details =
-                    LeadDetails::new(invite.company.trim(), invite.role.trim(), Source::Other);
-                details.validate()?;
-                Target::New(details)
-            }
-        };
-        self.write(|w| {
-            let lead = match target {
-                Target::Lead(id) => {
-                    let existing: Lead = w.load(id.key())?;
-                    if invite.stage.is_none()
-                        && let Some(stage) = existing.stage
-                    {
-                        // No stage in the title: the next interview of the same stage.
-                        plan.stage = stage;
-                    }
-                    refuse_same_start(w, invite.start, |i, _| i.lead == id)?;
-                    id
-                }
-                Target::New(details) => {
-                    let key = company_key(&details.company);
-                    refuse_same_start(w, invite.start, |_, l| l.company_key() == key)?;
-                    let created = Lead::new(LeadId(w.new_id()), w.now, details, Status::New);
-                    w.put(None, &created)?;
-                    created.id
-                }
-            };
-            schedule(w, lead, plan)
-        })
-    }
-}
-
-/// The lead an invite goes to.
-enum Target {
-    /// One the user picked.
-    Lead(LeadId),
-    /// A new one, created in the same transaction.
-    New(LeadDetails),
-}
-
-/// An interview not cancelled, at exactly `start`, that `same` says is this one.
-fn refuse_same_start(
-    w: &Writer<'_>,
-    start: Stamp,
-    same: impl Fn(&Interview, &Lead) -> bool,
-) -> Result<()> {
-    for key in w.ix_time(INTERVIEW_BY_START, start.millis(), start.millis())? {
-        let i: Interview = w.load(key)?;
-        let l: Lead = w.load(i.lead.key())?;
-        if !i.cancelled && same(&i, &l) {
-            return Err(IcsError::AlreadyInJournal { interview: i.id }.into());
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

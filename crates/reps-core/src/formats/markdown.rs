@@ -18,10 +18,8 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
 use crate::formats::applications_csv::{date_applied, source_label, work_mode_label};
 use crate::id::LeadId;
-use crate::store::{Journal, Read};
 use crate::time::Stamp;
 use crate::{Debrief, Interview, InterviewKind, Lead, Outcome, Provenance, RedFlagKind, Skill};
 
@@ -39,33 +37,22 @@ pub struct NoteFile {
     pub text: String,
 }
 
-impl Journal {
-    /// One note per lead that has an interview or a debrief, leads oldest
-    /// first, plus [`UNFILED_NAME`] when some debriefs belong to no lead.
-    pub fn export_notes_markdown(&self) -> Result<Vec<NoteFile>> {
-        let (leads, interviews, debriefs) =
-            self.read(|r| Ok((r.load_all()?, r.load_all()?, r.load_all()?)))?;
-        Ok(notes(&leads, &interviews, &debriefs))
-    }
-
-    /// The note of one lead (even with nothing in it yet), under the same
-    /// name the full export gives it.
-    pub fn export_notes_markdown_for(&self, lead: LeadId) -> Result<NoteFile> {
-        let (leads, interviews, debriefs) =
-            self.read(|r| Ok((r.load_all()?, r.load_all()?, r.load_all()?)))?;
-        let Some(index) = leads.iter().position(|l: &Lead| l.id == lead) else {
-            return Err(crate::Error::NotFound {
-                kind: "lead",
-                id: lead.to_string(),
-            });
-        };
-        let name = file_names(&leads).swap_remove(index);
-        let by_lead = Grouped::new(&interviews, &debriefs);
-        Ok(NoteFile {
-            name,
-            text: lead_note(&leads[index], &by_lead),
-        })
-    }
+/// The note of `lead` among `leads` (even with nothing in it yet), under
+/// the same name the full export ([`notes`]) gives it; `None` when `lead`
+/// is not among them.
+pub fn note_of(
+    lead: LeadId,
+    leads: &[Lead],
+    interviews: &[Interview],
+    debriefs: &[Debrief],
+) -> Option<NoteFile> {
+    let index = leads.iter().position(|l| l.id == lead)?;
+    let name = file_names(leads).swap_remove(index);
+    let by_lead = Grouped::new(interviews, debriefs);
+    Some(NoteFile {
+        name,
+        text: lead_note(&leads[index], &by_lead),
+    })
 }
 
 /// The notes for a set of records (see [`Journal::export_notes_markdown`]).
@@ -305,14 +292,7 @@ fn skill(s: &Skill) -> String {
 }
 
 fn red_flag(k: RedFlagKind) -> &'static str {
-    match k {
-        RedFlagKind::VagueRole => "Vague role",
-        RedFlagKind::HighTurnover => "High turnover",
-        RedFlagKind::PressureToAccept => "Pressure to accept",
-        RedFlagKind::DiffersFromAd => "Differs from the ad",
-        RedFlagKind::NoCvValue => "Adds nothing to my CV",
-        RedFlagKind::Other => "Other",
-    }
+    crate::wording::red_flag(k)
 }
 
 fn day(at: Stamp) -> String {

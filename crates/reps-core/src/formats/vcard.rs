@@ -4,16 +4,7 @@
 //! writer (same escaping, folding at 75 octets, CRLF).
 
 use crate::Contact;
-use crate::error::Result;
 use crate::formats::ics::lines::{Writer, escape};
-use crate::store::Journal;
-
-impl Journal {
-    /// Every contact as one vCard 4.0 file, oldest first.
-    pub fn export_contacts_vcard(&self) -> Result<String> {
-        Ok(vcards(&self.all_contacts()?))
-    }
-}
 
 /// The contacts as vCard 4.0 text.
 pub fn vcards(contacts: &[Contact]) -> String {

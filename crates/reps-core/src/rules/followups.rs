@@ -149,6 +149,15 @@ pub fn reply_due(lead_created: Stamp, settings: &Settings) -> Result<Stamp, Time
     lead_created.add_local_days(i64::from(settings.reply_within_days))
 }
 
+/// Whether being in touch about a lead at `status` — an interview booked,
+/// a word or an outcome from them — answers the reply owed to whoever
+/// brought it: the conversation is under way. A lead passed on still owes
+/// the polite decline (sending it answers it); one not yet decided, or
+/// taken but not booked, has had no contact yet.
+pub fn contact_answers_reply(status: crate::Status) -> bool {
+    status != crate::Status::Passed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

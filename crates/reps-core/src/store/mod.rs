@@ -1,178 +1,57 @@
-//! The journal on disk: one redb file, one [`Journal`] handle, every command
-//! one committed write transaction (durable when it returns), every query one
-//! read transaction (a consistent snapshot).
+//! Storage, and only storage: the redb tables and their layout
+//! ([`tables`]), the record codec ([`codec`]), reading and the one place
+//! every write goes through ([`Read`], [`Writer`]), the schema and its
+//! numbered migrations ([`schema`]), and the positioned-file backend the
+//! browser uses ([`PageFile`], [`PageBackend`]). What the user does with the
+//! journal lives in [`crate::journal`].
 
 mod access;
 pub mod codec;
-mod contacts;
-mod debriefs;
-mod followups;
-mod insights;
-mod interviews;
-mod leads;
-mod messages;
 mod page_file;
 pub mod schema;
-mod search;
 pub mod tables;
-mod tracker;
 
 use std::fs::File;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use redb::{Database, ReadOnlyDatabase, ReadableDatabase, StorageBackend};
+use redb::{Database, ReadOnlyDatabase, StorageBackend};
 
 pub(crate) use access::{Read, Record, Writer};
-pub use contacts::CompanyHistory;
-pub use debriefs::RESUME_WITHIN_MINUTES;
-pub use insights::Counts;
-pub use interviews::Scheduled;
-pub(crate) use interviews::schedule;
-pub use leads::{Decided, Decision};
-pub use messages::MessageAbout;
 pub use page_file::{PageBackend, PageFile};
 
 use crate::error::{Error, Result};
-use crate::id::IdGen;
-use crate::time::{Clock, Stamp};
-
-/// The user's journal: the only way in or out of the stored data.
-///
-/// Commands are named for what the user does (`add_lead`, `decide`,
-/// `save_debrief`…) and each runs in one write transaction that is committed
-/// durably (fsync) before it returns, or not at all.
-pub struct Journal {
-    db: Database,
-    clock: Arc<dyn Clock>,
-    ids: IdGen,
-    path: Option<PathBuf>,
-    /// Built on the first search, kept up to date from commits.
-    search_index: std::sync::Mutex<search::SearchIndex>,
-}
-
-impl std::fmt::Debug for Journal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Journal")
-            .field("path", &self.path)
-            .finish_non_exhaustive()
-    }
-}
 
 /// The first bytes of every redb file.
 const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
 
-impl Journal {
-    /// Opens the journal at `path`, creating it if missing and upgrading an
-    /// older schema. A foreign file or one from a newer Reps is refused and
-    /// left byte-for-byte untouched.
-    pub fn open(path: impl AsRef<Path>, clock: impl Clock + 'static) -> Result<Self> {
-        Self::open_with(path.as_ref(), Arc::new(clock))
+/// Opens (or creates) the database file at `path`. A foreign file or one
+/// from a newer Reps is refused and left byte-for-byte untouched.
+pub(crate) fn open_file(path: &Path) -> Result<Database> {
+    if path.exists() {
+        refuse_foreign(path)?;
+        refuse_newer(path)?;
+    } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::Disk(e.to_string()))?;
     }
+    Ok(Database::create(path)?)
+}
 
-    /// Closes the journal and opens its file again, on the same clock.
-    ///
-    /// After a storage error (a full disk) redb refuses further writes on its
-    /// handle; the file itself still holds the last good commit, so the owner
-    /// reopens it and the user can go on once there is space. A journal over
-    /// another backend cannot be reopened here: the backend went with it.
-    pub fn reopen(self) -> Result<Self> {
-        let Some(path) = self.path.clone() else {
-            return Err(Error::Disk(
-                "this journal is not a file, so it cannot be reopened".into(),
-            ));
-        };
-        let clock = self.clock.clone();
-        drop(self);
-        Self::open_with(&path, clock)
-    }
-
-    fn open_with(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        if path.exists() {
-            refuse_foreign(path)?;
-            refuse_newer(path)?;
-        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::Disk(e.to_string()))?;
-        }
-        let db = Database::create(path)?;
-        Self::prepare(db, clock, Some(path.to_path_buf()))
-    }
-
-    /// A journal in memory only: for demos, tests and the importer's dry run.
-    pub fn in_memory(clock: impl Clock + 'static) -> Result<Self> {
-        Self::with_backend(redb::backends::InMemoryBackend::new(), clock)
-    }
-
-    /// A journal over any redb storage backend (the web build uses browser storage).
-    ///
-    /// Like [`Journal::open`], storage that holds something other than a redb
-    /// database is refused untouched.
-    pub fn with_backend(backend: impl StorageBackend, clock: impl Clock + 'static) -> Result<Self> {
-        let len = backend.len().map_err(|e| Error::Disk(e.to_string()))?;
-        if len > 0 {
-            let mut head = [0u8; REDB_MAGIC.len()];
-            let n = head.len().min(len as usize);
-            backend
-                .read(0, &mut head[..n])
-                .map_err(|e| Error::Disk(e.to_string()))?;
-            if n < head.len() || head != REDB_MAGIC {
-                return Err(not_a_journal());
-            }
-        }
-        let db = Database::builder().create_with_backend(backend)?;
-        Self::prepare(db, Arc::new(clock), None)
-    }
-
-    fn prepare(db: Database, clock: Arc<dyn Clock>, path: Option<PathBuf>) -> Result<Self> {
-        let ids = IdGen::new();
-        schema::prepare(&db, clock.now(), &ids)?;
-        Ok(Self {
-            db,
-            clock,
-            ids,
-            path,
-            search_index: search::SearchIndex::new(),
-        })
-    }
-
-    /// Where the file is, for an on-disk journal.
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
-    /// The journal's idea of now.
-    pub fn now(&self) -> Stamp {
-        self.clock.now()
-    }
-
-    /// Runs `f` in one write transaction and commits it durably only if `f` succeeds.
-    pub(crate) fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        let txn = self.db.begin_write()?;
-        let (out, touched) = {
-            let w = Writer::new(&txn, self.clock.now(), &self.ids);
-            let out = f(&w);
-            (out, w.into_touched())
-        };
-        match out {
-            Ok(v) => {
-                txn.commit()?;
-                self.committed(&touched);
-                Ok(v)
-            }
-            Err(e) => {
-                // Nothing of a failed command may land; abort errors are secondary.
-                let _ = txn.abort();
-                Err(e)
-            }
+/// Opens the database held by `backend`; storage that holds something
+/// other than a redb database is refused untouched.
+pub(crate) fn open_backend(backend: impl StorageBackend) -> Result<Database> {
+    let len = backend.len().map_err(|e| Error::Disk(e.to_string()))?;
+    if len > 0 {
+        let mut head = [0u8; REDB_MAGIC.len()];
+        let n = head.len().min(len as usize);
+        backend
+            .read(0, &mut head[..n])
+            .map_err(|e| Error::Disk(e.to_string()))?;
+        if n < head.len() || head != REDB_MAGIC {
+            return Err(not_a_journal());
         }
     }
-
-    /// Runs `f` on a consistent snapshot.
-    pub(crate) fn read<T>(&self, f: impl FnOnce(&redb::ReadTransaction) -> Result<T>) -> Result<T> {
-        let txn = self.db.begin_read()?;
-        f(&txn)
-    }
+    Ok(Database::builder().create_with_backend(backend)?)
 }
 
 fn not_a_journal() -> Error {
@@ -213,10 +92,4 @@ fn refuse_newer(path: &Path) -> Result<()> {
         // normal open repairs it and checks the version afterwards.
         Err(_) => Ok(()),
     }
-}
-
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn is<T: Send + Sync>() {}
-    is::<Journal>();
 }

@@ -11,7 +11,7 @@
 //! | iOS      | `<app sandbox>/Library/Application Support/app.Reps.Reps` | the App Group container [`APP_GROUP`] |
 //!
 //! Android: the `directories` crate finds nothing there (no `HOME`), so the
-//! folder is asked of the activity itself through JNI (`crate::phone`); the
+//! folder is asked of the activity itself through JNI (`crate::platform::phone`); the
 //! widget, shortcut and reminder code runs in the same app sandbox and uses
 //! the same folder (`context.filesDir`), so nothing is shared with other apps.
 //! iOS: the widget and the App Intent run in other processes with their own
@@ -27,17 +27,12 @@
 use std::path::{Path, PathBuf};
 
 #[cfg(not(target_arch = "wasm32"))]
-/// File name of the journal inside the data folder.
-pub const JOURNAL_FILE: &str = "journal.redb";
+pub use reps_core::files::{INBOX_DIR, JOURNAL_FILE};
 
 /// The iOS App Group shared by the app, its widget and its App Intent
 /// (Dioxus.toml `[ios.entitlements]`, `platforms/ios/`).
 #[cfg_attr(not(target_os = "ios"), allow(dead_code))]
 pub const APP_GROUP: &str = "group.app.reps.journal";
-
-/// The capture inbox's folder, inside the shared folder.
-#[cfg(not(target_arch = "wasm32"))]
-pub const INBOX_DIR: &str = "inbox";
 
 #[cfg(not(target_arch = "wasm32"))]
 /// Errors finding a place for the journal.
@@ -53,7 +48,7 @@ pub enum PathError {
 /// see the table above).
 pub fn default_data_dir() -> Result<PathBuf, PathError> {
     #[cfg(target_os = "android")]
-    return crate::phone::android::files_dir().ok_or(PathError::NoDataDir);
+    return crate::platform::phone::android::files_dir().ok_or(PathError::NoDataDir);
     #[cfg(not(target_os = "android"))]
     directories::ProjectDirs::from("app", "Reps", "Reps")
         .map(|d| d.data_dir().to_path_buf())
@@ -62,7 +57,7 @@ pub fn default_data_dir() -> Result<PathBuf, PathError> {
 
 /// Every file of one journal: the journal itself, and the folder where
 /// processes that may not open it leave notes (the capture inbox) and read
-/// what to show (the widget snapshot, [`crate::outside`]).
+/// what to show (the widget snapshot, [`crate::platform::snapshot`]).
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Places {
@@ -89,7 +84,7 @@ impl Places {
         };
         Places {
             inbox: shared.join(INBOX_DIR),
-            outside: shared.join(crate::outside::FILE),
+            outside: shared.join(reps_core::journal::outside::FILE),
             journal,
         }
     }
@@ -106,7 +101,7 @@ impl Places {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn shared_container() -> Option<PathBuf> {
     #[cfg(target_os = "ios")]
-    return crate::phone::ios::group_container(APP_GROUP);
+    return crate::platform::phone::ios::group_container(APP_GROUP);
     #[cfg(not(target_os = "ios"))]
     None
 }
@@ -120,48 +115,6 @@ pub fn journal_path(data_dir: &Path, demo: bool) -> PathBuf {
     } else {
         data_dir.join(JOURNAL_FILE)
     }
-}
-
-/// `name` in `folder`, or `name-2`, `name-3`… if taken: an export never
-/// replaces an earlier file.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn unused_name(folder: &Path, name: &str) -> PathBuf {
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    let dot = if ext.is_empty() { "" } else { "." };
-    std::iter::once(folder.join(name))
-        .chain((2..).map(|n| folder.join(format!("{stem}-{n}{dot}{ext}"))))
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| folder.join(name))
-}
-
-/// Writes `bytes` to `path` whole or not at all: a temporary file beside it,
-/// synced, then renamed into place.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("part");
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-#[cfg(any(not(target_arch = "wasm32"), feature = "web-worker"))]
-/// The device's time zone (UTC when the system does not say).
-pub fn device_zone() -> chrono_tz::Tz {
-    iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| name.parse().ok())
-        .unwrap_or(chrono_tz::UTC)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -210,33 +163,4 @@ mod tests {
         assert_ne!(journal_path(dir, true), journal_path(dir, false));
         assert_eq!(journal_path(dir, false), Path::new("/data/journal.redb"));
     }
-
-    #[test]
-    fn exports_never_replace_an_earlier_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let first = unused_name(dir.path(), "reps-backup.json");
-        write_whole(&first, b"one").unwrap();
-        let second = unused_name(dir.path(), "reps-backup.json");
-        assert_eq!(second, dir.path().join("reps-backup-2.json"));
-        write_whole(&second, b"two").unwrap();
-        assert_eq!(std::fs::read(&first).unwrap(), b"one");
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            2,
-            "no temporary file left"
-        );
-    }
-}
-
-/// Writes each note as a file in a new `folder` (each file atomically).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn write_notes(
-    folder: &Path,
-    notes: &[reps_core::formats::markdown::NoteFile],
-) -> std::io::Result<()> {
-    std::fs::create_dir_all(folder)?;
-    for n in notes {
-        write_whole(&folder.join(&n.name), n.text.as_bytes())?;
-    }
-    Ok(())
 }

@@ -11,11 +11,15 @@ use std::sync::{Mutex, MutexGuard};
 use redb::{ReadTransaction, TableHandle};
 
 use super::Journal;
-use super::access::Read;
-use super::codec::decode;
-use super::tables::{CONTACTS, DEBRIEFS, INTERVIEWS, LEADS, Records};
 use crate::error::Result;
 use crate::rules::search::{Document, Hit, Index, Query, Target};
+use crate::store::Read;
+use crate::store::codec::decode;
+use crate::store::tables::{CONTACTS, DEBRIEFS, INTERVIEWS, LEADS, Records};
+use serde::{Deserialize, Serialize};
+
+use crate::id::LeadId;
+use crate::wording;
 use crate::{Contact, Debrief, Interview, Lead};
 
 /// More searched records than this in one commit and the index is rebuilt
@@ -111,7 +115,49 @@ fn each<R: serde::de::DeserializeOwned>(
     })
 }
 
+/// A search hit, the lead to open for it (interviews and debriefs live on
+/// their lead's page) and, for those, whose it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResult {
+    /// What matched.
+    pub hit: Hit,
+    /// The lead it belongs to, if any.
+    pub lead: Option<LeadId>,
+    /// "Company — role" for an interview or a debrief.
+    pub about: Option<String>,
+}
+
 impl Journal {
+    /// The search box: the best `limit` hits for `text`, each with the lead
+    /// it belongs to (one snapshot).
+    pub fn search_results(&self, text: &str, limit: usize) -> Result<Vec<SearchResult>> {
+        let Some(q) = Query::parse(text) else {
+            return Ok(Vec::new());
+        };
+        let mut state = self.search_state();
+        self.read(|r| {
+            let hits = state.refresh(r)?.search(&q, limit);
+            drop(state);
+            hits.into_iter()
+                .map(|hit| {
+                    let lead = match hit.target {
+                        Target::Lead(l) => Some(l),
+                        Target::Interview(i) => Some(r.load::<Interview>(i.key())?.lead),
+                        Target::Debrief(d) => r.load::<Debrief>(d.key())?.lead,
+                        Target::Contact(_) => None,
+                    };
+                    let about = match (hit.target, lead) {
+                        (Target::Interview(_) | Target::Debrief(_), Some(l)) => {
+                            Some(wording::about(&r.load::<Lead>(l.key())?))
+                        }
+                        _ => None,
+                    };
+                    Ok(SearchResult { hit, lead, about })
+                })
+                .collect()
+        })
+    }
+
     /// Searches leads, interviews, debriefs and contacts: every word must
     /// match a word of the record, its start, or — for words of four letters
     /// or more — a word a typo or two away. Best `limit` hits first.

@@ -2,10 +2,10 @@
 //! follow-ups (keyed by rule, so nothing is scheduled twice).
 
 use super::Journal;
-use super::access::{Read, Writer};
-use super::tables::FOLLOW_UP_BY_LEAD;
 use crate::error::{Error, Invalid, Problem, Result};
 use crate::id::{ContactId, FollowUpId, InterviewId, LeadId};
+use crate::store::tables::FOLLOW_UP_BY_LEAD;
+use crate::store::{Read, Writer};
 use crate::time::Stamp;
 use crate::{FollowUp, FollowUpKind, FollowUpState, NewFollowUp};
 
@@ -157,17 +157,7 @@ impl Journal {
     /// Marks a follow-up done. A keep-in-touch also records the contact as
     /// touched and schedules the next one.
     pub fn complete_follow_up(&self, id: FollowUpId) -> Result<FollowUp> {
-        self.write(|w| {
-            let old: FollowUp = w.load(id.key())?;
-            let mut new = old.clone();
-            new.state = FollowUpState::Done(w.now);
-            new.updated = w.now;
-            w.put(Some(&old), &new)?;
-            if let (FollowUpKind::KeepInTouch, Some(c)) = (new.kind, new.contact) {
-                super::contacts::touch(w, c)?;
-            }
-            Ok(new)
-        })
+        self.write(|w| complete(w, id))
     }
 
     /// Pushes a follow-up to later ("don't wait anxiously").
@@ -190,6 +180,19 @@ impl Journal {
             w.put(Some(&old), &new)?;
             Ok(new)
         })
+    }
+
+    /// Pushes a follow-up to nine tomorrow morning, the journal's time zone.
+    pub fn snooze_to_tomorrow(&self, id: FollowUpId) -> Result<FollowUp> {
+        let until = crate::rules::followups::tomorrow_morning(self.now())?;
+        self.snooze_follow_up(id, until)
+    }
+
+    /// Pushes a follow-up to nine in the morning of `day` (a later day, at
+    /// most a year ahead).
+    pub fn snooze_to_morning_of(&self, id: FollowUpId, day: chrono::NaiveDate) -> Result<FollowUp> {
+        let until = crate::rules::followups::morning_of(self.now(), day)?;
+        self.snooze_follow_up(id, until)
     }
 
     /// Drops a follow-up that no longer applies.
@@ -255,4 +258,18 @@ pub(crate) fn move_open(w: &Writer<'_>, key: &str, due: Stamp) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Marks a follow-up done inside the caller's transaction; keeping in touch
+/// with someone also counts as being in touch with them.
+pub(crate) fn complete(w: &Writer<'_>, id: FollowUpId) -> Result<FollowUp> {
+    let old: FollowUp = w.load(id.key())?;
+    let mut new = old.clone();
+    new.state = FollowUpState::Done(w.now);
+    new.updated = w.now;
+    w.put(Some(&old), &new)?;
+    if let (FollowUpKind::KeepInTouch, Some(c)) = (new.kind, new.contact) {
+        super::people::touch(w, c)?;
+    }
+    Ok(new)
 }

@@ -11,9 +11,7 @@
 use std::collections::HashSet;
 
 use super::Journal;
-use super::access::{Read, Writer};
-use super::leads::plan_check_in;
-use super::tables::LEAD_BY_COMPANY;
+use super::triage::plan_check_in;
 use crate::Lead;
 use crate::domain::lead::company_key;
 use crate::error::Result;
@@ -21,6 +19,8 @@ use crate::formats::tracker_import::{
     self, ColumnMap, CsvImportError, MAX_ROWS, RowProblem, TrackerPreview,
 };
 use crate::id::LeadId;
+use crate::store::tables::LEAD_BY_COMPANY;
+use crate::store::{Read, Writer};
 
 impl Journal {
     /// Reads a tracker file's bytes (UTF-8, UTF-16 or Windows-1252) and lists

@@ -5,15 +5,15 @@
 //!   front, the notes that widgets, shortcuts and App Intents left in the
 //!   capture inbox are taken in ([`reps_core::Journal::take_inbox`]: each
 //!   exactly once, even after a crash half way). "Back to the front" is the
-//!   window event loop's `Resumed` on phones ([`crate::phone`]) and the page's
+//!   window event loop's `Resumed` on phones ([`crate::platform::phone`]) and the page's
 //!   `visibilitychange`/`focus` everywhere (the desktop's own shortcut and
 //!   command line can write the inbox too). A burst of them is one take.
-//! - **Links.** A `reps://` link opens its screen ([`crate::links`]): from
+//! - **Links.** A `reps://` link opens its screen ([`crate::platform::links`]): from
 //!   the command line (desktop), the activity's intent (Android, read on
 //!   start and on every resume), or the system's "open URL" (iOS).
 //! - **Back.** The web view going back (Android's back button or gesture)
-//!   takes the router back one screen ([`crate::history`]).
-//! - **The widget snapshot** ([`crate::outside`]) is written on start and
+//!   takes the router back one screen ([`crate::platform::history`]).
+//! - **The widget snapshot** ([`crate::platform::snapshot`]) is written on start and
 //!   after every change that alters it, then the platform code is told.
 //!
 //! Being suspended or killed at any moment needs nothing here: every edit is
@@ -28,8 +28,8 @@ use futures_channel::mpsc;
 use futures_util::StreamExt;
 
 use crate::app::{Launch, use_ctx};
-use crate::history::WebviewHistory;
-use crate::phone::{Outer, OuterEvents};
+use crate::platform::history::WebviewHistory;
+use crate::platform::phone::{Incoming, IncomingEvents};
 
 /// Listens for the page coming back to the front and for the web view going back.
 const BRIDGE: &str = r#"
@@ -50,7 +50,7 @@ pub fn FromOutside() -> Element {
     let ctx = use_ctx();
     let launch = try_consume_context::<Launch>().unwrap_or_default();
     let history = try_consume_context::<Rc<WebviewHistory>>();
-    let events = try_consume_context::<OuterEvents>().and_then(|e| e.take());
+    let events = try_consume_context::<IncomingEvents>().and_then(|e| e.take());
     let places = launch.places.clone();
 
     let outside = launch
@@ -60,8 +60,8 @@ pub fn FromOutside() -> Element {
     let first_link = launch.link.clone();
     let snapshot = use_hook(move || {
         #[cfg(target_os = "ios")]
-        crate::phone::ios::started();
-        let (tx, mut rx) = mpsc::unbounded::<Outer>();
+        crate::platform::phone::ios::started();
+        let (tx, mut rx) = mpsc::unbounded::<Incoming>();
         // the page: resume and back
         let page = tx.clone();
         spawn(async move {
@@ -74,7 +74,7 @@ pub fn FromOutside() -> Element {
                         }
                     }
                     _ => {
-                        let _ = page.unbounded_send(Outer::Resumed);
+                        let _ = page.unbounded_send(Incoming::Resumed);
                     }
                 }
             }
@@ -90,9 +90,9 @@ pub fn FromOutside() -> Element {
         }
         // start is a resume (with the link it was started with, if any);
         // then each one as it comes, a burst at a time
-        let _ = tx.unbounded_send(Outer::Resumed);
+        let _ = tx.unbounded_send(Incoming::Resumed);
         if let Some(link) = first_link {
-            let _ = tx.unbounded_send(Outer::Opened(link));
+            let _ = tx.unbounded_send(Incoming::Opened(link));
         }
         spawn(async move {
             let mut ctx = ctx;
@@ -101,18 +101,18 @@ pub fn FromOutside() -> Element {
                 while let Ok(more) = rx.try_recv() {
                     batch.push(more);
                 }
-                let resumed = batch.contains(&Outer::Resumed);
+                let resumed = batch.contains(&Incoming::Resumed);
                 #[allow(unused_mut)]
                 let mut links: Vec<String> = batch
                     .into_iter()
                     .filter_map(|o| match o {
-                        Outer::Opened(link) => Some(link),
-                        Outer::Resumed => None,
+                        Incoming::Opened(link) => Some(link),
+                        Incoming::Resumed => None,
                     })
                     .collect();
                 if resumed {
                     #[cfg(target_os = "android")]
-                    links.extend(crate::phone::android::take_link());
+                    links.extend(crate::platform::phone::android::take_link());
                     if let Some(places) = &places {
                         match ctx.journal().take_inbox(places.inbox.clone()).await {
                             Ok(taken) if taken.added > 0 => ctx.changed(),
@@ -122,7 +122,11 @@ pub fn FromOutside() -> Element {
                     }
                 }
                 // the last link wins: it is the one the user opened last
-                if let Some(route) = links.iter().rev().find_map(|l| crate::links::route_for(l)) {
+                if let Some(route) = links
+                    .iter()
+                    .rev()
+                    .find_map(|l| crate::platform::links::route_for(l))
+                {
                     navigator().push(route);
                 }
             }
@@ -134,15 +138,15 @@ pub fn FromOutside() -> Element {
             let mut written = None;
             while changes.next().await.is_some() {
                 while changes.try_recv().is_ok() {}
-                let now = match crate::outside::query(&ctx.journal()).await {
+                let now = match ctx.journal().outside().await {
                     Ok(o) => o,
                     Err(e) => {
                         eprintln!("reps: could not gather the widget snapshot: {e}");
                         continue;
                     }
                 };
-                match crate::outside::write_if_changed(&path, &now, &mut written) {
-                    Ok(true) => crate::phone::outside_changed(),
+                match crate::platform::snapshot::write_if_changed(&path, &now, &mut written) {
+                    Ok(true) => crate::platform::phone::outside_changed(),
                     Ok(false) => {}
                     Err(e) => eprintln!("reps: could not write {}: {e}", path.display()),
                 }

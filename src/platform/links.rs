@@ -2,10 +2,8 @@
 //! notifications and the desktop's command line open, and the screen each
 //! one shows.
 //!
-//! `reps://capture`, `reps://today`, `reps://lead/<lead id>` and
-//! `reps://message/<kind>/<about>` are the ones other code writes (the
-//! platform code in `platforms/`, the uniffi views in `crates/reps-ffi`,
-//! the widget snapshot in [`crate::outside`]). Any other `reps://<path>` is
+//! The links other code writes (the platform code in `platforms/`, the
+//! uniffi records, the widget snapshot) are the core's [`GoesTo`] links. Any other `reps://<path>` is
 //! read as the app's own route `/<path>` (`reps://prep/<interview id>`,
 //! `reps://capture/<interview id>`, `reps://leads`…), so a link to any
 //! screen works without a list to keep in step.
@@ -14,28 +12,25 @@ use std::str::FromStr;
 
 use crate::route::Route;
 
-/// The scheme, as registered in the Android manifest and the iOS Info.plist.
-pub const SCHEME: &str = "reps";
+use reps_core::GoesTo;
+pub use reps_core::journal::goes_to::SCHEME;
 
 /// The screen a link opens; `None` if it is not a Reps link or names no
 /// screen (a link is never an error the user has to see: the app opens as
 /// usual).
 pub fn route_for(link: &str) -> Option<Route> {
+    if let Some(to) = GoesTo::from_link(link) {
+        return Some(Route::from(to));
+    }
     let rest = link.trim().strip_prefix(SCHEME)?.strip_prefix("://")?;
     // a query or fragment carries nothing Reps reads
     let rest = rest.split(['?', '#']).next().unwrap_or_default();
     let rest = rest.trim_matches('/');
-    match rest.split_once('/') {
-        None if rest.is_empty() || rest == "today" => return Some(Route::Today {}),
-        Some(("lead", id)) => {
-            return id.parse().ok().map(|id| Route::LeadDetail { id });
-        }
-        _ => {}
-    }
     Route::from_str(&format!("/{rest}")).ok()
 }
 
 /// The link that opens `route` (the inverse of [`route_for`]).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn link_for(route: &Route) -> String {
     match route {
         Route::Today {} => format!("{SCHEME}://today"),

@@ -8,7 +8,7 @@
 //! web view's own history one entry per screen the router pushed
 //! (`history.pushState`), so `canGoBack()` is true exactly when the app has
 //! a screen to go back to; the web view going back (`popstate`, sent here by
-//! `crate::outer`) takes the router back one screen. On iOS the same
+//! `crate::platform::incoming`) takes the router back one screen. On iOS the same
 //! `popstate` comes from the web view's back swipe, if it is turned on.
 //! An in-app "back" moves the web view back too, and its `popstate` is
 //! skipped.

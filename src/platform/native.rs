@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use reps_core::{Journal, ManualClock, Stamp, SystemClock};
 
-use crate::paths::Places;
+use crate::platform::paths::Places;
 
 const USAGE: &str = "\
 Usage: reps [--demo] [--data-dir PATH] [--capture] [--size WxH] [--summary] [reps://LINK]
@@ -73,10 +73,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             }
             // A deep link from a shortcut, a widget or the system.
             link if link.starts_with("reps:") => {
-                if crate::links::route_for(link).is_none() {
+                if crate::platform::links::route_for(link).is_none() {
                     return Err(format!("'{link}' is not a link to a screen of Reps"));
                 }
-                if crate::links::route_for(link) == Some(crate::route::Route::Capture {}) {
+                if crate::platform::links::route_for(link) == Some(crate::route::Route::Capture {})
+                {
                     parsed.capture = true;
                 } else {
                     parsed.link = Some(link.to_string());
@@ -93,7 +94,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
 fn places(args: &Args) -> Result<Places, String> {
     let data_dir = match &args.data_dir {
         Some(d) => d.clone(),
-        None => crate::paths::default_data_dir().map_err(|e| e.to_string())?,
+        None => crate::platform::paths::default_data_dir().map_err(|e| e.to_string())?,
     };
     Ok(Places::on_this_device(&data_dir, args.demo))
 }
@@ -101,7 +102,7 @@ fn places(args: &Args) -> Result<Places, String> {
 fn open(args: &Args, places: &Result<Places, String>) -> Result<Journal, String> {
     let path = places.as_ref().map_err(Clone::clone)?.journal.clone();
     let clock = SystemClock {
-        tz: crate::paths::device_zone(),
+        tz: reps_core::time::device_zone(),
     };
     if args.demo && !path.exists() {
         // Fill the sample through the same commands the app uses, with a clock
@@ -144,7 +145,7 @@ fn use_source_assets_when_unbundled() {
 
 /// The desktop entry point (phones start through the same path).
 pub fn main() -> ExitCode {
-    crate::launch_timing::process_started();
+    crate::platform::launch_timing::process_started();
     use_source_assets_when_unbundled();
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(Some(a)) => a,
@@ -177,7 +178,7 @@ pub fn main() -> ExitCode {
     if args.summary {
         return match journal
             .map_err(|e| format!("could not open the journal: {e}"))
-            .and_then(|j| crate::summary::render(&j).map_err(|e| e.to_string()))
+            .and_then(|j| crate::cli::summary::render(&j).map_err(|e| e.to_string()))
         {
             Ok(text) => {
                 print!("{text}");
@@ -203,8 +204,8 @@ pub fn main() -> ExitCode {
     if let Err(e) = &journal {
         eprintln!("reps: could not open the journal: {e}");
     }
-    // resumes and links from the window's event loop (crate::phone, crate::outer)
-    let (outer, outer_events) = crate::phone::channel();
+    // resumes and links from the window's event loop (crate::platform::phone, crate::platform::incoming)
+    let (outer, outer_events) = crate::platform::phone::channel();
     let mut builder = dioxus::LaunchBuilder::new()
         .with_context(launch)
         .with_context(outer_events);

@@ -4,12 +4,15 @@
 //! "they promised an answer by…" check-in in step.
 
 use super::Journal;
-use super::access::{Read, Writer};
-use super::followups::{self, Planned, keys};
-use super::tables::{DEBRIEF_BY_INTERVIEW, DEBRIEF_BY_LEAD, INTERVIEW_BY_START};
+use super::follow_ups::{self, Planned, keys};
+use crate::domain::limits;
 use crate::error::{Error, Invalid, Problem, Result};
+use crate::id::IdGen;
 use crate::id::{DebriefId, InterviewId, ItemId, LeadId};
+use crate::inbox::{CaptureInbox, TakenIn};
 use crate::rules::followups as due;
+use crate::store::tables::{DEBRIEF_BY_INTERVIEW, DEBRIEF_BY_LEAD, INTERVIEW_BY_START};
+use crate::store::{Read, Writer};
 use crate::time::Stamp;
 use crate::{Debrief, DebriefBody, FollowUpKind, Interview, Lead};
 
@@ -244,7 +247,7 @@ fn after_save(w: &Writer<'_>, old: Option<&Debrief>, new: &Debrief) -> Result<()
     let key = keys::promised(new.id);
     match new.body.next_step_by {
         // A new or changed promise: schedule it (afresh if the last one was answered).
-        Some(by) if date_changed || other_lead => followups::reschedule(
+        Some(by) if date_changed || other_lead => follow_ups::reschedule(
             w,
             Planned {
                 key,
@@ -256,9 +259,9 @@ fn after_save(w: &Writer<'_>, old: Option<&Debrief>, new: &Debrief) -> Result<()
             },
         )?,
         // Same promise, another interview of the same company: it follows, but an answered one stays answered.
-        Some(_) if moved => followups::relink_open(w, &key, new.lead, new.interview)?,
+        Some(_) if moved => follow_ups::relink_open(w, &key, new.lead, new.interview)?,
         Some(_) => {}
-        None if date_changed => followups::dismiss_rule(w, &key)?,
+        None if date_changed => follow_ups::dismiss_rule(w, &key)?,
         None => {}
     }
     Ok(())
@@ -285,4 +288,53 @@ pub(crate) fn set_question(
     new.updated = w.now;
     w.put(Some(&old), &new)?;
     Ok(new)
+}
+
+impl Journal {
+    /// Takes in every note waiting in `inbox`, oldest first: each becomes a
+    /// debrief with the note in its "anything else" field, attached to the
+    /// note's interview if it is still in the journal, or else to the
+    /// interview that had just ended when the note was written. One write
+    /// transaction per note, committed before its file is removed; a note
+    /// taken in before is only removed (see the module's notes).
+    ///
+    /// Call it when the app starts and each time it comes back to the front.
+    pub fn take_inbox(&self, inbox: &CaptureInbox) -> Result<TakenIn> {
+        let pending = inbox.pending()?;
+        let mut taken = TakenIn {
+            damaged: pending.damaged.len(),
+            ..TakenIn::default()
+        };
+        for entry in pending.entries {
+            let body = DebriefBody {
+                notes: entry.text,
+                ..DebriefBody::default()
+            };
+            if self.capture_once(DebriefId(entry.id), entry.at, entry.interview, body)? {
+                taken.added += 1;
+            } else {
+                taken.already += 1;
+            }
+            inbox.remove(entry.id)?;
+        }
+        Ok(taken)
+    }
+}
+
+impl Journal {
+    /// A one-line note made now by a process that holds the journal (a
+    /// widget's action while nothing else has it open): the same debrief a
+    /// note taken in from the inbox becomes, attached to the interview that
+    /// just ended, if any. The text must not be blank.
+    pub fn capture_note(&self, text: &str) -> Result<DebriefId> {
+        limits::required("notes", text, limits::NOTE)?;
+        let now = self.now();
+        let id = DebriefId(IdGen::new().next(now));
+        let body = DebriefBody {
+            notes: text.to_owned(),
+            ..DebriefBody::default()
+        };
+        self.capture_once(id, now, None, body)?;
+        Ok(id)
+    }
 }

@@ -3,14 +3,16 @@
 use serde::{Deserialize, Serialize};
 
 use super::Journal;
-use super::access::{Read, Writer};
-use super::followups::{self, Planned, keys};
-use super::tables::{INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
+use super::follow_ups::{self, Planned, keys};
 use crate::error::{Error, Result};
 use crate::id::LeadId;
+use crate::rules::offers::{self, OfferCheck};
 use crate::rules::{followups as due, pass, pipeline};
+use crate::store::tables::{INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
+use crate::store::{Read, Writer};
 use crate::{
-    FollowUpKind, Interview, Lead, LeadDetails, Offer, PassReason, Stage, Status, StatusChange,
+    Contact, Debrief, FollowUpKind, Interview, Lead, LeadDetails, Offer, PassReason, Stage, Status,
+    StatusChange,
 };
 
 /// A swipe: right, left (with a reason), or up.
@@ -48,7 +50,7 @@ impl Journal {
             w.put(None, &lead)?;
             if due::owes_reply(lead.details.source) {
                 let settings = w.read_settings()?;
-                followups::ensure(
+                follow_ups::ensure(
                     w,
                     Planned {
                         key: keys::reply(lead.id),
@@ -200,6 +202,41 @@ impl Journal {
         })
     }
 
+    /// Everything about one lead (one snapshot): its page.
+    pub fn lead_page(&self, id: LeadId) -> Result<LeadPage> {
+        self.read(|r| {
+            let lead: Lead = r.load(id.key())?;
+            let mut interviews: Vec<Interview> =
+                r.load_many(&r.ix_children(INTERVIEW_BY_LEAD, id.key())?)?;
+            interviews.sort_by_key(|i| i.plan.start);
+            let debriefs = super::offers::debriefs_of(r, id)?;
+            let mut people: Vec<Contact> = Vec::new();
+            for c in interviews.iter().flat_map(|i| &i.plan.people) {
+                if !people.iter().any(|p| p.id == *c) {
+                    people.push(r.load(c.key())?);
+                }
+            }
+            let offer = (lead.status == Status::Offer).then(|| offers::check(&lead, &debriefs));
+            Ok(LeadPage {
+                lead,
+                interviews,
+                debriefs,
+                people,
+                offer,
+            })
+        })
+    }
+
+    /// The first lead waiting in the deck: something to do instead of
+    /// waiting by the phone.
+    pub fn next_in_deck(&self) -> Result<Option<Lead>> {
+        self.read(|r| {
+            let mut keys = r.ix_status(Status::New.code())?;
+            keys.extend(r.ix_status(Status::Deciding.code())?);
+            keys.first().map(|k| r.load(*k)).transpose()
+        })
+    }
+
     /// One lead.
     pub fn lead(&self, id: LeadId) -> Result<Lead> {
         self.read(|r| r.load(id.key()))
@@ -251,6 +288,21 @@ impl Journal {
     }
 }
 
+/// One lead with everything hanging off it: what its page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeadPage {
+    /// The lead.
+    pub lead: Lead,
+    /// Its interviews, in time order.
+    pub interviews: Vec<Interview>,
+    /// Its debriefs.
+    pub debriefs: Vec<Debrief>,
+    /// People met in its interviews.
+    pub people: Vec<Contact>,
+    /// The offer check, while an offer is open.
+    pub offer: Option<OfferCheck>,
+}
+
 /// A history entry stamped with the transaction's time.
 fn change(
     w: &Writer<'_>,
@@ -280,7 +332,7 @@ pub(crate) fn apply_status(w: &Writer<'_>, lead: &mut Lead, entry: StatusChange)
     let to = lead.status;
 
     if to == Status::Rejected {
-        followups::ensure(
+        follow_ups::ensure(
             w,
             Planned {
                 key: keys::feedback(lead.id),
@@ -292,10 +344,10 @@ pub(crate) fn apply_status(w: &Writer<'_>, lead: &mut Lead, entry: StatusChange)
             },
         )?;
     } else {
-        followups::dismiss_rule(w, &keys::feedback(lead.id))?;
+        follow_ups::dismiss_rule(w, &keys::feedback(lead.id))?;
     }
     if due::wants_reapply(lead) {
-        followups::ensure(
+        follow_ups::ensure(
             w,
             Planned {
                 key: keys::reapply(lead.id),
@@ -307,26 +359,42 @@ pub(crate) fn apply_status(w: &Writer<'_>, lead: &mut Lead, entry: StatusChange)
             },
         )?;
     } else {
-        followups::dismiss_rule(w, &keys::reapply(lead.id))?;
+        follow_ups::dismiss_rule(w, &keys::reapply(lead.id))?;
     }
     if to.awaits_word() {
         plan_check_in(w, lead)?;
     } else {
-        followups::dismiss_rule(w, &keys::check_in(lead.id))?;
+        follow_ups::dismiss_rule(w, &keys::check_in(lead.id))?;
     }
     Ok(())
 }
 
 /// A word from the company answers any "they promised to reply by…" check-in.
 pub(crate) fn heard_from(w: &Writer<'_>, lead: LeadId) -> Result<()> {
-    for k in w.ix_children(super::tables::FOLLOW_UP_BY_LEAD, lead.key())? {
+    answer_reply(w, &w.load(lead.key())?)?;
+    for k in w.ix_children(crate::store::tables::FOLLOW_UP_BY_LEAD, lead.key())? {
         let f: crate::FollowUp = w.load(k)?;
         if f.is_open()
             && f.rule_key
                 .as_deref()
                 .is_some_and(|r| r.starts_with(keys::PROMISED_PREFIX))
         {
-            followups::dismiss_rule(w, f.rule_key.as_deref().unwrap_or_default())?;
+            follow_ups::dismiss_rule(w, f.rule_key.as_deref().unwrap_or_default())?;
+        }
+    }
+    Ok(())
+}
+
+/// Being in touch about `lead` answers the reply owed to whoever brought it
+/// ([`due::contact_answers_reply`]): the open reply follow-up is done.
+pub(crate) fn answer_reply(w: &Writer<'_>, lead: &Lead) -> Result<()> {
+    if !due::contact_answers_reply(lead.status) {
+        return Ok(());
+    }
+    if let Some(k) = w.rule_id(&keys::reply(lead.id))? {
+        let f: crate::FollowUp = w.load(k)?;
+        if f.is_open() {
+            follow_ups::complete(w, f.id)?;
         }
     }
     Ok(())
@@ -347,7 +415,7 @@ pub(crate) fn plan_check_in(w: &Writer<'_>, lead: &Lead) -> Result<()> {
             .filter(|i| !i.cancelled)
             .map(|i| i.plan.end()),
     );
-    followups::reschedule(
+    follow_ups::reschedule(
         w,
         Planned {
             key: keys::check_in(lead.id),

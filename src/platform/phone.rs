@@ -5,7 +5,7 @@
 //! Events come from the window's event loop (`tao`): [`Event::Resumed`] on
 //! Android (`Activity.onResume`) and iOS (`applicationDidBecomeActive`), and
 //! [`Event::Opened`] on iOS and macOS for a `reps://` link. [`watch`] turns
-//! them into [`Outer`] values that `crate::outer` handles inside the app.
+//! them into [`Incoming`] values that `crate::platform::incoming` handles inside the app.
 //! (On Android a link arrives as the activity's intent, which
 //! `platforms/android/MainActivity.kt` keeps for [`android::take_link`].)
 //!
@@ -18,7 +18,7 @@ use futures_channel::mpsc;
 
 /// Something the system told the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outer {
+pub enum Incoming {
     /// The app is in front again (also once right after it starts).
     Resumed,
     /// A `reps://` link was opened with the app.
@@ -27,25 +27,28 @@ pub enum Outer {
 
 /// The app's end of the events (a context: cloneable, taken once).
 #[derive(Clone, Default)]
-pub struct OuterEvents(Arc<Mutex<Option<mpsc::UnboundedReceiver<Outer>>>>);
+pub struct IncomingEvents(Arc<Mutex<Option<mpsc::UnboundedReceiver<Incoming>>>>);
 
-impl OuterEvents {
+impl IncomingEvents {
     /// The receiver, for the one component that handles them.
-    pub fn take(&self) -> Option<mpsc::UnboundedReceiver<Outer>> {
+    pub fn take(&self) -> Option<mpsc::UnboundedReceiver<Incoming>> {
         self.0.lock().ok()?.take()
     }
 }
 
-/// The window's end: forwards what [`Outer`] names.
-pub struct OuterSender(mpsc::UnboundedSender<Outer>);
+/// The window's end: forwards what [`Incoming`] names.
+pub struct IncomingSender(mpsc::UnboundedSender<Incoming>);
 
-impl OuterSender {
+impl IncomingSender {
     /// Called with every event of the window's loop.
     pub fn forward<T>(&self, event: &tao::event::Event<'_, T>) {
         use tao::event::Event;
         let outer = match event {
-            Event::Resumed => vec![Outer::Resumed],
-            Event::Opened { urls } => urls.iter().map(|u| Outer::Opened(u.to_string())).collect(),
+            Event::Resumed => vec![Incoming::Resumed],
+            Event::Opened { urls } => urls
+                .iter()
+                .map(|u| Incoming::Opened(u.to_string()))
+                .collect(),
             _ => Vec::new(),
         };
         for o in outer {
@@ -56,9 +59,12 @@ impl OuterSender {
 }
 
 /// The window's end and the app's end of the events.
-pub fn channel() -> (OuterSender, OuterEvents) {
+pub fn channel() -> (IncomingSender, IncomingEvents) {
     let (tx, rx) = mpsc::unbounded();
-    (OuterSender(tx), OuterEvents(Arc::new(Mutex::new(Some(rx)))))
+    (
+        IncomingSender(tx),
+        IncomingEvents(Arc::new(Mutex::new(Some(rx)))),
+    )
 }
 
 #[cfg(feature = "desktop")]

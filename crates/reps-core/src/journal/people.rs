@@ -4,13 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::Journal;
-use super::access::{Read, Writer};
-use super::followups::{self, Planned, keys};
-use super::tables::{CONTACT_BY_COMPANY, INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
+use super::follow_ups::{self, Planned, keys};
 use crate::error::Result;
 use crate::id::ContactId;
 use crate::rules::followups as due;
-use crate::{Contact, ContactDetails, FollowUpKind, Interview, Lead, Position};
+use crate::store::tables::{CONTACT_BY_COMPANY, INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
+use crate::store::{Read, Writer};
+use crate::{Contact, ContactDetails, FollowUp, FollowUpKind, Interview, Lead, Position};
 
 /// "Did I already talk to this company?": everything the journal has on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +30,43 @@ impl CompanyHistory {
     }
 }
 
+/// Someone met, with the next open keep-in-touch follow-up: a line of the
+/// People screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// The contact.
+    pub contact: Contact,
+    /// When to get back in touch, if planned.
+    pub next_touch: Option<FollowUp>,
+}
+
 impl Journal {
+    /// Everyone met, oldest first, each with their next open follow-up
+    /// (one snapshot): the People screen.
+    pub fn people(&self) -> Result<Vec<Person>> {
+        self.read(|r| {
+            let open: Vec<FollowUp> = r
+                .load_all::<FollowUp>()?
+                .into_iter()
+                .filter(|f| f.is_open())
+                .collect();
+            Ok(r.load_all::<Contact>()?
+                .into_iter()
+                .map(|contact| {
+                    let next_touch = open
+                        .iter()
+                        .filter(|f| f.contact == Some(contact.id))
+                        .min_by_key(|f| f.effective_due())
+                        .cloned();
+                    Person {
+                        contact,
+                        next_touch,
+                    }
+                })
+                .collect())
+        })
+    }
+
     /// Adds a person.
     pub fn add_contact(&self, details: ContactDetails) -> Result<Contact> {
         details.validate()?;
@@ -126,7 +162,7 @@ pub(crate) fn touch(w: &Writer<'_>, id: ContactId) -> Result<Contact> {
 
 fn plan_keep_in_touch(w: &Writer<'_>, c: &Contact) -> Result<()> {
     match due::keep_in_touch_due(c) {
-        Some(at) => followups::reschedule(
+        Some(at) => follow_ups::reschedule(
             w,
             Planned {
                 key: keys::keep_in_touch(c.id),
@@ -137,6 +173,6 @@ fn plan_keep_in_touch(w: &Writer<'_>, c: &Contact) -> Result<()> {
                 contact: Some(c.id),
             },
         ),
-        None => followups::dismiss_rule(w, &keys::keep_in_touch(c.id)),
+        None => follow_ups::dismiss_rule(w, &keys::keep_in_touch(c.id)),
     }
 }

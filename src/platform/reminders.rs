@@ -9,9 +9,9 @@ use dioxus::prelude::*;
 use futures_channel::mpsc;
 use futures_util::StreamExt;
 
+use reps_core::Reminder;
+
 use crate::app::use_ctx;
-use crate::journal::Reminder;
-use crate::outside::{destination, wording};
 use crate::route::Route;
 
 /// How often the journal is asked what fell due (tests shorten it with
@@ -91,10 +91,10 @@ fn ticker(every: Duration) -> mpsc::UnboundedReceiver<()> {
 
 /// Shows one notification; a thread waits for its click.
 fn announce(r: &Reminder, open: mpsc::UnboundedSender<Route>) -> Result<(), String> {
-    let (summary, body) = wording(r);
-    let to = destination(r);
+    let (summary, body) = (&r.title, &r.body);
+    let to = Route::from(r.goes_to);
     let mut n = notify_rust::Notification::new();
-    n.appname(APP_NAME).summary(&summary).body(&body);
+    n.appname(APP_NAME).summary(summary).body(body);
     #[cfg(all(unix, not(target_os = "macos")))]
     n.action("default", "Open");
     let handle = n.show().map_err(|e| e.to_string())?;

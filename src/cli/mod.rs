@@ -1,6 +1,8 @@
 //! The command line's exports and imports: the same journal commands the
 //! Data screen uses, for scripts and for people who live in a terminal.
 
+pub mod summary;
+
 use std::path::{Path, PathBuf};
 
 use reps_core::formats::tracker_import::preview_tracker_csv;
@@ -113,7 +115,7 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
     match task {
         Task::Export(ExportKind::Notes, folder) => {
             let notes = j.export_notes_markdown().map_err(err)?;
-            crate::paths::write_notes(folder, &notes)
+            crate::platform::exports::write_notes(folder, &notes)
                 .map_err(|e| format!("could not write {}: {e}", folder.display()))?;
             Ok(format!(
                 "Wrote {} notes to {}",
@@ -131,7 +133,7 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
                 ExportKind::Stages => j.export_stage_history_csv().map_err(err)?,
                 ExportKind::Notes => unreachable!("handled above"),
             };
-            crate::paths::write_whole(file, text.as_bytes())
+            crate::platform::exports::write_whole(file, text.as_bytes())
                 .map_err(|e| format!("could not write {}: {e}", file.display()))?;
             Ok(format!("Wrote {} ({} bytes)", file.display(), text.len()))
         }

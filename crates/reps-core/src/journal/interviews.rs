@@ -5,21 +5,30 @@ use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::Journal;
-use super::access::{Read, Writer};
-use super::followups::{self, Planned, keys};
-use super::leads::{apply_status, plan_check_in};
-use super::tables::{DEBRIEF_BY_LEAD, INTERVIEW_BY_CONTACT, INTERVIEW_BY_LEAD, INTERVIEW_BY_START};
-use crate::domain::checklist::validate_template;
+use super::follow_ups::{self, Planned, keys};
+use super::triage::{apply_status, plan_check_in};
 use crate::error::{Error, Result};
-use crate::id::{ContactId, InterviewId, ItemId, LeadId, TemplateId};
-use crate::rules::checklist::{self as checklist_rule, ChecklistView};
+use crate::id::{ContactId, InterviewId, LeadId};
 use crate::rules::conflicts::{self, Conflict, Reschedule};
 use crate::rules::{followups as due, pipeline};
+use crate::store::tables::{INTERVIEW_BY_CONTACT, INTERVIEW_BY_LEAD, INTERVIEW_BY_START};
+use crate::store::{Read, Writer};
 use crate::time::Stamp;
 use crate::{
-    Checklist, ChecklistItem, ChecklistTemplate, Contact, Debrief, FollowUpKind, Interview,
-    InterviewPlan, Lead, Outcome, Rating, Status, StatusChange, TemplateItem,
+    Contact, FollowUpKind, Interview, InterviewPlan, Lead, Outcome, Rating, Status, StatusChange,
 };
+
+/// An interview agreed after another it overlaps: who it collides with and
+/// the first free time to ask for instead (the checklist's notice).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Collision {
+    /// The interviews agreed before it, with their leads.
+    pub with: Vec<(Interview, Lead)>,
+    /// The first free start.
+    pub suggested: Stamp,
+    /// One line of advice.
+    pub advice: String,
+}
 
 /// An interview as saved, with any collision found at that moment. The
 /// interview is saved either way: the user decides, the app suggests.
@@ -52,7 +61,7 @@ impl Journal {
             new.updated = w.now;
             let found = collisions(w, &new)?;
             w.put(Some(&old), &new)?;
-            followups::move_open(w, &keys::thank_you(id), due::thank_you_due(new.plan.end()))?;
+            follow_ups::move_open(w, &keys::thank_you(id), due::thank_you_due(new.plan.end()))?;
             let lead: Lead = w.load(new.lead.key())?;
             plan_check_in(w, &lead)?;
             Ok(Scheduled {
@@ -71,7 +80,7 @@ impl Journal {
             new.cancelled = true;
             new.updated = w.now;
             w.put(Some(&old), &new)?;
-            followups::dismiss_rule(w, &keys::thank_you(id))?;
+            follow_ups::dismiss_rule(w, &keys::thank_you(id))?;
             let lead: Lead = w.load(new.lead.key())?;
             plan_check_in(w, &lead)?;
             Ok(new)
@@ -93,7 +102,7 @@ impl Journal {
                 lead.last_word = Some(w.now);
                 lead.updated = w.now;
                 w.put(Some(&old_lead), &lead)?;
-                super::leads::heard_from(w, lead.id)?;
+                super::triage::heard_from(w, lead.id)?;
                 plan_check_in(w, &lead)?;
             }
             Ok(new)
@@ -124,19 +133,42 @@ impl Journal {
         plan: &InterviewPlan,
         own: Option<InterviewId>,
     ) -> Result<(Vec<Conflict>, Option<Reschedule>)> {
+        self.read(|r| conflicts_of(r, plan, own))
+    }
+
+    /// An interview that collides with ones agreed before it, with the free
+    /// time to ask for instead; `None` when it is fine, or when it is the
+    /// one to keep (the others should move).
+    pub fn collision(&self, id: InterviewId) -> Result<Option<Collision>> {
         self.read(|r| {
-            let settings = r.read_settings()?;
-            let others = nearby(r, plan)?;
-            Ok((
-                conflicts::find(plan, own, &others, settings.travel_buffer_minutes),
-                conflicts::suggest(plan, own, &others, settings.travel_buffer_minutes),
-            ))
+            let this: Interview = r.load(id.key())?;
+            let (found, suggestion) = conflicts_of(r, &this.plan, Some(id))?;
+            let mut with = Vec::new();
+            for c in &found {
+                let other: Interview = r.load(c.other.key())?;
+                let lead: Lead = r.load(other.lead.key())?;
+                with.push((other, lead));
+            }
+            let others: Vec<Interview> = with.iter().map(|(i, _)| i.clone()).collect();
+            if !conflicts::is_the_one_to_move(&this, &others) {
+                return Ok(None);
+            }
+            Ok(suggestion.map(|s| Collision {
+                with,
+                suggested: s.suggested_start,
+                advice: s.advice,
+            }))
         })
     }
 
     /// One interview.
     pub fn interview(&self, id: InterviewId) -> Result<Interview> {
         self.read(|r| r.load(id.key()))
+    }
+
+    /// One interview with its lead.
+    pub fn interview_with_lead(&self, id: InterviewId) -> Result<(Interview, Lead)> {
+        self.read(|r| with_lead(r, r.load(id.key())?))
     }
 
     /// A lead's interviews, in time order.
@@ -160,137 +192,43 @@ impl Journal {
     /// Interviews starting at or after `from`, soonest first, at most `limit`
     /// (cancelled ones left out): the widget's "next up".
     pub fn upcoming_interviews(&self, from: Stamp, limit: usize) -> Result<Vec<Interview>> {
-        self.read(|r| {
-            let keys = r.ix_time(INTERVIEW_BY_START, from.millis(), i64::MAX)?;
-            let mut out = Vec::new();
-            for k in keys {
-                let i: Interview = r.load(k)?;
-                if !i.cancelled {
-                    out.push(i);
-                    if out.len() == limit {
-                        break;
-                    }
-                }
-            }
-            Ok(out)
-        })
+        self.read(|r| starting_from(r, from, limit))
     }
 
     /// Interviews not over yet (one under way included), soonest first, at
     /// most `limit`, cancelled ones left out: what Prep shows.
     pub fn interviews_not_over(&self, limit: usize) -> Result<Vec<Interview>> {
         let now = self.now();
-        // an interview lasts at most a day, so one that started earlier is over
-        let from = now.add(-Duration::days(1))?;
-        Ok(self
-            .upcoming_interviews(from, usize::MAX)?
-            .into_iter()
-            .filter(|i| i.plan.end() > now)
-            .take(limit)
-            .collect())
+        self.read(|r| not_over(r, now, limit))
+    }
+
+    /// [`Journal::interviews_not_over`] with their leads: the Prep screen.
+    pub fn upcoming(&self, limit: usize) -> Result<Vec<(Interview, Lead)>> {
+        let now = self.now();
+        self.read(|r| {
+            not_over(r, now, limit)?
+                .into_iter()
+                .map(|i| with_lead(r, i))
+                .collect()
+        })
     }
 
     /// The interview a quick capture is most likely about: the latest one that
     /// has started by now (within the last day), not cancelled.
     pub fn just_ended(&self) -> Result<Option<Interview>> {
         let now = self.now();
-        self.read(|r| {
-            let from = now.add(-Duration::days(1))?.millis();
-            let keys = r.ix_time(INTERVIEW_BY_START, from, now.millis())?;
-            for k in keys.into_iter().rev() {
-                let i: Interview = r.load(k)?;
-                if !i.cancelled {
-                    return Ok(Some(i));
-                }
-            }
-            Ok(None)
-        })
+        self.read(|r| just_ended_at(r, now))
+    }
+
+    /// [`Journal::just_ended`] with its lead: what the capture screen offers.
+    pub fn just_ended_with_lead(&self) -> Result<Option<(Interview, Lead)>> {
+        let now = self.now();
+        self.read(|r| just_ended_at(r, now)?.map(|i| with_lead(r, i)).transpose())
     }
 
     /// Every interview, oldest first by creation.
     pub fn all_interviews(&self) -> Result<Vec<Interview>> {
         self.read(|r| r.load_all())
-    }
-
-    /// The checklist of an interview, with open questions from earlier debriefs.
-    pub fn checklist(&self, interview: InterviewId) -> Result<ChecklistView> {
-        self.read(|r| checklist_view(r, interview))
-    }
-
-    /// Ticks (or unticks) a checklist line. A line that is a question from an
-    /// earlier debrief is marked answered (or open again) in that debrief.
-    pub fn tick(&self, interview: InterviewId, item: ItemId, done: bool) -> Result<ChecklistView> {
-        self.write(|w| {
-            let old: Checklist = w.load(interview.key())?;
-            if let Some(pos) = old.items.iter().position(|i| i.id == item) {
-                let mut new = old.clone();
-                new.items[pos].done = done.then_some(w.now);
-                new.updated = w.now;
-                w.put(Some(&old), &new)?;
-            } else {
-                let view = checklist_view(w, interview)?;
-                let source = view
-                    .groups
-                    .iter()
-                    .flat_map(|g| &g.items)
-                    .find(|i| i.id == item)
-                    .map(|i| i.source)
-                    .ok_or_else(|| Error::NotFound {
-                        kind: "checklist item",
-                        id: item.to_string(),
-                    })?;
-                if let checklist_rule::ItemSource::Question { debrief } = source {
-                    super::debriefs::set_question(w, debrief, item, done)?;
-                }
-            }
-            checklist_view(w, interview)
-        })
-    }
-
-    /// All checklist templates.
-    pub fn templates(&self) -> Result<Vec<ChecklistTemplate>> {
-        self.read(|r| r.load_all())
-    }
-
-    /// Creates (`id` = `None`) or replaces a template. Items with a nil id get one.
-    pub fn save_template(
-        &self,
-        id: Option<TemplateId>,
-        name: &str,
-        items: Vec<TemplateItem>,
-    ) -> Result<ChecklistTemplate> {
-        validate_template(name, &items)?;
-        self.write(|w| {
-            let old: Option<ChecklistTemplate> = id.map(|id| w.load(id.key())).transpose()?;
-            let items = items
-                .into_iter()
-                .map(|mut i| {
-                    if i.id.0.is_nil() {
-                        i.id = ItemId(w.new_id());
-                    }
-                    i
-                })
-                .collect();
-            let new = ChecklistTemplate {
-                id: id.unwrap_or_else(|| TemplateId(w.new_id())),
-                created: old.as_ref().map_or(w.now, |o| o.created),
-                updated: w.now,
-                name: name.trim().to_string(),
-                items,
-            };
-            w.put(old.as_ref(), &new)?;
-            Ok(new)
-        })
-    }
-
-    /// Chooses the template new interviews start from.
-    pub fn set_default_template(&self, id: TemplateId) -> Result<()> {
-        self.write(|w| {
-            w.load::<ChecklistTemplate>(id.key())?;
-            let mut s = w.read_settings()?;
-            s.default_template = Some(id);
-            w.put_settings(&s)
-        })
     }
 }
 
@@ -334,8 +272,8 @@ pub(crate) fn schedule(w: &Writer<'_>, lead: LeadId, plan: InterviewPlan) -> Res
     if new_lead != old_lead {
         w.put(Some(&old_lead), &new_lead)?;
     }
-    create_checklist(w, &interview)?;
-    followups::ensure(
+    super::prep::create_checklist(w, &interview)?;
+    follow_ups::ensure(
         w,
         Planned {
             key: keys::thank_you(interview.id),
@@ -347,6 +285,7 @@ pub(crate) fn schedule(w: &Writer<'_>, lead: LeadId, plan: InterviewPlan) -> Res
         },
     )?;
     plan_check_in(w, &new_lead)?;
+    super::triage::answer_reply(w, &new_lead)?;
     Ok(Scheduled {
         interview,
         conflicts: found.0,
@@ -370,50 +309,65 @@ fn nearby(r: &impl Read, plan: &InterviewPlan) -> Result<Vec<Interview>> {
 }
 
 fn collisions(w: &Writer<'_>, iv: &Interview) -> Result<(Vec<Conflict>, Option<Reschedule>)> {
-    let settings = w.read_settings()?;
-    let others = nearby(w, &iv.plan)?;
+    conflicts_of(w, &iv.plan, Some(iv.id))
+}
+
+/// What `plan` collides with (leaving out `own`), and the free time to suggest.
+pub(crate) fn conflicts_of(
+    r: &impl Read,
+    plan: &InterviewPlan,
+    own: Option<InterviewId>,
+) -> Result<(Vec<Conflict>, Option<Reschedule>)> {
+    let settings = r.read_settings()?;
+    let others = nearby(r, plan)?;
     let buffer = settings.travel_buffer_minutes;
     Ok((
-        conflicts::find(&iv.plan, Some(iv.id), &others, buffer),
-        conflicts::suggest(&iv.plan, Some(iv.id), &others, buffer),
+        conflicts::find(plan, own, &others, buffer),
+        conflicts::suggest(plan, own, &others, buffer),
     ))
 }
 
-fn create_checklist(w: &Writer<'_>, iv: &Interview) -> Result<()> {
-    let settings = w.read_settings()?;
-    let template: Option<ChecklistTemplate> = match settings.default_template {
-        Some(t) => w.load_opt(t.key())?,
-        None => None,
-    };
-    let checklist = Checklist {
-        interview: iv.id,
-        template: template.as_ref().map(|t| t.id),
-        updated: w.now,
-        items: template
-            .map(|t| {
-                t.items
-                    .into_iter()
-                    .map(|i| ChecklistItem {
-                        id: ItemId(w.new_id()),
-                        text: i.text,
-                        when: i.when,
-                        done: None,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-    };
-    w.put(None, &checklist)
+fn with_lead(r: &impl Read, i: Interview) -> Result<(Interview, Lead)> {
+    let lead = r.load(i.lead.key())?;
+    Ok((i, lead))
 }
 
-pub(crate) fn checklist_view(r: &impl Read, interview: InterviewId) -> Result<ChecklistView> {
-    checklist_view_of(r, &r.load(interview.key())?)
+/// Interviews starting at or after `from`, soonest first, at most `limit`,
+/// cancelled ones left out.
+fn starting_from(r: &impl Read, from: Stamp, limit: usize) -> Result<Vec<Interview>> {
+    let keys = r.ix_time(INTERVIEW_BY_START, from.millis(), i64::MAX)?;
+    let mut out = Vec::new();
+    for k in keys {
+        let i: Interview = r.load(k)?;
+        if !i.cancelled {
+            out.push(i);
+            if out.len() == limit {
+                break;
+            }
+        }
+    }
+    Ok(out)
 }
 
-/// The checklist view of an interview already loaded.
-pub(crate) fn checklist_view_of(r: &impl Read, iv: &Interview) -> Result<ChecklistView> {
-    let checklist: Checklist = r.load(iv.id.key())?;
-    let keys = r.ix_children(DEBRIEF_BY_LEAD, iv.lead.key())?;
-    let debriefs: Vec<Debrief> = r.load_many(&keys)?;
-    Ok(checklist_rule::view(iv, &checklist, &debriefs))
+/// Interviews not over at `now`, soonest first, at most `limit`.
+pub(crate) fn not_over(r: &impl Read, now: Stamp, limit: usize) -> Result<Vec<Interview>> {
+    // an interview lasts at most a day, so one that started earlier is over
+    let from = now.add(-Duration::days(1))?;
+    Ok(starting_from(r, from, usize::MAX)?
+        .into_iter()
+        .filter(|i| i.plan.end() > now)
+        .take(limit)
+        .collect())
+}
+
+fn just_ended_at(r: &impl Read, now: Stamp) -> Result<Option<Interview>> {
+    let from = now.add(-Duration::days(1))?.millis();
+    let keys = r.ix_time(INTERVIEW_BY_START, from, now.millis())?;
+    for k in keys.into_iter().rev() {
+        let i: Interview = r.load(k)?;
+        if !i.cancelled {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
 }

@@ -1,0 +1,177 @@
+//! The application layer: the [`Journal`] and everything a person does
+//! with it, one file per activity — triaging leads ([`triage`]), interviews
+//! and their prep ([`interviews`], [`prep`]), capture ([`capture`]),
+//! following through ([`follow_ups`], [`messages`], [`offers`]), people
+//! ([`people`]), what is due ([`today`]), the weekly look back ([`insights`]), search ([`search`]),
+//! settings ([`settings`]) and data in and out ([`data_in`], [`data_out`],
+//! [`tracker_import`]), plus what is shown outside the app ([`outside`]).
+//!
+//! Every **command** is exactly one write transaction ([`Journal::write`]),
+//! committed durably before it returns, or not at all. Every **query**
+//! reads one snapshot ([`Journal::read`]) and returns a view record built
+//! here, so every shell (the Dioxus screens, the uniffi surface, the widget
+//! snapshot) shows the same thing and only forwards.
+
+mod capture;
+mod data_in;
+mod data_out;
+mod follow_ups;
+pub mod goes_to;
+mod insights;
+mod interviews;
+mod messages;
+mod offers;
+pub mod outside;
+mod people;
+mod prep;
+mod search;
+mod settings;
+mod today;
+mod tracker_import;
+mod triage;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use redb::{Database, ReadableDatabase, StorageBackend};
+
+pub use capture::RESUME_WITHIN_MINUTES;
+pub use goes_to::{GoesTo, MessageFor};
+pub use insights::Counts;
+pub use interviews::{Collision, Scheduled};
+pub use messages::{MessageAbout, MessageDraft};
+pub use offers::OfferFile;
+pub use outside::{NextInterview, Outside, Reminder, ReminderItem};
+pub use people::{CompanyHistory, Person};
+pub use prep::ChecklistPage;
+pub use search::SearchResult;
+pub use today::TodayRow;
+pub use triage::{Decided, Decision, LeadPage};
+
+use crate::error::{Error, Result};
+use crate::id::IdGen;
+use crate::store::{self, Writer, schema};
+use crate::time::{Clock, Stamp};
+
+/// The user's journal: the only way in or out of the stored data.
+///
+/// Commands are named for what the user does (`add_lead`, `decide`,
+/// `save_debrief`…) and each runs in one write transaction that is committed
+/// durably (fsync) before it returns, or not at all.
+pub struct Journal {
+    db: Database,
+    clock: Arc<dyn Clock>,
+    ids: IdGen,
+    path: Option<PathBuf>,
+    /// Built on the first search, kept up to date from commits.
+    search_index: std::sync::Mutex<search::SearchIndex>,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Journal {
+    /// Opens the journal at `path`, creating it if missing and upgrading an
+    /// older schema. A foreign file or one from a newer Reps is refused and
+    /// left byte-for-byte untouched.
+    pub fn open(path: impl AsRef<Path>, clock: impl Clock + 'static) -> Result<Self> {
+        Self::open_with(path.as_ref(), Arc::new(clock))
+    }
+
+    /// Closes the journal and opens its file again, on the same clock.
+    ///
+    /// After a storage error (a full disk) redb refuses further writes on its
+    /// handle; the file itself still holds the last good commit, so the owner
+    /// reopens it and the user can go on once there is space. A journal over
+    /// another backend cannot be reopened here: the backend went with it.
+    pub fn reopen(self) -> Result<Self> {
+        let Some(path) = self.path.clone() else {
+            return Err(Error::Disk(
+                "this journal is not a file, so it cannot be reopened".into(),
+            ));
+        };
+        let clock = self.clock.clone();
+        drop(self);
+        Self::open_with(&path, clock)
+    }
+
+    fn open_with(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
+        let db = store::open_file(path)?;
+        Self::prepare(db, clock, Some(path.to_path_buf()))
+    }
+
+    /// A journal in memory only: for demos, tests and the importer's dry run.
+    pub fn in_memory(clock: impl Clock + 'static) -> Result<Self> {
+        Self::with_backend(redb::backends::InMemoryBackend::new(), clock)
+    }
+
+    /// A journal over any redb storage backend (the web build uses browser storage).
+    ///
+    /// Like [`Journal::open`], storage that holds something other than a redb
+    /// database is refused untouched.
+    pub fn with_backend(backend: impl StorageBackend, clock: impl Clock + 'static) -> Result<Self> {
+        let db = store::open_backend(backend)?;
+        Self::prepare(db, Arc::new(clock), None)
+    }
+
+    fn prepare(db: Database, clock: Arc<dyn Clock>, path: Option<PathBuf>) -> Result<Self> {
+        let ids = IdGen::new();
+        schema::prepare(&db, clock.now(), &ids)?;
+        Ok(Self {
+            db,
+            clock,
+            ids,
+            path,
+            search_index: search::SearchIndex::new(),
+        })
+    }
+
+    /// Where the file is, for an on-disk journal.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The journal's idea of now.
+    pub fn now(&self) -> Stamp {
+        self.clock.now()
+    }
+
+    /// Runs `f` in one write transaction and commits it durably only if `f` succeeds.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        let txn = self.db.begin_write()?;
+        let (out, touched) = {
+            let w = Writer::new(&txn, self.clock.now(), &self.ids);
+            let out = f(&w);
+            (out, w.into_touched())
+        };
+        match out {
+            Ok(v) => {
+                txn.commit()?;
+                self.committed(&touched);
+                Ok(v)
+            }
+            Err(e) => {
+                // Nothing of a failed command may land; abort errors are secondary.
+                let _ = txn.abort();
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs `f` on a consistent snapshot.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&redb::ReadTransaction) -> Result<T>) -> Result<T> {
+        let txn = self.db.begin_read()?;
+        f(&txn)
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Journal>();
+}

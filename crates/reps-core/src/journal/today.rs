@@ -1,0 +1,223 @@
+//! Today: one list of what needs the user now, each row with its words and
+//! the screen that deals with it.
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use super::Journal;
+use super::goes_to::{GoesTo, MessageFor, message_for};
+use super::prep::checklist_view_of;
+use crate::error::Result;
+use crate::id::FollowUpId;
+use crate::rules::followups as due;
+use crate::rules::messages::MessageKind;
+use crate::rules::today::{self, TodayItem};
+use crate::store::Read;
+use crate::store::tables::*;
+use crate::time::Stamp;
+use crate::{Contact, FollowUp, Interview, Lead, Status, wording};
+
+/// One row of Today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TodayRow {
+    /// What it is, with the records it is about.
+    pub item: TodayItem,
+    /// What to do: "Prepare", "Write it down", "Send a thank-you"…
+    pub title: String,
+    /// "Company — role", or a person's name.
+    pub about: String,
+    /// When, as the row says it: "Due today", "Was due 3 Jun", "Ended …".
+    pub when: String,
+    /// The row on one line, for a widget: "Acme — Engineer · due today".
+    pub detail: String,
+    /// The open follow-up it is, to mark done or push back.
+    pub follow_up: Option<FollowUpId>,
+    /// The screen its main button opens.
+    pub goes_to: GoesTo,
+    /// The message that deals with it, when one does.
+    pub message: Option<(MessageKind, MessageFor)>,
+}
+
+impl From<TodayItem> for TodayRow {
+    fn from(item: TodayItem) -> Self {
+        let (title, about, when, detail, follow_up, goes_to, message) = match &item {
+            TodayItem::Checklist {
+                interview,
+                about,
+                starts,
+                done,
+                total,
+                ..
+            } => {
+                let when = format!("{} · {done} of {total} ready", wording::when(starts));
+                (
+                    "Prepare".to_string(),
+                    about.clone(),
+                    when.clone(),
+                    format!("{about} · {when}"),
+                    None,
+                    GoesTo::Checklist(*interview),
+                    None,
+                )
+            }
+            TodayItem::WriteDebrief {
+                interview,
+                about,
+                ended,
+                ..
+            } => (
+                "Write it down".to_string(),
+                about.clone(),
+                format!("Ended {}", wording::when(ended)),
+                format!("{about} · ended {}", wording::when(ended)),
+                None,
+                GoesTo::Capture(Some(*interview)),
+                None,
+            ),
+            TodayItem::FollowUp {
+                followup,
+                about,
+                overdue,
+            } => {
+                let (when, detail) = if *overdue {
+                    let day = wording::day(&followup.effective_due());
+                    (format!("Was due {day}"), format!("{about} · was due {day}"))
+                } else {
+                    ("Due today".to_string(), format!("{about} · due today"))
+                };
+                (
+                    wording::follow_up(followup.kind).to_string(),
+                    about.clone(),
+                    when,
+                    detail,
+                    Some(followup.id),
+                    GoesTo::for_follow_up(followup),
+                    message_for(followup),
+                )
+            }
+            TodayItem::Silent { lead, about, since } => (
+                "No word for a while".to_string(),
+                about.clone(),
+                format!("Silent since {}", wording::day(since)),
+                format!("{about} · silent since {}", wording::day(since)),
+                None,
+                GoesTo::Lead(*lead),
+                Some((MessageKind::CheckIn, MessageFor::Lead(*lead))),
+            ),
+        };
+        Self {
+            item,
+            title,
+            about,
+            when,
+            detail,
+            follow_up,
+            goes_to,
+            message,
+        }
+    }
+}
+
+impl Journal {
+    /// What is due now: checklists of the next 24 h, debriefs still to write,
+    /// follow-ups due today or overdue (replies owed among them), and leads
+    /// silent long enough to be offered as ghosted.
+    pub fn today(&self) -> Result<Vec<TodayItem>> {
+        let now = self.now();
+        self.read(|r| items_due(r, now))
+    }
+
+    /// [`Journal::today`] as rows: each with its words and where it leads
+    /// (the Today screen, a widget's list).
+    pub fn today_rows(&self) -> Result<Vec<TodayRow>> {
+        let now = self.now();
+        self.read(|r| Ok(items_due(r, now)?.into_iter().map(TodayRow::from).collect()))
+    }
+}
+
+fn items_due(r: &impl Read, now: Stamp) -> Result<Vec<TodayItem>> {
+    {
+        let settings = r.read_settings()?;
+        let mut items = Vec::new();
+        let about = |lead: &Lead| format!("{} — {}", lead.details.company, lead.details.role);
+
+        for k in r.ix_time(
+            FOLLOW_UP_BY_DUE,
+            i64::MIN,
+            today::end_of_day(now).millis() - 1,
+        )? {
+            let f: FollowUp = r.load(k)?;
+            if !today::follow_up_is_due(&f, now) {
+                continue;
+            }
+            let label = match (f.lead, f.contact) {
+                (Some(l), _) => about(&r.load(l.key())?),
+                (None, Some(c)) => r.load::<Contact>(c.key())?.details.name,
+                (None, None) => f.note.clone(),
+            };
+            let overdue = today::is_overdue(&f, now);
+            items.push(TodayItem::FollowUp {
+                followup: f,
+                about: label,
+                overdue,
+            });
+        }
+
+        let (from, to) = today::checklist_window(now);
+        for k in r.ix_time(INTERVIEW_BY_START, from.millis() + 1, to.millis())? {
+            let iv: Interview = r.load(k)?;
+            if iv.cancelled {
+                continue;
+            }
+            let lead: Lead = r.load(iv.lead.key())?;
+            let (done, total) = checklist_view_of(r, &iv)?.progress();
+            items.push(TodayItem::Checklist {
+                interview: iv.id,
+                lead: lead.id,
+                about: about(&lead),
+                starts: iv.plan.start,
+                done,
+                total,
+            });
+        }
+
+        let window = now.add(-Duration::days(today::DEBRIEF_WINDOW_DAYS + 1))?;
+        for k in r.ix_time(INTERVIEW_BY_START, window.millis(), now.millis())? {
+            // most past interviews have their debrief: check the index before decoding
+            if !r.ix_children(DEBRIEF_BY_INTERVIEW, k)?.is_empty() {
+                continue;
+            }
+            let iv: Interview = r.load(k)?;
+            let ended = iv.plan.end();
+            let recent = ended.utc() >= now.utc() - Duration::days(today::DEBRIEF_WINDOW_DAYS);
+            if !iv.is_held(now) || !recent {
+                continue;
+            }
+            let lead: Lead = r.load(iv.lead.key())?;
+            items.push(TodayItem::WriteDebrief {
+                interview: iv.id,
+                lead: lead.id,
+                about: about(&lead),
+                ended,
+            });
+        }
+
+        for status in Status::ALL.into_iter().filter(|s| s.awaits_word()) {
+            for k in r.ix_status(status.code())? {
+                let lead: Lead = r.load(k)?;
+                let ivs: Vec<Interview> = r.load_many(&r.ix_children(INTERVIEW_BY_LEAD, k)?)?;
+                let live = ivs.iter().filter(|i| !i.cancelled);
+                let upcoming = live.clone().any(|i| i.plan.start > now);
+                let since = due::silence_since(&lead, live.map(|i| i.plan.end()));
+                if due::is_silent(&lead, since, upcoming, now, &settings) {
+                    items.push(TodayItem::Silent {
+                        lead: lead.id,
+                        about: about(&lead),
+                        since,
+                    });
+                }
+            }
+        }
+        Ok(today::order(items))
+    }
+}
