@@ -45,7 +45,7 @@ pub fn render(j: &Journal) -> Result<String> {
                 overdue,
             } => format!(
                 "{}: {about}{}",
-                crate::components::text::follow_up(followup.kind),
+                reps_core::wording::follow_up(followup.kind),
                 if *overdue { " (overdue)" } else { "" }
             ),
             TodayItem::Silent { about, since, .. } => format!(

@@ -3,7 +3,7 @@
 // The words every shell shares (screens, widgets, notifications, exports)
 // live in the core, once.
 pub use reps_core::wording::{
-    day, follow_up, pass_reason, pay, red_flag, skill, stage, status, when, when_group,
+    day, pass_reason, pay, red_flag, skill, stage, status, when, when_group,
 };
 
 /// "1 interview", "3 interviews": a count with its noun.

@@ -156,7 +156,7 @@ protocol! {
 
     /// Follow-ups that fall due in `(after, until]`, with their words and
     /// destination (the desktop's notifications).
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    #[cfg_attr(any(target_arch = "wasm32", not(feature = "desktop")), allow(dead_code))]
     fn reminders(j, after: Stamp, until: Stamp) -> Vec<Reminder> { j.reminders(after, until) }
 
     /// What widgets and the phones' reminders read (`outside.json`).
