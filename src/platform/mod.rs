@@ -5,7 +5,8 @@
 //! the app — capture-inbox notes and links ([`incoming`]) — and what goes
 //! out — the widget snapshot ([`snapshot`]), desktop notifications
 //! ([`reminders`]), saved exports ([`exports`]); and the launch timing marks
-//! the benchmarks read ([`launch_timing`]).
+//! the benchmarks read ([`launch_timing`]); a typed time as a stamp, by the
+//! zone rules or, in the browser's page, the browser's ([`local_time`]).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod exports;
@@ -16,6 +17,7 @@ pub mod incoming;
 pub mod launch_timing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod links;
+pub mod local_time;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 pub mod paths;

@@ -501,8 +501,8 @@ pub fn build_plan(
         .trim()
         .parse()
         .map_err(|_| bad("minutes", "use a number of minutes, like 45"))?;
-    let start =
-        Stamp::from_local(day.and_time(at), tz).map_err(|e| bad("start", &e.to_string()))?;
+    let start = crate::platform::local_time::stamp(day.and_time(at), tz)
+        .map_err(|e| bad("start", &e.to_string()))?;
     let stage = match stage {
         "hiring_manager" => Stage::HiringManager,
         "technical" => Stage::Technical,

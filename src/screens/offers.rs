@@ -257,7 +257,7 @@ pub fn build_offer(form: &OfferForm, old: Option<&Offer>, now: Stamp) -> Result<
     let respond_by = match date(answer_by, "respond_by")? {
         // the end of the working day they named
         Some(d) => Some(
-            Stamp::from_local(
+            crate::platform::local_time::stamp(
                 d.and_time(NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default()),
                 now.tz(),
             )

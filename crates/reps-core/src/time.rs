@@ -9,7 +9,10 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Mutex;
 
-use chrono::{DateTime, Days, LocalResult, Months, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Days, FixedOffset, LocalResult, Months, NaiveDate, NaiveDateTime, Offset, TimeZone,
+    Utc,
+};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -34,16 +37,33 @@ pub enum TimeError {
 ///
 /// Stored and exported as RFC 9557 text, e.g. `2026-03-30T09:00:00+02:00[Europe/Paris]`,
 /// which keeps both the exact instant and the zone readable in backups.
+///
+/// It also carries its zone's UTC offset at that instant, worked out once
+/// when it is made, so showing it (its wall-clock time, its date) needs no
+/// time zone database: the browser's page reads stamps and shows them
+/// without the 1 MB of zone rules, which only the journal's side (the
+/// worker, the desktop and phone owner) holds. With the `tz-db` feature
+/// (the default) a stamp read from text has its offset worked out from the
+/// zone rules; without it (the page) the text's own offset is taken.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Stamp {
     utc: DateTime<Utc>,
     tz: Tz,
+    offset: FixedOffset,
 }
 
 impl Stamp {
     /// The instant `utc`, to be shown in `tz`.
     pub fn new(utc: DateTime<Utc>, tz: Tz) -> Self {
-        Self { utc, tz }
+        let offset = tz.offset_from_utc_datetime(&utc.naive_utc()).fix();
+        Self { utc, tz, offset }
+    }
+
+    /// The instant `utc` in `tz`, whose UTC offset then is already known
+    /// (the browser's page, which holds no zone rules, learns it from the
+    /// browser itself). The caller vouches that `offset` is `tz`'s.
+    pub fn with_known_offset(utc: DateTime<Utc>, tz: Tz, offset: FixedOffset) -> Self {
+        Self { utc, tz, offset }
     }
 
     /// Refuses stamps whose year, in UTC or in their own zone, is outside
@@ -87,8 +107,13 @@ impl Stamp {
     }
 
     /// The time on the wall clock of its own zone.
-    pub fn local(&self) -> DateTime<Tz> {
-        self.utc.with_timezone(&self.tz)
+    pub fn local(&self) -> DateTime<FixedOffset> {
+        self.utc.with_timezone(&self.offset)
+    }
+
+    /// Its zone's offset from UTC at that instant.
+    pub fn offset(&self) -> FixedOffset {
+        self.offset
     }
 
     /// The calendar date in its own zone ("same day" means this).
@@ -153,12 +178,11 @@ impl Stamp {
 
 impl fmt::Display for Stamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use chrono::Offset;
         let local = self.local();
         // RFC 3339 offsets have no seconds, so a zone at an offset like
         // Paris's +00:09:21 before 1911 (local mean time) would read back
         // up to a minute off: such a stamp is written as its UTC instant.
-        let text = if local.offset().fix().local_minus_utc() % 60 == 0 {
+        let text = if self.offset.local_minus_utc() % 60 == 0 {
             local.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
         } else {
             self.utc
@@ -184,7 +208,14 @@ impl FromStr for Stamp {
             .parse()
             .map_err(|_| TimeError::UnknownZone(zone.chars().take(64).collect()))?;
         let at = DateTime::parse_from_rfc3339(instant).map_err(|_| unreadable())?;
-        Self::new(at.with_timezone(&Utc), tz).check()
+        let utc = at.with_timezone(&Utc);
+        #[cfg(feature = "tz-db")]
+        let stamp = Self::new(utc, tz);
+        // the text's own offset: exact but for zones whose offset had
+        // seconds (before 1972), written as UTC, which then show as UTC
+        #[cfg(not(feature = "tz-db"))]
+        let stamp = Self::with_known_offset(utc, tz, *at.offset());
+        stamp.check()
     }
 }
 
