@@ -84,6 +84,9 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             state.set(SaveState::Saved);
         });
     });
+    // Shown after the first render has put the first field on screen.
+    let mut rest_shown = use_signal(|| false);
+    use_effect(move || rest_shown.set(true));
     let mut generation = use_signal(|| 0u32);
     let start_over = move |_| {
         generation += 1;
@@ -257,6 +260,9 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                     }
                 },
                 oninput: move |e| edit(Box::new(move |b| b.went_well = e.value())) }
+            // the rest of the form follows a frame later: the first field is
+            // there to type into as soon as the screen shows
+            if rest_shown() {
             Chips { label: "Strengths", all: Skill::PRESETS.to_vec(), picked: b.strengths.clone(), testid: "strength",
                 on_toggle: move |s: Skill| edit(Box::new(move |b| toggle(&mut b.strengths, s))) }
             label { r#for: "improve", "Answers to improve" }
@@ -313,6 +319,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                         },
                         "Write the thank-you" }
                 }
+            }
             }
         }
         }
