@@ -370,7 +370,7 @@ fn the_android_module_declares_classes_that_exist() {
         components, 4,
         "widget, reminder, boot receiver, note screen"
     );
-    // the class src/phone.rs names in #[manganis::ffi], with the constructor it calls
+    // the class src/platform/phone.rs names in #[manganis::ffi], with the constructor it calls
     assert!(kotlin.contains("class RepsPlatform(private val activity: android.app.Activity)"));
     // every resource the manifests and the widget name is there
     let res = repo().join("platforms/android/src/main/res");
@@ -528,7 +528,7 @@ fn the_app_group_is_the_same_everywhere() {
             "{file} names {APP_GROUP}"
         );
     }
-    // the Swift package dx builds is the one src/phone.rs declares
+    // the Swift package dx builds is the one src/platform/phone.rs declares
     let package = read("platforms/ios/Package.swift");
     assert!(
         package.contains(".library(name: \"RepsKit\", targets:"),

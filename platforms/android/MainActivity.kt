@@ -1,7 +1,7 @@
 // Reps' activity, used by `dx bundle` instead of its generated MainActivity.kt
 // (Dioxus.toml: [application] android_main_activity). It is dx's own
 // `class MainActivity : WryActivity()` plus what the Rust app needs from
-// Android (src/phone.rs calls takeLink and outsideChanged through JNI):
+// Android (src/platform/phone.rs calls takeLink and outsideChanged through JNI):
 // - a reps:// link that arrives while the app runs (shortcut, widget,
 //   notification) replaces the activity's intent, and the Rust app takes it
 //   on every resume;
@@ -10,7 +10,7 @@
 //   the first time there is a reminder to show;
 // - phones stay in portrait; tablets turn freely (the layout has a wide form).
 // The back button is WryActivity's: the web view goes back while the app has
-// screens to go back to (src/history.rs), then Android takes over.
+// screens to go back to (src/platform/history.rs), then Android takes over.
 package dev.dioxus.main
 
 import android.Manifest

@@ -3,7 +3,7 @@
 // icons, and the generated uniffi bindings (bindings/, by
 // crates/reps-ffi/bindings.sh). `dx bundle --platform android` copies this
 // folder into its Gradle project as `:plugins:repsplatform` and makes the app
-// depend on it, because src/phone.rs declares it with `#[manganis::ffi]`.
+// depend on it, because src/platform/phone.rs declares it with `#[manganis::ffi]`.
 // Its manifest (src/main/AndroidManifest.xml) is merged into the app's
 // (../AndroidManifest.xml). No plugin versions here: dx's root project
 // brings the Android Gradle plugin and Kotlin.

@@ -5,7 +5,7 @@
 // (Generated/, by crates/reps-ffi/bindings.sh) and the core itself
 // (build/RepsFFI.xcframework, by platforms/ios/build-ffi.sh on a Mac).
 // `dx bundle --platform ios` builds this package and loads it, because
-// src/phone.rs declares it with `#[manganis::ffi("platforms/ios")]`.
+// src/platform/phone.rs declares it with `#[manganis::ffi("platforms/ios")]`.
 // The widget (Widget/) is built separately by dx ([[ios.widget_extensions]]).
 import PackageDescription
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the app last wrote for what runs outside it (src/outside.rs in the
+/// What the app last wrote for what runs outside it (crates/reps-core/src/journal/outside.rs in the
 /// Rust app; the widget has its own copy of this type in
 /// Widget/Sources/Snapshot.swift): the next interviews and the reminders
 /// ahead, in `outside.json` in the App Group's container.
@@ -30,7 +30,7 @@ struct Outside: Decodable {
     let reminders: [Reminder]
 
     /// The App Group shared with the widget and the App Intent (Dioxus.toml,
-    /// Reps.entitlements, src/paths.rs `APP_GROUP`).
+    /// Reps.entitlements, src/platform/paths.rs `APP_GROUP`).
     static let appGroup = "group.app.reps.journal"
     static let file = "outside.json"
     /// The only format this code reads.
@@ -38,7 +38,7 @@ struct Outside: Decodable {
 
     /// Where the capture inbox and the snapshot are: the App Group's
     /// container, or, for a build without the entitlement, the app's own
-    /// data folder, as the Rust app decides (src/paths.rs).
+    /// data folder, as the Rust app decides (src/platform/paths.rs).
     static func folder() -> URL? {
         if let shared = FileManager.default.containerURL(forSecurityApplicationGroupIdentifier: appGroup) {
             return shared

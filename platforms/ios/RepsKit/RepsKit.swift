@@ -4,7 +4,7 @@ import UserNotifications
 import WidgetKit
 
 /// The Swift side of the Reps app on iOS. The Rust app creates it by name
-/// (src/phone.rs: `#[manganis::ffi("platforms/ios")]`, then `alloc`/`init`)
+/// (src/platform/phone.rs: `#[manganis::ffi("platforms/ios")]`, then `alloc`/`init`)
 /// and calls `start` at launch and `refresh` each time it wrote a new
 /// snapshot. Both answer "" or what went wrong (the bridge expects a string).
 /// Nothing here opens the journal: the app holds it.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The snapshot the Reps app writes (src/outside.rs; RepsKit/Outside.swift
+/// The snapshot the Reps app writes (crates/reps-core/src/journal/outside.rs; RepsKit/Outside.swift
 /// reads the same file): the widget draws from it alone and never opens the
 /// journal. dx builds this folder on its own, hence this small copy.
 struct Snapshot: Decodable {

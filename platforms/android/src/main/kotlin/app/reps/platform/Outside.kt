@@ -27,7 +27,7 @@ data class Reminder(
 )
 
 /**
- * What the app last wrote for what runs outside it (src/outside.rs in the
+ * What the app last wrote for what runs outside it (crates/reps-core/src/journal/outside.rs in the
  * Rust app): the next interviews and the reminders ahead. The widget and the
  * reminder alarms read only this file. They never open the journal: the app
  * holds it, and a redb file is held by one process at a time.
@@ -44,7 +44,7 @@ data class Outside(val interviews: List<NextInterview>, val reminders: List<Remi
         val EMPTY = Outside(emptyList(), emptyList())
 
         /**
-         * The app's data folder (src/paths.rs): the journal, the capture
+         * The app's data folder (src/platform/paths.rs): the journal, the capture
          * inbox (`inbox/`) and the snapshot. On Android it is the app's
          * private files folder, which the widget and the receivers share
          * because they run as the same app.
@@ -114,7 +114,7 @@ object RepsOutside {
 }
 
 /**
- * The class `#[manganis::ffi("platforms/android")]` in src/phone.rs names,
+ * The class `#[manganis::ffi("platforms/android")]` in src/platform/phone.rs names,
  * which is how `dx bundle` knows to build this module into the app. The Rust
  * app reaches the platform through MainActivity instead (see there).
  */
