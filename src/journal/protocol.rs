@@ -16,16 +16,13 @@ use reps_core::formats::backup::ImportSummary;
 use reps_core::formats::ics::Invite;
 use reps_core::formats::markdown::NoteFile;
 use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
-use reps_core::rules::checklist::ChecklistView;
-use reps_core::rules::messages::{MessageKind, Template};
-use reps_core::rules::reps::RepsReport;
-use reps_core::rules::skills::SkillLine;
 use reps_core::{
-    ChecklistPage, ChecklistTemplate, Collision, CompanyHistory, Contact, ContactDetails,
-    ContactId, Debrief, DebriefBody, DebriefId, Decided, Decision, FollowUp, FollowUpId, Interview,
-    InterviewId, InterviewPlan, ItemId, Lead, LeadDetails, LeadId, LeadPage, MessageAbout,
-    MessageDraft, Offer, OfferFile, Outcome, Person, Reminder, Scheduled, SearchResult, Stamp,
-    Status, TemplateItem, TodayRow,
+    ChecklistPage, ChecklistTemplate, ChecklistView, Collision, CompanyHistory, Contact,
+    ContactDetails, ContactId, Debrief, DebriefBody, DebriefId, Decided, Decision, FollowUp,
+    FollowUpId, Interview, InterviewId, InterviewPlan, ItemId, Lead, LeadDetails, LeadId, LeadPage,
+    MessageAbout, MessageDraft, MessageKind, MessageTemplate as Template, Offer, OfferFile,
+    Outcome, Person, Reminder, RepsReport, Scheduled, SearchResult, SkillLine, Stamp, Status,
+    TemplateItem, TodayRow,
 };
 use serde::{Deserialize, Serialize};
 

@@ -10,20 +10,8 @@ use reps_core::MessageDraft;
 
 pub use reps_core::MessageFor;
 
-/// The screen's title for each kind.
-pub fn title(kind: MessageKind) -> &'static str {
-    match kind {
-        MessageKind::ThankYou => "Thank-you note",
-        MessageKind::CheckIn => "Check-in",
-        MessageKind::Reschedule => "Ask to move the interview",
-        MessageKind::AskFeedback => "Ask for feedback",
-        MessageKind::StayInTouch => "Stay in touch",
-        MessageKind::DeclineInterview => "Decline the interview",
-        MessageKind::AcceptOffer => "Accept the offer",
-        MessageKind::DeclineOffer => "Decline the offer",
-        MessageKind::Withdraw => "Withdraw",
-    }
-}
+/// The screen's title for each kind (the core's words).
+pub use reps_core::wording::message as title;
 
 /// A `mailto:` link (RFC 6068) with the subject and body filled in, for the
 /// system's mail handler: every byte outside the unreserved set is escaped.

@@ -91,14 +91,7 @@ pub fn SearchResults(
     }
 }
 
-fn kind(t: Target) -> &'static str {
-    match t {
-        Target::Lead(_) => "Lead",
-        Target::Interview(_) => "Interview",
-        Target::Debrief(_) => "Debrief",
-        Target::Contact(_) => "Person",
-    }
-}
+use reps_core::wording::search_target as kind;
 
 /// "Matched: interview, Acme" — the words as the journal has them, so a
 /// typo's correction is visible.

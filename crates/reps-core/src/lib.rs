@@ -46,5 +46,9 @@ pub use journal::{
     MessageAbout, MessageDraft, MessageFor, NextInterview, OfferFile, Outside, Person,
     RESUME_WITHIN_MINUTES, Reminder, Scheduled, SearchResult, TodayRow,
 };
+pub use rules::checklist::ChecklistView;
+pub use rules::messages::{MessageKind, Template as MessageTemplate};
+pub use rules::reps::RepsReport;
+pub use rules::skills::SkillLine;
 pub use store::{PageBackend, PageFile};
 pub use time::{Clock, ManualClock, Stamp, SystemClock, TimeError};

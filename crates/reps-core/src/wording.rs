@@ -117,6 +117,32 @@ pub fn when_group(w: When) -> &'static str {
     }
 }
 
+/// A message's name, as its screen's title ("Thank-you note").
+pub fn message(kind: crate::MessageKind) -> &'static str {
+    match kind {
+        crate::MessageKind::ThankYou => "Thank-you note",
+        crate::MessageKind::CheckIn => "Check-in",
+        crate::MessageKind::Reschedule => "Ask to move the interview",
+        crate::MessageKind::AskFeedback => "Ask for feedback",
+        crate::MessageKind::StayInTouch => "Stay in touch",
+        crate::MessageKind::DeclineInterview => "Decline the interview",
+        crate::MessageKind::AcceptOffer => "Accept the offer",
+        crate::MessageKind::DeclineOffer => "Decline the offer",
+        crate::MessageKind::Withdraw => "Withdraw",
+    }
+}
+
+/// What a search hit is ("Lead", "Person").
+pub fn search_target(t: crate::rules::search::Target) -> &'static str {
+    use crate::rules::search::Target;
+    match t {
+        Target::Lead(_) => "Lead",
+        Target::Interview(_) => "Interview",
+        Target::Debrief(_) => "Debrief",
+        Target::Contact(_) => "Person",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

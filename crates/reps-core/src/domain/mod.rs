@@ -6,6 +6,7 @@ pub mod contact;
 pub mod debrief;
 pub mod followup;
 pub mod interview;
+pub mod invalid;
 pub mod lead;
 pub mod limits;
 pub mod settings;

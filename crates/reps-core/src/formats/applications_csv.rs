@@ -19,7 +19,6 @@
 
 use std::borrow::Cow;
 
-use crate::error::{Error, Result};
 use crate::time::Stamp;
 use crate::{Interview, Lead, PayPeriod, PayRange, Source, Status, StatusChange, WorkMode};
 
@@ -65,8 +64,17 @@ pub fn guard_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A spreadsheet that could not be written (in memory, so only a bug of
+/// the writer gets here).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot write the spreadsheet: {0}")]
+pub struct SpreadsheetError(String);
+
 /// The wide export of `leads`, with the interviews that belong to them.
-pub fn applications_csv(leads: &[Lead], interviews: &[Interview]) -> Result<String> {
+pub fn applications_csv(
+    leads: &[Lead],
+    interviews: &[Interview],
+) -> Result<String, SpreadsheetError> {
     let rows = leads.iter().map(|lead| {
         let mut mine: Vec<&Interview> = interviews
             .iter()
@@ -79,7 +87,7 @@ pub fn applications_csv(leads: &[Lead], interviews: &[Interview]) -> Result<Stri
 }
 
 /// The long export: one row per status change.
-pub fn stage_history_csv(leads: &[Lead]) -> Result<String> {
+pub fn stage_history_csv(leads: &[Lead]) -> Result<String, SpreadsheetError> {
     let rows = leads.iter().flat_map(|lead| {
         lead.history.iter().map(move |c| {
             vec![
@@ -252,8 +260,11 @@ fn date(at: Stamp) -> String {
 }
 
 /// RFC 4180 with CRLF, a BOM first, every cell guarded.
-fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String> {
-    let fail = |e: csv::Error| Error::Corrupt(format!("cannot write the spreadsheet: {e}"));
+fn write_csv(
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<String, SpreadsheetError> {
+    let fail = |e: csv::Error| SpreadsheetError(e.to_string());
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.to_string().into_bytes());
@@ -264,9 +275,8 @@ fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| Error::Corrupt(format!("cannot write the spreadsheet: {e}")))?;
-    String::from_utf8(bytes)
-        .map_err(|e| Error::Corrupt(format!("cannot write the spreadsheet: {e}")))
+        .map_err(|e| SpreadsheetError(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| SpreadsheetError(e.to_string()))
 }
 
 #[cfg(test)]

@@ -16,7 +16,6 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
 use crate::time::Stamp;
 use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
 
@@ -235,7 +234,7 @@ pub fn validate_records(b: &Backup) -> Result<(), BackupError> {
 }
 
 impl FollowUp {
-    fn validate_stored(&self) -> Result<(), crate::error::Invalid> {
+    fn validate_stored(&self) -> Result<(), crate::domain::invalid::Invalid> {
         crate::domain::limits::optional("note", &self.note, crate::domain::limits::NOTE)
     }
 }

@@ -23,7 +23,6 @@ mod zones;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
 use crate::id::InterviewId;
 use crate::time::Stamp;
 use crate::{InterviewKind, Stage};

@@ -61,14 +61,14 @@ impl Journal {
     /// Every application, one row each, oldest first (see [`APPLICATION_COLUMNS`]).
     pub fn export_applications_csv(&self) -> Result<String> {
         let (leads, interviews) = self.read(|r| Ok((r.load_all()?, r.load_all()?)))?;
-        applications_csv(&leads, &interviews)
+        applications_csv(&leads, &interviews).map_err(|e| Error::Corrupt(e.to_string()))
     }
 
     /// Every status change of every application, one row each, leads oldest
     /// first and each history in order (see [`HISTORY_COLUMNS`]).
     pub fn export_stage_history_csv(&self) -> Result<String> {
         let leads: Vec<Lead> = self.read(|r| r.load_all())?;
-        stage_history_csv(&leads)
+        stage_history_csv(&leads).map_err(|e| Error::Corrupt(e.to_string()))
     }
 }
 

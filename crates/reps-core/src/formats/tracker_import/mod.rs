@@ -30,8 +30,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::invalid::Invalid;
 use crate::domain::limits;
-use crate::error::Invalid;
 use crate::time::Stamp;
 use crate::{LeadDetails, Source, Stage, Status, StatusChange, WorkMode};
 
