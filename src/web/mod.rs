@@ -9,6 +9,8 @@ mod opfs;
 pub mod selftest;
 #[cfg(feature = "web-worker")]
 pub mod worker;
+#[cfg(feature = "web-worker")]
+pub mod zones;
 
 use std::rc::Rc;
 

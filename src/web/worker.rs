@@ -25,6 +25,8 @@ pub struct JournalWorker {
 }
 
 fn clock() -> SystemClock {
+    // the worker's zone rules are the browser's (see `super::zones`)
+    super::zones::install();
     SystemClock {
         tz: reps_core::time::device_zone(),
     }

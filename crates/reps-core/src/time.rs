@@ -10,8 +10,7 @@ use std::str::FromStr;
 use std::sync::Mutex;
 
 use chrono::{
-    DateTime, Days, FixedOffset, LocalResult, Months, NaiveDate, NaiveDateTime, Offset, TimeZone,
-    Utc,
+    DateTime, Days, FixedOffset, LocalResult, Months, NaiveDate, NaiveDateTime, Offset, Utc,
 };
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -55,7 +54,7 @@ pub struct Stamp {
 impl Stamp {
     /// The instant `utc`, to be shown in `tz`.
     pub fn new(utc: DateTime<Utc>, tz: Tz) -> Self {
-        let offset = tz.offset_from_utc_datetime(&utc.naive_utc()).fix();
+        let offset = zone_facts(tz, utc.naive_utc()).offset;
         Self { utc, tz, offset }
     }
 
@@ -89,9 +88,9 @@ impl Stamp {
     /// In the autumn overlap (a local time that happens twice) the earlier one is
     /// taken, which is what calendars do; a time inside the spring gap is refused.
     pub fn from_local(local: NaiveDateTime, tz: Tz) -> Result<Self, TimeError> {
-        match tz.from_local_datetime(&local) {
-            LocalResult::Single(t) => Self::new(t.with_timezone(&Utc), tz).check(),
-            LocalResult::Ambiguous(early, _) => Self::new(early.with_timezone(&Utc), tz).check(),
+        match resolve_local(tz, local) {
+            LocalResult::Single(t) => Self::new(t, tz).check(),
+            LocalResult::Ambiguous(early, _) => Self::new(early, tz).check(),
             LocalResult::None => Err(TimeError::Skipped { local, tz }),
         }
     }
@@ -211,10 +210,15 @@ impl FromStr for Stamp {
         let utc = at.with_timezone(&Utc);
         #[cfg(feature = "tz-db")]
         let stamp = Self::new(utc, tz);
-        // the text's own offset: exact but for zones whose offset had
-        // seconds (before 1972), written as UTC, which then show as UTC
+        // Without the database, the text's own offset (fast: no question to
+        // the browser per stamp read). A zone whose offset had seconds
+        // (before 1972) is written as UTC: its offset is asked for.
         #[cfg(not(feature = "tz-db"))]
-        let stamp = Self::with_known_offset(utc, tz, *at.offset());
+        let stamp = if at.offset().local_minus_utc() == 0 && !is_utc(tz) {
+            Self::new(utc, tz)
+        } else {
+            Self::with_known_offset(utc, tz, *at.offset())
+        };
         stamp.check()
     }
 }
@@ -244,6 +248,103 @@ impl Ord for Stamp {
         self.utc
             .cmp(&other.utc)
             .then_with(|| self.tz.name().cmp(other.tz.name()))
+    }
+}
+
+/// What Reps needs of a zone's rules at one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneFacts {
+    /// The offset from UTC.
+    pub offset: FixedOffset,
+    /// Daylight-saving (summer) time is in force.
+    pub dst: bool,
+    /// The local abbreviation ("CEST"), where the rules name one.
+    pub abbreviation: Option<String>,
+}
+
+/// Where a build without the zone database (`tz-db` off: the browser's
+/// journal worker) learns zone rules: from the browser, which holds them
+/// anyway. Registered once with [`use_zone_rules`].
+pub trait ZoneRules: Send + Sync {
+    /// The facts of `tz` at the UTC instant `utc`.
+    fn facts(&self, tz: Tz, utc: NaiveDateTime) -> ZoneFacts;
+}
+
+#[cfg(not(feature = "tz-db"))]
+static RULES: std::sync::OnceLock<&'static dyn ZoneRules> = std::sync::OnceLock::new();
+
+/// Installs the zone rules of a build without the database (the first call
+/// wins). Until then, and in the browser's page, which never computes a
+/// time, every zone reads as UTC.
+#[cfg(not(feature = "tz-db"))]
+pub fn use_zone_rules(rules: &'static dyn ZoneRules) {
+    let _ = RULES.set(rules);
+}
+
+/// The zone named UTC, under either of its names.
+pub fn is_utc(tz: Tz) -> bool {
+    matches!(tz, Tz::UTC | Tz::Etc__UTC)
+}
+
+/// The facts of `tz` at the UTC instant `utc`, from the zone database or
+/// the registered [`ZoneRules`].
+pub fn zone_facts(tz: Tz, utc: NaiveDateTime) -> ZoneFacts {
+    #[cfg(feature = "tz-db")]
+    {
+        use chrono::TimeZone;
+        use chrono_tz::{OffsetComponents, OffsetName};
+        let o = tz.offset_from_utc_datetime(&utc);
+        ZoneFacts {
+            offset: o.fix(),
+            dst: !o.dst_offset().is_zero(),
+            abbreviation: o.abbreviation().map(str::to_string),
+        }
+    }
+    #[cfg(not(feature = "tz-db"))]
+    match RULES.get() {
+        Some(rules) if !is_utc(tz) => rules.facts(tz, utc),
+        _ => ZoneFacts {
+            offset: Utc.fix(),
+            dst: false,
+            abbreviation: Some("UTC".into()),
+        },
+    }
+}
+
+/// The UTC instants whose wall clock in `tz` reads `local`: one, two (the
+/// autumn overlap, earlier first) or none (the spring gap).
+pub fn resolve_local(tz: Tz, local: NaiveDateTime) -> LocalResult<DateTime<Utc>> {
+    #[cfg(feature = "tz-db")]
+    return chrono::TimeZone::from_local_datetime(&tz, &local).map(|t| t.with_timezone(&Utc));
+    #[cfg(not(feature = "tz-db"))]
+    resolve_by_facts(local, |utc| zone_facts(tz, utc).offset)
+}
+
+/// [`resolve_local`] from nothing but the offset at any instant (what a
+/// browser can tell): the offsets a day either side are the only
+/// candidates (no zone is more than 14 hours from UTC, and none changes
+/// twice in two days); each that maps back to `local` is an answer.
+pub fn resolve_by_facts(
+    local: NaiveDateTime,
+    offset_at: impl Fn(NaiveDateTime) -> FixedOffset,
+) -> LocalResult<DateTime<Utc>> {
+    let day = chrono::Duration::days(1);
+    let mut found: Vec<DateTime<Utc>> = Vec::with_capacity(2);
+    for probe in [local.checked_sub_signed(day), local.checked_add_signed(day)] {
+        let Some(probe) = probe else { continue };
+        let offset = offset_at(probe);
+        let Some(utc) = local.checked_sub_offset(offset) else {
+            continue;
+        };
+        if offset_at(utc) == offset && !found.iter().any(|t| t.naive_utc() == utc) {
+            found.push(utc.and_utc());
+        }
+    }
+    found.sort();
+    match found.as_slice() {
+        [] => LocalResult::None,
+        [one] => LocalResult::Single(*one),
+        [early, .., late] => LocalResult::Ambiguous(*early, *late),
     }
 }
 
@@ -331,7 +432,7 @@ pub(crate) fn at(text: &str) -> Stamp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Timelike;
+    use chrono::{TimeZone, Timelike};
     use chrono_tz::{America::New_York, Europe::Paris};
 
     fn naive(s: &str) -> NaiveDateTime {
@@ -427,6 +528,31 @@ mod tests {
                 .to_string(),
             "1013-05-14T07:59:39Z[Europe/Paris]"
         );
+    }
+
+    #[test]
+    fn rules_from_offsets_alone_place_local_times_as_the_database_does() {
+        // what the browser's worker does (offsets asked of Intl), checked
+        // against chrono-tz across gaps and overlaps in several zones
+        let zones = [
+            Paris,
+            New_York,
+            chrono_tz::Australia::Sydney,
+            chrono_tz::Australia::Lord_Howe,
+            chrono_tz::Asia::Kolkata,
+            chrono_tz::Pacific::Apia,
+        ];
+        for tz in zones {
+            let start = naive("2026-01-01 00:00");
+            for step in 0..(365 * 24 * 2) {
+                let local = start + chrono::Duration::minutes(30 * step);
+                let want = tz
+                    .from_local_datetime(&local)
+                    .map(|t| t.with_timezone(&Utc));
+                let got = resolve_by_facts(local, |utc| tz.offset_from_utc_datetime(&utc).fix());
+                assert_eq!(got, want, "{tz} at {local}");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{Datelike, Duration, TimeZone};
+use chrono::{Datelike, Duration};
 use chrono_tz::Tz;
 
 use super::lines::{Writer, escape};
@@ -249,11 +249,7 @@ pub(crate) fn utc(s: Stamp) -> String {
 fn datetime(w: &mut Writer, name: &str, s: Stamp) {
     let tz = s.tz();
     let local = s.local().naive_local();
-    let first = tz
-        .from_local_datetime(&local)
-        .earliest()
-        .map(|t| t.to_utc())
-        == Some(s.utc());
+    let first = crate::time::resolve_local(tz, local).earliest() == Some(s.utc());
     if zones::is_utc(tz) || !first {
         w.raw(name, &[], &utc(s));
     } else {

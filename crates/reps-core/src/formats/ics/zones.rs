@@ -16,8 +16,8 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
-use chrono_tz::{OffsetComponents, OffsetName, Tz};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 
 use super::lines::{Line, Writer};
 
@@ -26,7 +26,7 @@ pub(crate) const LOCAL: &str = "%Y%m%dT%H%M%S";
 
 /// Zones written as UTC (`…Z`) rather than with a TZID.
 pub(crate) fn is_utc(tz: Tz) -> bool {
-    matches!(tz, Tz::UTC | Tz::Etc__UTC)
+    crate::time::is_utc(tz)
 }
 
 /// One instant's offset facts.
@@ -41,11 +41,11 @@ struct Facts {
 }
 
 fn facts(tz: Tz, at: DateTime<Utc>) -> Facts {
-    let o = tz.offset_from_utc_datetime(&at.naive_utc());
+    let f = crate::time::zone_facts(tz, at.naive_utc());
     Facts {
-        offset: o.fix().local_minus_utc(),
-        dst: !o.dst_offset().is_zero(),
-        name: o.abbreviation().map(str::to_string),
+        offset: f.offset.local_minus_utc(),
+        dst: f.dst,
+        name: f.abbreviation,
     }
 }
 
@@ -424,6 +424,7 @@ pub(crate) fn local(text: &str) -> Option<NaiveDateTime> {
 mod tests {
     use super::super::lines::read_lines;
     use super::*;
+    use chrono::TimeZone;
     use chrono_tz::Europe::Paris;
 
     fn vtimezone(tz: Tz, years: &[i32]) -> String {
