@@ -37,6 +37,15 @@ pub fn stamp(local: NaiveDateTime, tz: Tz) -> Result<Stamp, TimeError> {
         if date.get_time().is_nan() {
             return Err(TimeError::OutOfRange);
         }
+        // the browser moves a time in the spring gap forward: refuse it instead
+        let moved = date.get_full_year() as i32 != local.year()
+            || date.get_month() != local.month0()
+            || date.get_date() != local.day()
+            || date.get_hours() != local.hour()
+            || date.get_minutes() != local.minute();
+        if moved {
+            return Err(TimeError::Skipped { local, tz });
+        }
         let minutes = -date.get_timezone_offset();
         FixedOffset::east_opt((minutes * 60.0).round() as i32)
     } else {
@@ -49,12 +58,7 @@ pub fn stamp(local: NaiveDateTime, tz: Tz) -> Result<Stamp, TimeError> {
         .checked_sub_offset(offset)
         .ok_or(TimeError::OutOfRange)?
         .and_utc();
-    let stamp = Stamp::with_known_offset(utc, tz, offset).check()?;
-    // the browser moves a time in the spring gap forward: refuse it instead
-    if stamp.local().naive_local() != local {
-        return Err(TimeError::Skipped { local, tz });
-    }
-    Ok(stamp)
+    Stamp::with_known_offset(utc, tz, offset).check()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
