@@ -150,11 +150,12 @@ build_web() {
 }
 
 # The most the browser build may weigh, gzip bytes: the page module (what
-# the first screen waits for) and page and worker together. Set from the
-# build of issue 12 (page 574,470; both 1,342,935) with a little room; lower
-# them as the build shrinks, raise them only with a reason in the commit.
-WEB_PAGE_BUDGET=600000
-WEB_TOTAL_BUDGET=1400000
+# the first screen waits for) and page and worker together: the goal of
+# issue 12 (1.2 MB), met by the build of 2026-12-06 (page 546,413; both
+# 1,181,412). Lower them as the build shrinks; raise them only with a reason
+# in the commit.
+WEB_PAGE_BUDGET=560000
+WEB_TOTAL_BUDGET=1200000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
