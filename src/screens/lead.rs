@@ -8,9 +8,7 @@ use reps_core::{InterviewKind, InterviewPlan, LeadId, Outcome, Stage, Stamp, Sta
 use crate::app::use_ctx;
 use crate::components::text;
 use crate::journal::UiError;
-use crate::screens::message::MessageFor;
 use reps_core::LeadPage;
-use reps_core::rules::messages::MessageKind;
 
 /// The lead detail screen.
 #[component]
@@ -61,37 +59,6 @@ pub fn LeadView(
 ) -> Element {
     let l = &file.lead;
     let d = &l.details;
-    // first-hand flags only: the core decides what counts as evidence
-    let seen_flags: Vec<String> = reps_core::rules::offers::red_flags(l.id, &file.debriefs)
-        .0
-        .into_iter()
-        .map(|f| {
-            let detail = if f.detail.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", f.detail)
-            };
-            format!("{}{detail}", text::red_flag(f.kind))
-        })
-        .collect();
-    let moves: Vec<Status> = Status::ALL
-        .into_iter()
-        .filter(|s| reps_core::rules::pipeline::can_move(l.status, *s) && *s != l.status)
-        // what the deck does not offer: reconsidering a pass, and the outcomes
-        .filter(|s| {
-            let reconsider = *s == Status::Taking && l.status == Status::Passed;
-            reconsider
-                || matches!(
-                    s,
-                    Status::Offer
-                        | Status::Rejected
-                        | Status::Ghosted
-                        | Status::Withdrew
-                        | Status::Accepted
-                        | Status::Declined
-                )
-        })
-        .collect();
     let mut confirm = use_signal(|| None::<Status>);
     rsx! {
         header { class: "screen-head",
@@ -106,42 +73,32 @@ pub fn LeadView(
                     button { class: "button quiet", onclick: move |_| confirm.set(None), "Not yet" }
                 }
             }
-        } else if !moves.is_empty() {
+        } else if !file.moves.is_empty() {
             div { class: "chips", role: "group", aria_label: "Move this lead",
-                for s in moves {
-                    button { key: "{s:?}", class: "chip",
+                for m in file.moves.clone() {
+                    button { key: "{m.to:?}", class: "chip",
                         onclick: move |_| {
                             // outcomes that can never be changed get one confirmation
-                            if reps_core::rules::pipeline::is_final(s) {
-                                confirm.set(Some(s));
+                            if m.closes {
+                                confirm.set(Some(m.to));
                             } else {
-                                on_move.call(s);
+                                on_move.call(m.to);
                             }
                         },
-                        if s == Status::Taking { "Reconsider: take the interview" } else { "{text::status(s)}" }
+                        "{m.label}"
                     }
                 }
             }
         }
-        {
-            let latest = file.interviews.iter().filter(|i| !i.cancelled).max_by_key(|i| i.plan.start.utc()).map(|i| i.id);
-            let lead_id = l.id;
-            rsx! {
-                section { class: "messages",
-                    h2 { "Write to them" }
-                    div { class: "chips", role: "group", aria_label: "Messages",
-                        for kind in reps_core::rules::messages::fitting(l.status).iter().copied() {
-                            button { key: "{kind}", class: "chip", "data-testid": "write-{kind}",
-                                onclick: move |_| {
-                                    let about = match (kind, latest) {
-                                        (MessageKind::ThankYou | MessageKind::Reschedule | MessageKind::CheckIn | MessageKind::AskFeedback, Some(i)) => MessageFor::Interview(i),
-                                        _ => MessageFor::Lead(lead_id),
-                                    };
-                                    navigator().push(crate::route::Route::Message { kind, about });
-                                },
-                                "{crate::screens::message::title(kind)}"
-                            }
-                        }
+        section { class: "messages",
+            h2 { "Write to them" }
+            div { class: "chips", role: "group", aria_label: "Messages",
+                for (kind, about) in file.messages.clone() {
+                    button { key: "{kind}", class: "chip", "data-testid": "write-{kind}",
+                        onclick: move |_| {
+                            navigator().push(crate::route::Route::Message { kind, about });
+                        },
+                        "{crate::screens::message::title(kind)}"
                     }
                 }
             }
@@ -177,9 +134,9 @@ pub fn LeadView(
             h2 { "What I know" }
             if !d.seen.is_empty() { p { b { "Seen myself: " } "{d.seen}" } }
             if !d.heard.is_empty() { p { class: "heard", b { "Heard from others (not evidence): " } "{d.heard}" } }
-            if !seen_flags.is_empty() {
+            if !file.flags_seen.is_empty() {
                 h3 { "Red flags I saw" }
-                ul { for (n, f) in seen_flags.into_iter().enumerate() { li { key: "{n}", "{f}" } } }
+                ul { for (n, f) in file.flags_seen.iter().enumerate() { li { key: "{n}", "{f}" } } }
             }
         }
         section {
@@ -527,13 +484,12 @@ mod tests {
     fn a_lead_shows_history_interviews_debriefs_flags_people_and_offer() {
         let j = demo();
         let lead = j.leads_at("Northwind Logistics").unwrap().remove(0);
-        let file = LeadPage {
-            interviews: j.interviews_for_lead(lead.id).unwrap(),
-            debriefs: j.debriefs_for_lead(lead.id).unwrap(),
-            people: vec![j.all_contacts().unwrap().remove(0)],
-            offer: Some(j.offer_check(lead.id).unwrap()),
-            lead,
-        };
+        let mut file = j.lead_page(lead.id).unwrap();
+        file.people = vec![j.all_contacts().unwrap().remove(0)];
+        assert!(
+            file.offer.is_some(),
+            "the sample's Northwind lead holds an offer"
+        );
         let html = render_with(
             file,
             |file| rsx! { LeadView { file, on_move: |_| {}, on_outcome: |_| {} } },

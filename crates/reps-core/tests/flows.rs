@@ -1171,3 +1171,56 @@ fn a_reply_owed_is_answered_by_being_in_touch_and_not_before() {
     assert_eq!(done.kind, FollowUpKind::ReplyOwed);
     assert!(!owed_on_today(&j, passed.id));
 }
+
+#[test]
+fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
+    let (j, _c) = memory(NOW);
+    let passed = j
+        .add_lead(LeadDetails::new("Hooli", "Engineer", Source::JobBoard))
+        .unwrap();
+    j.decide(
+        passed.id,
+        Decision::Pass {
+            reason: PassReason::OutsideSkills,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let page = j.lead_page(passed.id).unwrap();
+    let reconsider = page
+        .moves
+        .iter()
+        .find(|m| m.to == Status::Taking)
+        .expect("a pass can be reconsidered from its page");
+    assert_eq!(reconsider.label, "Reconsider: take the interview");
+    assert!(!reconsider.closes);
+
+    let l = acme(&j);
+    let first = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let second = j
+        .schedule_interview(l.id, plan("2026-06-08T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let page = j.lead_page(l.id).unwrap();
+    let rejected = page
+        .moves
+        .iter()
+        .find(|m| m.to == Status::Rejected)
+        .unwrap();
+    assert!(rejected.closes, "a final outcome asks once more");
+    let thanks = page
+        .messages
+        .iter()
+        .find(|(k, _)| *k == reps_core::rules::messages::MessageKind::ThankYou)
+        .expect("an interviewing lead offers the thank-you");
+    assert_eq!(
+        thanks.1,
+        MessageFor::Interview(second.id),
+        "about the latest interview"
+    );
+    assert_ne!(thanks.1, MessageFor::Interview(first.id));
+    assert!(page.flags_seen.is_empty());
+}

@@ -46,7 +46,7 @@ pub use people::{CompanyHistory, Person};
 pub use prep::ChecklistPage;
 pub use search::SearchResult;
 pub use today::TodayRow;
-pub use triage::{Decided, Decision, LeadPage};
+pub use triage::{Decided, Decision, LeadMove, LeadPage};
 
 use crate::error::{Error, Result};
 use crate::id::IdGen;

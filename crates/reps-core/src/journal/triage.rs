@@ -4,8 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Journal;
 use super::follow_ups::{self, Planned, keys};
+use super::goes_to::MessageFor;
 use crate::error::{Error, Result};
 use crate::id::LeadId;
+use crate::rules::messages::MessageKind;
 use crate::rules::offers::{self, OfferCheck};
 use crate::rules::{followups as due, pass, pipeline};
 use crate::store::tables::{INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
@@ -216,14 +218,7 @@ impl Journal {
                     people.push(r.load(c.key())?);
                 }
             }
-            let offer = (lead.status == Status::Offer).then(|| offers::check(&lead, &debriefs));
-            Ok(LeadPage {
-                lead,
-                interviews,
-                debriefs,
-                people,
-                offer,
-            })
+            Ok(LeadPage::new(lead, interviews, debriefs, people))
         })
     }
 
@@ -301,6 +296,107 @@ pub struct LeadPage {
     pub people: Vec<Contact>,
     /// The offer check, while an offer is open.
     pub offer: Option<OfferCheck>,
+    /// Red flags seen first-hand, as the page lists them ("High turnover: …").
+    pub flags_seen: Vec<String>,
+    /// Where the lead can be moved from its page (what the deck does not
+    /// offer: reconsidering a pass, and the outcomes).
+    pub moves: Vec<LeadMove>,
+    /// The messages that fit the lead now, most likely first, each with
+    /// what it is about (the latest interview for those that follow one).
+    pub messages: Vec<(MessageKind, MessageFor)>,
+}
+
+/// A move offered on a lead's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadMove {
+    /// The status it moves to.
+    pub to: Status,
+    /// It closes the lead for good: asked for once more before it is done.
+    pub closes: bool,
+    /// Its button's words.
+    pub label: String,
+}
+
+impl LeadPage {
+    /// The page of `lead` with its records; the choices it offers follow
+    /// from the rules.
+    pub fn new(
+        lead: Lead,
+        interviews: Vec<Interview>,
+        debriefs: Vec<Debrief>,
+        people: Vec<Contact>,
+    ) -> Self {
+        let offer = (lead.status == Status::Offer).then(|| offers::check(&lead, &debriefs));
+        let flags_seen = offers::red_flags(lead.id, &debriefs)
+            .0
+            .into_iter()
+            .map(|f| {
+                let label = crate::wording::red_flag(f.kind);
+                if f.detail.is_empty() {
+                    label.to_string()
+                } else {
+                    format!("{label}: {}", f.detail)
+                }
+            })
+            .collect();
+        let moves = Status::ALL
+            .into_iter()
+            .filter(|s| pipeline::can_move(lead.status, *s) && *s != lead.status)
+            .filter(|s| {
+                let reconsider = *s == Status::Taking && lead.status == Status::Passed;
+                reconsider
+                    || matches!(
+                        s,
+                        Status::Offer
+                            | Status::Rejected
+                            | Status::Ghosted
+                            | Status::Withdrew
+                            | Status::Accepted
+                            | Status::Declined
+                    )
+            })
+            .map(|to| LeadMove {
+                to,
+                closes: pipeline::is_final(to),
+                label: if to == Status::Taking {
+                    "Reconsider: take the interview".to_string()
+                } else {
+                    crate::wording::status(to).to_string()
+                },
+            })
+            .collect();
+        let latest = interviews
+            .iter()
+            .filter(|i| !i.cancelled)
+            .max_by_key(|i| i.plan.start.utc())
+            .map(|i| i.id);
+        let messages = crate::rules::messages::fitting(lead.status)
+            .iter()
+            .map(|&kind| {
+                let about = match (kind, latest) {
+                    (
+                        MessageKind::ThankYou
+                        | MessageKind::Reschedule
+                        | MessageKind::CheckIn
+                        | MessageKind::AskFeedback,
+                        Some(i),
+                    ) => MessageFor::Interview(i),
+                    _ => MessageFor::Lead(lead.id),
+                };
+                (kind, about)
+            })
+            .collect();
+        Self {
+            lead,
+            interviews,
+            debriefs,
+            people,
+            offer,
+            flags_seen,
+            moves,
+            messages,
+        }
+    }
 }
 
 /// A history entry stamped with the transaction's time.
