@@ -84,9 +84,9 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             state.set(SaveState::Saved);
         });
     });
-    // Shown after the first render has put the first field on screen.
+    // Shown once the first field is on screen (its mounted event), so the
+    // field is there to type into before the rest of the form is built.
     let mut rest_shown = use_signal(|| false);
-    use_effect(move || rest_shown.set(true));
     let mut generation = use_signal(|| 0u32);
     let start_over = move |_| {
         generation += 1;
@@ -255,6 +255,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             textarea { id: "went-well", "data-testid": "capture-went-well", rows: "3", initial_value: "{b.went_well}",
                 onmounted: move |e| {
                     crate::platform::launch_timing::capture_ready();
+                    rest_shown.set(true);
                     if launch.capture {
                         spawn(async move { let _ = e.set_focus(true).await; });
                     }

@@ -17,6 +17,8 @@ describe('prep checklist and collisions', { skip: h.missingBuild() }, () => {
     t.after(() => phone.close());
     const { page } = phone;
     await h.open(page, '#/prep');
+    // the list arrives from the journal's worker: wait for it, not for "Loading…"
+    await page.locator('main', { hasText: 'No interviews coming up.' }).waitFor();
     assert.match(await page.locator('main').innerText(), /No interviews coming up\./);
 
     // An interview tomorrow, through the lead page.
