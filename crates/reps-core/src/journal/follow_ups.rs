@@ -76,21 +76,33 @@ pub(crate) fn dismiss_rule(w: &Writer<'_>, key: &str) -> Result<()> {
 }
 
 fn insert(w: &Writer<'_>, p: Planned) -> Result<()> {
-    let f = FollowUp {
-        id: FollowUpId(w.new_id()),
-        created: w.now,
-        updated: w.now,
+    let new = NewFollowUp {
         kind: p.kind,
         due: p.due,
-        snoozed_until: None,
-        state: FollowUpState::Open,
         lead: p.lead,
         interview: p.interview,
         contact: p.contact,
         note: String::new(),
-        rule_key: Some(p.key),
     };
-    w.put(None, &f)
+    w.put(None, &open_one(w, new, Some(p.key)))
+}
+
+/// A new open follow-up made now, by a rule (its key) or by hand (`None`).
+fn open_one(w: &Writer<'_>, new: NewFollowUp, rule_key: Option<String>) -> FollowUp {
+    FollowUp {
+        id: FollowUpId(w.new_id()),
+        created: w.now,
+        updated: w.now,
+        kind: new.kind,
+        due: new.due,
+        snoozed_until: None,
+        state: FollowUpState::Open,
+        lead: new.lead,
+        interview: new.interview,
+        contact: new.contact,
+        note: new.note,
+        rule_key,
+    }
 }
 
 /// Rule keys, one function each so their spelling lives in one place.
@@ -135,20 +147,7 @@ impl Journal {
             if let Some(c) = new.contact {
                 w.load::<crate::Contact>(c.key())?;
             }
-            let f = FollowUp {
-                id: FollowUpId(w.new_id()),
-                created: w.now,
-                updated: w.now,
-                kind: new.kind,
-                due: new.due,
-                snoozed_until: None,
-                state: FollowUpState::Open,
-                lead: new.lead,
-                interview: new.interview,
-                contact: new.contact,
-                note: new.note,
-                rule_key: None,
-            };
+            let f = open_one(w, new, None);
             w.put(None, &f)?;
             Ok(f)
         })
