@@ -119,6 +119,37 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
     let mut tpl_body = use_signal(|| draft.template.body.clone());
     let mut custom = use_signal(|| draft.custom);
     let mut generation = use_signal(|| 0u32);
+    // who is greeted (among those met at the interview), and the signature
+    let mut greet = use_signal(|| draft.greeting);
+    let mut signed = use_signal(|| draft.signed_as.is_some());
+    let mut my_name = use_signal(String::new);
+    let people = draft.people.clone();
+    // the record's question, with the person picked to greet
+    let asked = move || {
+        let mut a = about.about();
+        a.contact = greet();
+        a
+    };
+    // fills the text again from the record (after a new name or person)
+    let refill = move || {
+        spawn(async move {
+            if let Ok(d) = ctx.journal().message(kind, asked()).await {
+                subject.set(d.draft.subject);
+                body.set(d.draft.body);
+                generation += 1;
+            }
+        });
+    };
+    let sign = move |e: FormEvent| {
+        e.prevent_default();
+        spawn(async move {
+            let result = ctx.journal().set_my_name(my_name()).await;
+            if let Some(settings) = ctx.settle(result, error) {
+                signed.set(!settings.my_name.is_empty());
+                refill();
+            }
+        });
+    };
 
     let copy = move |_| {
         spawn(async move {
@@ -163,11 +194,7 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
             if ctx.settle(result, error).is_some() {
                 custom.set(true);
                 note.set(Some(Note::WordingSaved));
-                if let Ok(d) = ctx.journal().message(kind, about.about()).await {
-                    subject.set(d.draft.subject);
-                    body.set(d.draft.body);
-                    generation += 1;
-                }
+                refill();
             }
         });
     };
@@ -179,11 +206,7 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
                 tpl_body.set(t.body);
                 custom.set(false);
                 note.set(Some(Note::WordingReset));
-                if let Ok(d) = ctx.journal().message(kind, about.about()).await {
-                    subject.set(d.draft.subject);
-                    body.set(d.draft.body);
-                    generation += 1;
-                }
+                refill();
             }
         });
     };
@@ -203,6 +226,29 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
         header { class: "screen-head",
             h1 { "{title(kind)}" }
             p { class: "sub", "{to}" }
+        }
+        if people.len() > 1 {
+            div { class: "form greet",
+                label { r#for: "msg-greet", "Write to" }
+                select { id: "msg-greet", "data-testid": "msg-greet",
+                    onchange: move |e| {
+                        greet.set(e.value().parse().ok());
+                        refill();
+                    },
+                    for (id, name) in people.clone() {
+                        option { key: "{id}", value: "{id}", selected: greet() == Some(id), "{name}" }
+                    }
+                }
+            }
+        }
+        if !signed() {
+            form { class: "form sign", aria_label: "Your name", "data-testid": "msg-sign", onsubmit: sign,
+                label { r#for: "msg-my-name", "Your name, to sign your messages" }
+                input { id: "msg-my-name", "data-testid": "msg-my-name", autocomplete: "name",
+                    oninput: move |e| my_name.set(e.value()) }
+                if let Some(m) = UiError::for_field(&err, "my_name") { p { class: "field-error", role: "alert", "{m}" } }
+                button { class: "button quiet", r#type: "submit", "data-testid": "msg-sign-save", "Sign with this name" }
+            }
         }
         // the fields keep what was typed; a new wording makes fresh fields
         for generation in std::iter::once(generation()) {

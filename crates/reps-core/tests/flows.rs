@@ -1000,14 +1000,19 @@ fn a_thank_you_is_filled_from_the_record_and_the_users_wording_is_kept() {
     let thanks = j.draft_message(MessageKind::ThankYou, &about).unwrap();
     assert_eq!(thanks.subject, "Thank you — Backend Engineer");
     assert!(thanks.body.starts_with("Hi Ada Park,"), "{}", thanks.body);
-    assert!(thanks.body.contains("on Monday 1 June"), "{}", thanks.body);
+    // written the day of the interview
+    assert!(thanks.body.contains("your time today."), "{}", thanks.body);
     assert!(
         thanks.body.contains("Backend Engineer role at Acme"),
         "{}",
         thanks.body
     );
+    // the user's own note on what comes next stays theirs
+    assert!(!thanks.body.contains("a call by Friday"), "{}", thanks.body);
     assert!(
-        thanks.body.contains("I look forward to a call by Friday."),
+        thanks
+            .body
+            .contains("I look forward to hearing about the next steps."),
         "{}",
         thanks.body
     );
@@ -1223,4 +1228,61 @@ fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
     );
     assert_ne!(thanks.1, MessageFor::Interview(first.id));
     assert!(page.flags_seen.is_empty());
+}
+
+#[test]
+fn a_message_greets_the_person_picked_and_is_signed_once_a_name_is_given() {
+    use reps_core::rules::messages::MessageKind;
+    let (j, _c) = memory(NOW);
+    let lead = acme(&j);
+    let ada = j.add_contact(ContactDetails::named("Ada Park")).unwrap();
+    let bo = j.add_contact(ContactDetails::named("Bo Lind")).unwrap();
+    let mut p = plan("2026-06-01T08:00:00+02:00[Europe/Paris]", 60);
+    p.people = vec![ada.id, bo.id];
+    let iv = j.schedule_interview(lead.id, p).unwrap().interview;
+    let about = MessageAbout {
+        interview: Some(iv.id),
+        ..Default::default()
+    };
+
+    let first = j.message(MessageKind::ThankYou, &about).unwrap();
+    assert_eq!(
+        first.people,
+        vec![
+            (ada.id, "Ada Park".to_string()),
+            (bo.id, "Bo Lind".to_string())
+        ]
+    );
+    assert_eq!(
+        first.greeting,
+        Some(ada.id),
+        "the first person met by default"
+    );
+    assert!(first.draft.body.starts_with("Hi Ada Park,"));
+    assert_eq!(first.signed_as, None, "no name yet: the screen asks for it");
+    assert!(first.draft.body.ends_with("Best regards,"));
+
+    let to_bo = MessageAbout {
+        contact: Some(bo.id),
+        ..about.clone()
+    };
+    let second = j.message(MessageKind::ThankYou, &to_bo).unwrap();
+    assert_eq!(second.greeting, Some(bo.id));
+    assert!(
+        second.draft.body.starts_with("Hi Bo Lind,"),
+        "{}",
+        second.draft.body
+    );
+
+    j.set_my_name("  Sam Rivera ").unwrap();
+    let signed = j.message(MessageKind::ThankYou, &to_bo).unwrap();
+    assert_eq!(signed.signed_as.as_deref(), Some("Sam Rivera"));
+    assert!(
+        signed.draft.body.ends_with("Best regards,\nSam Rivera"),
+        "{}",
+        signed.draft.body
+    );
+    // a name too long for a signature is refused, and the old one kept
+    assert!(j.set_my_name(&"x".repeat(10_000)).is_err());
+    assert_eq!(j.settings().unwrap().my_name, "Sam Rivera");
 }

@@ -1,6 +1,7 @@
 //! Messages from the record: the user's own wording (or Reps'), filled with
 //! what the journal knows about the person, the lead and the interview.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Journal;
@@ -43,6 +44,12 @@ pub struct MessageDraft {
     pub to: Option<String>,
     /// Their company.
     pub company: Option<String>,
+    /// The name it is signed with; `None` until the user gives one.
+    pub signed_as: Option<String>,
+    /// The people met at the interview it is about, to greet one of them.
+    pub people: Vec<(ContactId, String)>,
+    /// The one greeted (the one asked for, else the first met).
+    pub greeting: Option<ContactId>,
 }
 
 impl Journal {
@@ -76,17 +83,26 @@ impl Journal {
     /// reschedule about an interview with no time given proposes the first
     /// free one the conflict check finds.
     pub fn draft_message(&self, kind: MessageKind, about: &MessageAbout) -> Result<Template> {
-        self.read(|r| draft_of(r, kind, about))
+        let today = self.now().local_date();
+        self.read(|r| draft_of(r, kind, about, today))
     }
 
     /// The message screen's whole view: the draft, the wording it came from
     /// and who it goes to (one snapshot).
     pub fn message(&self, kind: MessageKind, about: &MessageAbout) -> Result<MessageDraft> {
+        let today = self.now().local_date();
         self.read(|r| {
             let template = template_of(r, kind)?;
             let custom = r.read_settings()?.message_templates.contains_key(&kind);
-            let draft = draft_of(r, kind, about)?;
-            let facts = facts_of(r, about)?;
+            let draft = draft_of(r, kind, about, today)?;
+            let facts = facts_of(r, about, today)?;
+            let interview: Option<Interview> =
+                about.interview.map(|i| r.load(i.key())).transpose()?;
+            let met = interview.map(|i| i.plan.people).unwrap_or_default();
+            let mut people = Vec::new();
+            for c in &met {
+                people.push((*c, r.load::<Contact>(c.key())?.details.name));
+            }
             Ok(MessageDraft {
                 kind,
                 draft,
@@ -94,6 +110,9 @@ impl Journal {
                 custom,
                 to: facts.person,
                 company: facts.company,
+                signed_as: facts.me,
+                greeting: about.contact.or(met.first().copied()),
+                people,
             })
         })
     }
@@ -140,7 +159,8 @@ impl Journal {
 
     /// What the record knows for a message about `about`.
     pub fn message_facts(&self, about: &MessageAbout) -> Result<MessageFacts> {
-        self.read(|r| facts_of(r, about))
+        let today = self.now().local_date();
+        self.read(|r| facts_of(r, about, today))
     }
 }
 
@@ -152,7 +172,12 @@ fn template_of(r: &impl Read, kind: MessageKind) -> Result<Template> {
         .unwrap_or_else(|| messages::default_template(kind)))
 }
 
-fn draft_of(r: &impl Read, kind: MessageKind, about: &MessageAbout) -> Result<Template> {
+fn draft_of(
+    r: &impl Read,
+    kind: MessageKind,
+    about: &MessageAbout,
+    today: NaiveDate,
+) -> Result<Template> {
     let template = template_of(r, kind)?;
     let mut about = about.clone();
     if let (MessageKind::Reschedule, None, Some(id)) = (kind, about.new_time, about.interview) {
@@ -160,11 +185,11 @@ fn draft_of(r: &impl Read, kind: MessageKind, about: &MessageAbout) -> Result<Te
         let (_, suggestion) = conflicts_of(r, &interview.plan, Some(id))?;
         about.new_time = suggestion.map(|s| s.suggested_start);
     }
-    let facts = facts_of(r, &about)?;
+    let facts = facts_of(r, &about, today)?;
     Ok(messages::fill(&template, &facts))
 }
 
-fn facts_of(r: &impl Read, about: &MessageAbout) -> Result<MessageFacts> {
+fn facts_of(r: &impl Read, about: &MessageAbout, today: NaiveDate) -> Result<MessageFacts> {
     let interview: Option<Interview> = about.interview.map(|i| r.load(i.key())).transpose()?;
     let lead_id = about.lead.or(interview.as_ref().map(|i| i.lead));
     let lead: Option<Lead> = lead_id.map(|l| r.load(l.key())).transpose()?;
@@ -189,6 +214,7 @@ fn facts_of(r: &impl Read, about: &MessageAbout) -> Result<MessageFacts> {
         company: lead.as_ref().map(|l| l.details.company.clone()),
         role: lead.as_ref().map(|l| l.details.role.clone()),
         interview_day: interview.as_ref().map(|i| i.plan.start.local_date()),
+        today: Some(today),
         next_step,
         new_time: about.new_time,
         me: Some(settings.my_name).filter(|n| !n.trim().is_empty()),

@@ -148,6 +148,9 @@ pub struct MessageFacts {
     pub role: Option<String>,
     /// The day of the interview.
     pub interview_day: Option<NaiveDate>,
+    /// The day the message is written (so an interview today reads "today").
+    #[serde(default)]
+    pub today: Option<NaiveDate>,
     /// What they said would happen next ("a call by Friday").
     pub next_step: Option<String>,
     /// A new time to propose (reschedule).
@@ -157,10 +160,11 @@ pub struct MessageFacts {
 }
 
 /// The placeholders a template may use, for an editor to offer.
-pub const PLACEHOLDERS: [&str; 7] = [
+pub const PLACEHOLDERS: [&str; 8] = [
     "name",
     "company",
     "role",
+    "when",
     "date",
     "next_step",
     "new_time",
@@ -172,11 +176,11 @@ pub fn default_template(kind: MessageKind) -> Template {
     let (subject, body) = match kind {
         MessageKind::ThankYou => (
             "Thank you[ — {role}]",
-            "Hi {name},\n\nThank you for your time[ on {date}]. I enjoyed learning more about the {role} role[ at {company}], and our conversation made me even keener on it.[ I look forward to {next_step}.]\n\nBest regards,[\n{me}]",
+            "Hi {name},\n\nThank you for your time[ {when}]. I enjoyed learning more about the {role} role[ at {company}], and our conversation made me even keener on it. I look forward to hearing about the next steps.\n\nBest regards,[\n{me}]",
         ),
         MessageKind::CheckIn => (
             "Checking in[ on the {role} role]",
-            "Hi {name},\n\nI hope your week is going well. I wanted to check in on the {role} role[ after our conversation on {date}].[ You mentioned {next_step}; is there anything else you need from me?] I am still very interested.\n\nBest regards,[\n{me}]",
+            "Hi {name},\n\nI hope your week is going well. I wanted to check in on the {role} role[ after our conversation {when}]. I am still very interested, and happy to send anything else you need from me.\n\nBest regards,[\n{me}]",
         ),
         MessageKind::Reschedule => (
             "Could we move our interview?",
@@ -184,7 +188,7 @@ pub fn default_template(kind: MessageKind) -> Template {
         ),
         MessageKind::AskFeedback => (
             "Thank you[ — {role}]",
-            "Hi {name},\n\nThank you for letting me know, and for the time you and the team gave me[ on {date}]. If you can share it, I would value a line on what would have made my application stronger; it will help me in my next interviews.\n\nI would be glad to stay in touch[ with {company}].\n\nBest regards,[\n{me}]",
+            "Hi {name},\n\nThank you for letting me know, and for the time you and the team gave me[ {when}]. If you can share it, I would value a line on what would have made my application stronger; it will help me in my next interviews.\n\nI would be glad to stay in touch[ with {company}].\n\nBest regards,[\n{me}]",
         ),
         MessageKind::StayInTouch => (
             "Hello again",
@@ -245,6 +249,12 @@ fn value(name: &str, facts: &MessageFacts) -> Option<String> {
         "date" => facts
             .interview_day
             .map(|d| d.format("%A %-d %B").to_string()),
+        // the day as a sentence says it: "today", "yesterday", "on Tuesday 2 June"
+        "when" => facts.interview_day.map(|d| match facts.today {
+            Some(t) if t == d => "today".to_string(),
+            Some(t) if t.pred_opt() == Some(d) => "yesterday".to_string(),
+            _ => d.format("on %A %-d %B").to_string(),
+        }),
         "next_step" => text(&facts.next_step).map(|s| s.trim_end_matches('.').to_string()),
         "new_time" => facts
             .new_time
@@ -261,6 +271,7 @@ fn fallback(name: &str) -> Option<&'static str> {
         "company" => Some("your company"),
         "role" => Some("open"),
         "date" => Some("recently"),
+        "when" => Some("recently"),
         "next_step" => Some("the next step"),
         "new_time" => Some("another time"),
         "me" => Some(""),
@@ -357,6 +368,7 @@ mod tests {
             company: Some("Northwind".into()),
             role: Some("Backend Developer".into()),
             interview_day: NaiveDate::from_ymd_opt(2026, 6, 2),
+            today: NaiveDate::from_ymd_opt(2026, 6, 9),
             next_step: Some("a call by Friday.".into()),
             new_time: Some("2026-06-04T14:00:00+02:00[Europe/Paris]".parse().unwrap()),
             me: Some("Sam".into()),
@@ -381,7 +393,11 @@ mod tests {
                 .body
                 .contains("the Backend Developer role at Northwind")
         );
-        assert!(thanks.body.contains("I look forward to a call by Friday."));
+        assert!(
+            thanks
+                .body
+                .contains("I look forward to hearing about the next steps.")
+        );
         let move_it = fill(&default_template(MessageKind::Reschedule), &full());
         assert!(move_it.body.contains("Would Thursday 4 June at 14:00 work"));
     }
@@ -455,9 +471,48 @@ mod tests {
             "{}",
             thanks.body
         );
+    }
+
+    #[test]
+    fn free_text_of_the_debrief_never_lands_in_a_sentence() {
+        // what the user wrote for themselves, in any shape
+        for note in [
+            "Recruiter calls by Thursday",
+            "Claire will call by Friday about the technical round",
+            "they said 2 weeks?? not sure",
+        ] {
+            let facts = MessageFacts {
+                next_step: Some(note.into()),
+                ..full()
+            };
+            for kind in MessageKind::ALL {
+                let m = fill(&default_template(kind), &facts);
+                assert!(!m.body.contains(note), "{kind:?}: {}", m.body);
+            }
+        }
+    }
+
+    #[test]
+    fn the_interview_day_reads_as_a_person_says_it() {
+        let on = |today: (u32, u32)| {
+            let facts = MessageFacts {
+                today: NaiveDate::from_ymd_opt(2026, today.0, today.1),
+                ..full()
+            };
+            fill(&default_template(MessageKind::ThankYou), &facts).body
+        };
+        // the interview was on Tuesday 2 June
         assert!(
-            !thanks.body.contains("look forward"),
-            "no promise was recorded"
+            on((6, 2)).contains("Thank you for your time today."),
+            "{}",
+            on((6, 2))
+        );
+        assert!(on((6, 3)).contains("Thank you for your time yesterday."));
+        assert!(on((6, 9)).contains("Thank you for your time on Tuesday 2 June."));
+        let check_in = fill(&default_template(MessageKind::CheckIn), &full()).body;
+        assert!(
+            check_in.contains("after our conversation on Tuesday 2 June."),
+            "{check_in}"
         );
     }
 
