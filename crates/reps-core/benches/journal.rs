@@ -43,8 +43,8 @@ use reps_core::formats::backup::Backup;
 use reps_core::rules::today::{self, TodayItem};
 use reps_core::rules::{checklist as checklist_rule, followups as due};
 use reps_core::{
-    Checklist, Contact, Debrief, DebriefBody, FollowUp, Interview, Journal, Lead, ManualClock,
-    Settings, Stamp, Status,
+    Checklist, Contact, Debrief, DebriefBody, FollowUp, FollowUpKind, Interview, Journal, Lead,
+    ManualClock, Settings, Stamp, Status,
 };
 
 type R<T> = Result<T, Box<dyn Error>>;
@@ -283,6 +283,7 @@ struct Sql<'c> {
     due: Statement<'c>,
     soon: Statement<'c>,
     lead_debriefs: Statement<'c>,
+    interview: Statement<'c>,
     undebriefed: Statement<'c>,
     waiting: Statement<'c>,
 }
@@ -321,6 +322,7 @@ impl<'c> Sql<'c> {
             )?,
             lead_debriefs: conn
                 .prepare("SELECT body FROM debriefs WHERE lead_id = ?1 ORDER BY lead_id, id")?,
+            interview: conn.prepare("SELECT body FROM interviews WHERE id = ?1")?,
             undebriefed: conn.prepare(
                 "SELECT i.body, l.body
                  FROM interviews i
@@ -377,6 +379,16 @@ impl<'c> Sql<'c> {
             let f: FollowUp = serde_json::from_str(row.get_ref(0)?.as_str()?)?;
             if !today::follow_up_is_due(&f, now) {
                 continue;
+            }
+            if let (FollowUpKind::ThankYou, Some(i)) = (f.kind, f.interview) {
+                let mut ivs = self.interview.query([blob(i.key())])?;
+                let iv: Option<Interview> = match ivs.next()? {
+                    Some(row) => Some(serde_json::from_str(row.get_ref(0)?.as_str()?)?),
+                    None => None,
+                };
+                if today::waits_for_interview(&f, iv.as_ref(), now) {
+                    continue;
+                }
             }
             let label = match (
                 row.get_ref(1)?.as_str_or_null()?,

@@ -1286,3 +1286,61 @@ fn a_message_greets_the_person_picked_and_is_signed_once_a_name_is_given() {
     assert!(j.set_my_name(&"x".repeat(10_000)).is_err());
     assert_eq!(j.settings().unwrap().my_name, "Sam Rivera");
 }
+
+#[test]
+fn a_thank_you_shows_only_once_its_interview_is_over() {
+    let (j, c) = memory("2026-06-01T08:00:00+02:00[Europe/Paris]");
+    let l = acme(&j);
+    let morning = j
+        .schedule_interview(l.id, plan("2026-06-01T09:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let evening = j
+        .schedule_interview(l.id, plan("2026-06-01T17:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let thanks = |j: &Journal| -> Vec<InterviewId> {
+        j.today()
+            .unwrap()
+            .into_iter()
+            .filter_map(|i| match i {
+                TodayItem::FollowUp { followup, .. } if followup.kind == FollowUpKind::ThankYou => {
+                    followup.interview
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    // 16:10: the morning interview is over, the evening one 50 minutes away
+    c.set(at("2026-06-01T16:10:00+02:00[Europe/Paris]"));
+    assert_eq!(
+        thanks(&j),
+        vec![morning.id],
+        "one card, for the interview that happened"
+    );
+    // after the evening interview, its own thank-you joins
+    c.set(at("2026-06-01T18:30:00+02:00[Europe/Paris]"));
+    let mut both = thanks(&j);
+    both.sort();
+    let mut want = vec![morning.id, evening.id];
+    want.sort();
+    assert_eq!(both, want);
+    // the same rule as a pure function
+    let f = j
+        .all_follow_ups()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.interview == Some(evening.id))
+        .unwrap();
+    let before = at("2026-06-01T17:59:00+02:00[Europe/Paris]");
+    assert!(reps_core::rules::today::waits_for_interview(
+        &f,
+        Some(&evening),
+        before
+    ));
+    assert!(!reps_core::rules::today::waits_for_interview(
+        &f,
+        Some(&evening),
+        at("2026-06-01T18:00:00+02:00[Europe/Paris]")
+    ));
+}

@@ -150,6 +150,15 @@ fn items_due(r: &impl Read, now: Stamp) -> Result<Vec<TodayItem>> {
             if !today::follow_up_is_due(&f, now) {
                 continue;
             }
+            if f.kind == crate::FollowUpKind::ThankYou {
+                let iv: Option<Interview> = match f.interview {
+                    Some(i) => r.load_opt(i.key())?,
+                    None => None,
+                };
+                if today::waits_for_interview(&f, iv.as_ref(), now) {
+                    continue;
+                }
+            }
             let label = match (f.lead, f.contact) {
                 (Some(l), _) => about(&r.load(l.key())?),
                 (None, Some(c)) => r.load::<Contact>(c.key())?.details.name,

@@ -4,9 +4,9 @@
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use crate::FollowUp;
 use crate::id::{InterviewId, LeadId};
 use crate::time::Stamp;
+use crate::{FollowUp, Interview};
 
 /// How far ahead checklists show up.
 pub const CHECKLIST_AHEAD_HOURS: i64 = 24;
@@ -83,6 +83,12 @@ pub fn follow_up_is_due(f: &FollowUp, now: Stamp) -> bool {
     let stale = f.kind == crate::FollowUpKind::ThankYou
         && now.utc() - f.effective_due().utc() > Duration::days(THANK_YOU_STALE_DAYS);
     f.is_open() && !stale && f.effective_due().utc() < end_of_day(now).utc()
+}
+
+/// A thank-you waits until its interview is over: the one planned for an
+/// interview later today is not due yet, however close its due time.
+pub fn waits_for_interview(f: &FollowUp, interview: Option<&Interview>, now: Stamp) -> bool {
+    f.kind == crate::FollowUpKind::ThankYou && interview.is_some_and(|i| i.plan.end() > now)
 }
 
 /// Whether it was already due before today began.
