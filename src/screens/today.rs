@@ -192,6 +192,10 @@ fn row(
                     if let Some((kind, about_it)) = message {
                         button { class: "button", "data-testid": "today-write-{n}", aria_label: "Write it: {title} {about}",
                             onclick: move |_| on_nav.call(Route::Message { kind, about: about_it }), "Write it" }
+                    } else if matches!(goes_to, reps_core::GoesTo::Lead(_)) {
+                        // no message takes care of it (a reply, applying again): its lead does
+                        button { class: "button", "data-testid": "today-open-lead-{n}", aria_label: "Open {about}",
+                            onclick: move |_| on_nav.call(to.clone()), "Open" }
                     }
                     button { class: "button", "data-testid": "today-done-{n}", aria_label: "Done: {title} {about}",
                         onclick: move |_| on_act.call(RowAction::Done(id)), "Done" }
@@ -282,6 +286,23 @@ mod tests {
         assert!(html.contains("Write it down"), "{html}");
         assert!(html.contains(">Done<"), "{html}");
         assert!(!html.contains("Nothing due"));
+    }
+
+    #[test]
+    fn a_reply_says_who_is_owed_it_and_opens_its_lead() {
+        let items = crate::screens::test_support::demo_today();
+        let reply = items
+            .iter()
+            .position(|r| matches!(&r.item, TodayItem::FollowUp { followup, .. } if followup.kind == reps_core::FollowUpKind::ReplyOwed))
+            .expect("the sample owes a reply");
+        let title = items[reply].title.clone();
+        assert!(title.starts_with("Reply to "), "{title}");
+        let html = render_with(
+            items,
+            |items| rsx! { TodayView { items, error: None, on_act: |_| {}, on_nav: |_| {} } },
+        );
+        assert!(html.contains(&title), "{html}");
+        assert!(html.contains(&format!("today-open-lead-{reply}")), "{html}");
     }
 
     #[test]

@@ -143,6 +143,17 @@ pub fn search_target(t: crate::rules::search::Target) -> &'static str {
     }
 }
 
+/// Who a reply is owed to, by where the lead came from: what a Today row
+/// asks for ("Reply to the recruiter").
+pub fn reply_to(source: crate::Source) -> &'static str {
+    match source {
+        crate::Source::RecruiterCall => "Reply to the recruiter",
+        crate::Source::Referral => "Reply to the person who referred you",
+        crate::Source::Inbound => "Reply to the company",
+        _ => "Reply to them",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1160,6 +1160,20 @@ fn a_reply_owed_is_answered_by_being_in_touch_and_not_before() {
     assert!(!owed_on_today(&j, booked.id), "no reply left overdue");
     assert!(owed_on_today(&j, undecided.id));
     assert!(owed_on_today(&j, passed.id));
+    // the row says who is owed the reply, and opens the lead to give it
+    let rows = j.today_rows().unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r.goes_to == GoesTo::Lead(undecided.id))
+        .expect("the undecided lead's reply is on Today");
+    assert_eq!(row.title, "Reply to the recruiter");
+    assert!(
+        row.detail.starts_with("Acme — Engineer · was due "),
+        "{}",
+        row.detail
+    );
+    let heard_row = rows.iter().find(|r| r.goes_to == GoesTo::Lead(heard.id));
+    assert!(heard_row.is_none(), "answered");
 
     // sending the decline answers the pass, as before
     let about = MessageAbout {

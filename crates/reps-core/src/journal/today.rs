@@ -131,7 +131,30 @@ impl Journal {
     /// (the Today screen, a widget's list).
     pub fn today_rows(&self) -> Result<Vec<TodayRow>> {
         let now = self.now();
-        self.read(|r| Ok(items_due(r, now)?.into_iter().map(TodayRow::from).collect()))
+        self.read(|r| {
+            items_due(r, now)?
+                .into_iter()
+                .map(|item| {
+                    let reply_to = match &item {
+                        TodayItem::FollowUp { followup, .. }
+                            if followup.kind == crate::FollowUpKind::ReplyOwed =>
+                        {
+                            match followup.lead {
+                                Some(l) => Some(r.load::<Lead>(l.key())?.details.source),
+                                None => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    let mut row = TodayRow::from(item);
+                    // who the reply is owed to, and a way to it: the lead's page
+                    if let Some(source) = reply_to {
+                        row.title = wording::reply_to(source).to_string();
+                    }
+                    Ok(row)
+                })
+                .collect()
+        })
     }
 }
 
