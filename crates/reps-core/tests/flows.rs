@@ -1358,3 +1358,45 @@ fn a_thank_you_shows_only_once_its_interview_is_over() {
         at("2026-06-01T18:00:00+02:00[Europe/Paris]")
     ));
 }
+
+#[test]
+fn capture_never_puts_back_another_interviews_notes() {
+    let (j, c) = memory("2026-06-01T08:00:00+02:00[Europe/Paris]");
+    let l = acme(&j);
+    let loop_one = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60))
+        .unwrap()
+        .interview;
+    let loop_two = j
+        .schedule_interview(l.id, plan("2026-06-01T11:15:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    // notes in the car park after the first round
+    c.set(at("2026-06-01T11:05:00+02:00[Europe/Paris]"));
+    let first = j.start_debrief(Some(loop_one.id), None).unwrap();
+    j.save_debrief(
+        first.id,
+        DebriefBody {
+            notes: "system design went fine".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        j.draft_to_resume(None).unwrap().map(|d| d.id),
+        Some(first.id)
+    );
+    // the second round has ended: + is about it, with a blank page
+    c.set(at("2026-06-01T12:05:00+02:00[Europe/Paris]"));
+    assert_eq!(j.just_ended().unwrap().map(|i| i.id), Some(loop_two.id));
+    assert_eq!(
+        j.draft_to_resume(None).unwrap(),
+        None,
+        "not the first round's notes"
+    );
+    // the first round's notes still come back where they belong
+    assert_eq!(
+        j.draft_to_resume(Some(loop_one.id)).unwrap().map(|d| d.id),
+        Some(first.id)
+    );
+}

@@ -113,17 +113,16 @@ impl Journal {
 
     /// The debrief to put back on the capture screen when it opens again
     /// (after a reload, a crash, the phone killing the app): the newest one,
-    /// if it was touched within [`RESUME_WITHIN_MINUTES`] and, when the screen
-    /// is about a given interview, belongs to it.
+    /// if [`crate::rules::capture::resumes`] says so — touched within
+    /// [`RESUME_WITHIN_MINUTES`] and about the interview the screen is for
+    /// (`interview`, else the one that just ended), never another's.
     pub fn draft_to_resume(&self, interview: Option<InterviewId>) -> Result<Option<Debrief>> {
-        let newest: Option<Debrief> = self.read(|r| r.load_newest())?;
-        let now = self.now().utc();
-        Ok(newest.filter(|d| {
-            let age = now - d.updated.utc();
-            age >= chrono::Duration::zero()
-                && age <= chrono::Duration::minutes(RESUME_WITHIN_MINUTES)
-                && interview.is_none_or(|i| d.interview == Some(i))
-        }))
+        let now = self.now();
+        self.read(|r| {
+            let newest: Option<Debrief> = r.load_newest()?;
+            let ended = super::interviews::just_ended_at(r, now)?.map(|i| i.id);
+            Ok(newest.filter(|d| crate::rules::capture::resumes(d, interview, ended, now)))
+        })
     }
 
     /// Every debrief, oldest first.
@@ -191,9 +190,7 @@ fn interview_at(r: &impl Read, at: Stamp) -> Result<Option<InterviewId>> {
     Ok(None)
 }
 
-/// How long an unfinished debrief is offered again on the capture screen:
-/// long enough for a drive home, short enough that tomorrow's capture starts blank.
-pub const RESUME_WITHIN_MINUTES: i64 = 120;
+pub use crate::rules::capture::RESUME_WITHIN_MINUTES;
 
 /// The lead a debrief belongs to: the interview's, which must agree with any lead given.
 fn resolve_lead(

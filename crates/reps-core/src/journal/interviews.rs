@@ -360,7 +360,7 @@ pub(crate) fn not_over(r: &impl Read, now: Stamp, limit: usize) -> Result<Vec<In
         .collect())
 }
 
-fn just_ended_at(r: &impl Read, now: Stamp) -> Result<Option<Interview>> {
+pub(crate) fn just_ended_at(r: &impl Read, now: Stamp) -> Result<Option<Interview>> {
     let from = now.add(-Duration::days(1))?.millis();
     let keys = r.ix_time(INTERVIEW_BY_START, from, now.millis())?;
     for k in keys.into_iter().rev() {

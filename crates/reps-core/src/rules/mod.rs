@@ -1,6 +1,7 @@
 //! The advice, as pure functions over domain values and a time passed in.
 //! Each rule lives here once; the UI and the FFI ask, they never recompute.
 
+pub mod capture;
 pub mod checklist;
 pub mod conflicts;
 pub mod followups;
