@@ -39,7 +39,7 @@ pub fn LeadDetail(id: LeadId) -> Element {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
             LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome }
             InterviewForm { lead: id, editing: None }
-            for iv in f.interviews.iter().filter(|i| !i.cancelled && i.outcome == Outcome::Pending).cloned() {
+            for iv in f.interviews.iter().filter(|i| f.ahead.contains(&i.id)).cloned() {
                 InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv) }
             }
             if f.lead.status == Status::Offer {
@@ -61,6 +61,9 @@ pub fn LeadView(
     let d = &l.details;
     let mut confirm = use_signal(|| None::<Status>);
     rsx! {
+        nav { class: "back", aria_label: "Back",
+            Link { to: crate::route::Route::Leads {}, class: "quiet-link", "data-testid": "lead-back", "← All leads" }
+        }
         header { class: "screen-head",
             h1 { "{d.company}" }
             p { class: "sub", "{d.role} · {text::status(l.status)}" }
@@ -74,7 +77,8 @@ pub fn LeadView(
                 }
             }
         } else if !file.moves.is_empty() {
-            div { class: "chips", role: "group", aria_label: "Move this lead",
+            h2 { class: "chips-heading", "Where it stands" }
+            div { class: "chips", role: "group", aria_label: "Where it stands",
                 for m in file.moves.clone() {
                     button { key: "{m.to:?}", class: "chip",
                         onclick: move |_| {
@@ -90,6 +94,7 @@ pub fn LeadView(
                 }
             }
         }
+        if !file.messages.is_empty() {
         section { class: "messages",
             h2 { "Write to them" }
             div { class: "chips", role: "group", aria_label: "Messages",
@@ -102,6 +107,7 @@ pub fn LeadView(
                     }
                 }
             }
+        }
         }
         if let Some(check) = file.offer.clone() {
             section { class: "offer",
@@ -130,6 +136,7 @@ pub fn LeadView(
                 }
             }
         }
+        if !d.seen.is_empty() || !d.heard.is_empty() || !file.flags_seen.is_empty() {
         section {
             h2 { "What I know" }
             if !d.seen.is_empty() { p { b { "Seen myself: " } "{d.seen}" } }
@@ -138,6 +145,7 @@ pub fn LeadView(
                 h3 { "Red flags I saw" }
                 ul { for (n, f) in file.flags_seen.iter().enumerate() { li { key: "{n}", "{f}" } } }
             }
+        }
         }
         section {
             h2 { "Interviews" }
@@ -150,14 +158,15 @@ pub fn LeadView(
                             span { class: "row-meta", "{text::when(&iv.plan.start)}" if iv.cancelled { " · cancelled" } }
                             span { class: "row-meta",
                                 match iv.outcome {
-                                    Outcome::Pending => "Waiting to hear",
+                                    Outcome::Pending if !file.awaiting_outcome.contains(&iv.id) => "Coming up",
+                                    Outcome::Pending => "Waiting to hear: did it take you to the next step?",
                                     Outcome::Invited => "Invited to the next step",
                                     Outcome::NotInvited => "Not invited further (still a rep)",
                                 }
                             }
                         }
-                        if iv.outcome == Outcome::Pending && !iv.cancelled {
-                            div { class: "row-actions",
+                        if file.awaiting_outcome.contains(&iv.id) {
+                            div { class: "row-actions", role: "group", aria_label: "Did it take you to the next step?",
                                 button { class: "button quiet", onclick: move |_| on_outcome.call((iv.id, Outcome::Invited)), "Invited" }
                                 button { class: "button quiet", onclick: move |_| on_outcome.call((iv.id, Outcome::NotInvited)), "Not invited" }
                             }

@@ -1193,7 +1193,8 @@ fn a_reply_owed_is_answered_by_being_in_touch_and_not_before() {
 
 #[test]
 fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
-    let (j, _c) = memory(NOW);
+    use reps_core::rules::messages::MessageKind as K;
+    let (j, c) = memory(NOW);
     let passed = j
         .add_lead(LeadDetails::new("Hooli", "Engineer", Source::JobBoard))
         .unwrap();
@@ -1215,6 +1216,12 @@ fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
     assert!(!reconsider.closes);
 
     let l = acme(&j);
+    let kinds = |p: &LeadPage| p.messages.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+    // no interview yet: nothing to move, decline or thank for
+    let page = j.lead_page(l.id).unwrap();
+    for k in [K::ThankYou, K::Reschedule, K::DeclineInterview] {
+        assert!(!kinds(&page).contains(&k), "{k:?} before any interview");
+    }
     let first = j
         .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60))
         .unwrap()
@@ -1223,24 +1230,41 @@ fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
         .schedule_interview(l.id, plan("2026-06-08T10:00:00+02:00[Europe/Paris]", 60))
         .unwrap()
         .interview;
+    // before the first: both can be moved, no outcome asked, no thank-you yet
     let page = j.lead_page(l.id).unwrap();
+    assert_eq!(page.ahead, vec![first.id, second.id]);
+    assert!(page.awaiting_outcome.is_empty());
+    assert!(!kinds(&page).contains(&K::ThankYou));
+    let move_it = page
+        .messages
+        .iter()
+        .find(|(k, _)| *k == K::Reschedule)
+        .unwrap();
+    assert_eq!(
+        move_it.1,
+        MessageFor::Interview(first.id),
+        "about the next one"
+    );
+    // after the first: its outcome is asked, the thank-you is about it, only the second moves
+    c.set(at("2026-06-01T12:00:00+02:00[Europe/Paris]"));
+    let page = j.lead_page(l.id).unwrap();
+    assert_eq!(page.ahead, vec![second.id]);
+    assert_eq!(page.awaiting_outcome, vec![first.id]);
+    let thanks = page
+        .messages
+        .iter()
+        .find(|(k, _)| *k == K::ThankYou)
+        .unwrap();
+    assert_eq!(thanks.1, MessageFor::Interview(first.id));
     let rejected = page
         .moves
         .iter()
         .find(|m| m.to == Status::Rejected)
         .unwrap();
     assert!(rejected.closes, "a final outcome asks once more");
-    let thanks = page
-        .messages
-        .iter()
-        .find(|(k, _)| *k == reps_core::rules::messages::MessageKind::ThankYou)
-        .expect("an interviewing lead offers the thank-you");
-    assert_eq!(
-        thanks.1,
-        MessageFor::Interview(second.id),
-        "about the latest interview"
-    );
-    assert_ne!(thanks.1, MessageFor::Interview(first.id));
+    // an outcome given is asked no more
+    j.record_outcome(first.id, Outcome::Invited).unwrap();
+    assert!(j.lead_page(l.id).unwrap().awaiting_outcome.is_empty());
     assert!(page.flags_seen.is_empty());
 }
 

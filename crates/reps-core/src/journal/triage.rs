@@ -6,15 +6,16 @@ use super::Journal;
 use super::follow_ups::{self, Planned, keys};
 use super::goes_to::MessageFor;
 use crate::error::{Error, Result};
-use crate::id::LeadId;
+use crate::id::{InterviewId, LeadId};
 use crate::rules::messages::MessageKind;
 use crate::rules::offers::{self, OfferCheck};
 use crate::rules::{followups as due, pass, pipeline};
 use crate::store::tables::{INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
 use crate::store::{Read, Writer};
+use crate::time::Stamp;
 use crate::{
-    Contact, Debrief, FollowUpKind, Interview, Lead, LeadDetails, Offer, PassReason, Stage, Status,
-    StatusChange,
+    Contact, Debrief, FollowUpKind, Interview, Lead, LeadDetails, Offer, Outcome, PassReason,
+    Stage, Status, StatusChange,
 };
 
 /// A swipe: right, left (with a reason), or up.
@@ -206,6 +207,7 @@ impl Journal {
 
     /// Everything about one lead (one snapshot): its page.
     pub fn lead_page(&self, id: LeadId) -> Result<LeadPage> {
+        let now = self.now();
         self.read(|r| {
             let lead: Lead = r.load(id.key())?;
             let mut interviews: Vec<Interview> =
@@ -218,7 +220,7 @@ impl Journal {
                     people.push(r.load(c.key())?);
                 }
             }
-            Ok(LeadPage::new(lead, interviews, debriefs, people))
+            Ok(LeadPage::new(lead, interviews, debriefs, people, now))
         })
     }
 
@@ -302,8 +304,14 @@ pub struct LeadPage {
     /// offer: reconsidering a pass, and the outcomes).
     pub moves: Vec<LeadMove>,
     /// The messages that fit the lead now, most likely first, each with
-    /// what it is about (the latest interview for those that follow one).
+    /// what it is about: those that follow an interview only once one was
+    /// held (about the latest held), those that move or decline one only
+    /// while one is ahead (about the next).
     pub messages: Vec<(MessageKind, MessageFor)>,
+    /// Interviews still ahead (not cancelled): the ones that can be moved.
+    pub ahead: Vec<InterviewId>,
+    /// Interviews held and waiting to hear: the ones an outcome is asked for.
+    pub awaiting_outcome: Vec<InterviewId>,
 }
 
 /// A move offered on a lead's page.
@@ -325,6 +333,7 @@ impl LeadPage {
         interviews: Vec<Interview>,
         debriefs: Vec<Debrief>,
         people: Vec<Contact>,
+        now: Stamp,
     ) -> Self {
         let offer = (lead.status == Status::Offer).then(|| offers::check(&lead, &debriefs));
         let flags_seen = offers::red_flags(lead.id, &debriefs)
@@ -365,25 +374,43 @@ impl LeadPage {
                 },
             })
             .collect();
-        let latest = interviews
-            .iter()
-            .filter(|i| !i.cancelled)
+        let live = || interviews.iter().filter(|i| !i.cancelled);
+        let ahead: Vec<InterviewId> = live()
+            .filter(|i| i.plan.end() > now)
+            .map(|i| i.id)
+            .collect();
+        let awaiting_outcome: Vec<InterviewId> = live()
+            .filter(|i| i.is_held(now) && i.outcome == Outcome::Pending)
+            .map(|i| i.id)
+            .collect();
+        let last_held = live()
+            .filter(|i| i.is_held(now))
             .max_by_key(|i| i.plan.start.utc())
+            .map(|i| i.id);
+        let next = live()
+            .filter(|i| i.plan.end() > now)
+            .min_by_key(|i| i.plan.start.utc())
             .map(|i| i.id);
         let messages = crate::rules::messages::fitting(lead.status)
             .iter()
-            .map(|&kind| {
-                let about = match (kind, latest) {
-                    (
-                        MessageKind::ThankYou
-                        | MessageKind::Reschedule
-                        | MessageKind::CheckIn
-                        | MessageKind::AskFeedback,
-                        Some(i),
-                    ) => MessageFor::Interview(i),
+            .filter_map(|&kind| {
+                let about = match kind {
+                    MessageKind::ThankYou | MessageKind::CheckIn | MessageKind::AskFeedback => {
+                        match (kind, last_held) {
+                            (_, Some(i)) => MessageFor::Interview(i),
+                            // a check-in or asking for feedback can be about the lead itself
+                            (MessageKind::CheckIn | MessageKind::AskFeedback, None) => {
+                                MessageFor::Lead(lead.id)
+                            }
+                            _ => return None,
+                        }
+                    }
+                    MessageKind::Reschedule | MessageKind::DeclineInterview => {
+                        MessageFor::Interview(next?)
+                    }
                     _ => MessageFor::Lead(lead.id),
                 };
-                (kind, about)
+                Some((kind, about))
             })
             .collect();
         Self {
@@ -395,6 +422,8 @@ impl LeadPage {
             flags_seen,
             moves,
             messages,
+            ahead,
+            awaiting_outcome,
         }
     }
 }
