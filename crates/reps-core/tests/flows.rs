@@ -1235,6 +1235,10 @@ fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
     assert_eq!(page.ahead, vec![first.id, second.id]);
     assert!(page.awaiting_outcome.is_empty());
     assert!(!kinds(&page).contains(&K::ThankYou));
+    assert!(
+        !kinds(&page).contains(&K::CheckIn),
+        "no check-in while an interview is ahead"
+    );
     let move_it = page
         .messages
         .iter()

@@ -395,6 +395,8 @@ impl LeadPage {
             .iter()
             .filter_map(|&kind| {
                 let about = match kind {
+                    // no need to check in while an interview is ahead
+                    MessageKind::CheckIn if next.is_some() => return None,
                     MessageKind::ThankYou | MessageKind::CheckIn | MessageKind::AskFeedback => {
                         match (kind, last_held) {
                             (_, Some(i)) => MessageFor::Interview(i),
