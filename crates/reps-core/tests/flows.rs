@@ -1428,3 +1428,23 @@ fn capture_never_puts_back_another_interviews_notes() {
         Some(first.id)
     );
 }
+
+#[test]
+fn a_lead_swiped_up_goes_to_the_back_of_the_deck() {
+    let (j, c) = memory(NOW);
+    let first = j
+        .add_lead(LeadDetails::new("Acme", "Dev", Source::JobBoard))
+        .unwrap();
+    c.advance(Duration::minutes(1));
+    let second = j
+        .add_lead(LeadDetails::new("Globex", "SRE", Source::JobBoard))
+        .unwrap();
+    c.advance(Duration::minutes(1));
+    j.decide(second.id, Decision::NeedInfo).unwrap();
+    c.advance(Duration::minutes(1));
+    // the oldest lead, swiped up: it does not come straight back on top
+    j.decide(first.id, Decision::NeedInfo).unwrap();
+    let deck: Vec<_> = j.deck().unwrap().into_iter().map(|l| l.id).collect();
+    assert_eq!(deck, [second.id, first.id]);
+    assert_eq!(j.next_in_deck().unwrap().map(|l| l.id), Some(second.id));
+}

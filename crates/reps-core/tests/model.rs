@@ -1234,7 +1234,14 @@ fn check(j: &Journal, m: &Model) -> Result<(), TestCaseError> {
     }
     let deck: Vec<LeadId> = expect_ok(j.deck())?.iter().map(|l| l.id).collect();
     let mut want = with(Status::New);
-    want.extend(with(Status::Deciding));
+    // those set aside for more info: the one set aside longest ago first
+    let mut waiting: Vec<&MLead> = m
+        .leads
+        .iter()
+        .filter(|l| l.status == Status::Deciding)
+        .collect();
+    waiting.sort_by_key(|l| (l.history.last().map(|h| h.at.utc()), l.id));
+    want.extend(waiting.iter().map(|l| l.id));
     prop_assert_eq!(deck, want, "deck");
     let companies: BTreeSet<String> = COMPANIES
         .iter()

@@ -227,11 +227,7 @@ impl Journal {
     /// The first lead waiting in the deck: something to do instead of
     /// waiting by the phone.
     pub fn next_in_deck(&self) -> Result<Option<Lead>> {
-        self.read(|r| {
-            let mut keys = r.ix_status(Status::New.code())?;
-            keys.extend(r.ix_status(Status::Deciding.code())?);
-            keys.first().map(|k| r.load(*k)).transpose()
-        })
+        self.read(|r| Ok(deck_of(r)?.into_iter().next()))
     }
 
     /// One lead.
@@ -252,13 +248,11 @@ impl Journal {
         })
     }
 
-    /// The swipe deck: new leads first, then those waiting for more info; oldest first.
+    /// The swipe deck: new leads first, oldest first; then those waiting
+    /// for more info, the one set aside longest ago first — so a lead just
+    /// swiped up goes to the back, never straight back on top.
     pub fn deck(&self) -> Result<Vec<Lead>> {
-        self.read(|r| {
-            let mut keys = r.ix_status(Status::New.code())?;
-            keys.extend(r.ix_status(Status::Deciding.code())?);
-            r.load_many(&keys)
-        })
+        self.read(deck_of)
     }
 
     /// Leads grouped by status, in pipeline order (empty statuses left out).
@@ -283,6 +277,15 @@ impl Journal {
             r.load_many(&keys)
         })
     }
+}
+
+/// The deck in its order (see [`Journal::deck`]).
+fn deck_of(r: &impl Read) -> Result<Vec<Lead>> {
+    let mut deck: Vec<Lead> = r.load_many(&r.ix_status(Status::New.code())?)?;
+    let mut waiting: Vec<Lead> = r.load_many(&r.ix_status(Status::Deciding.code())?)?;
+    waiting.sort_by_key(|l| (l.history.last().map(|h| h.at.utc()), l.id));
+    deck.extend(waiting);
+    Ok(deck)
 }
 
 /// One lead with everything hanging off it: what its page shows.
