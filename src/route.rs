@@ -9,7 +9,7 @@ use crate::app::Launch;
 use crate::screens::capture::{Capture, CaptureFor};
 use crate::screens::checklist::{ChecklistScreen, Prep};
 use crate::screens::data::Data;
-use crate::screens::lead::LeadDetail;
+use crate::screens::lead::{BookInterview, LeadDetail};
 use crate::screens::leads::Leads;
 use crate::screens::message::{Message, MessageFor};
 use crate::screens::offers::Offers;
@@ -29,6 +29,8 @@ pub enum Route {
         Leads {},
         #[route("/leads/:id")]
         LeadDetail { id: LeadId },
+        #[route("/leads/:id/book")]
+        BookInterview { id: LeadId },
         #[route("/capture")]
         Capture {},
         #[route("/capture/:interview")]

@@ -13,6 +13,18 @@ use reps_core::LeadPage;
 /// The lead detail screen.
 #[component]
 pub fn LeadDetail(id: LeadId) -> Element {
+    rsx! { LeadScreen { id, book: false } }
+}
+
+/// A lead's page with the form to add its interview open: where "Take it"
+/// leads, since booking is the next thing a taken lead needs.
+#[component]
+pub fn BookInterview(id: LeadId) -> Element {
+    rsx! { LeadScreen { id, book: true } }
+}
+
+#[component]
+fn LeadScreen(id: LeadId, book: bool) -> Element {
     let mut ctx = use_ctx();
     // reacts to a new `id` (another lead) as well as to every change
     let file = use_resource(use_reactive!(|id| async move {
@@ -38,9 +50,9 @@ pub fn LeadDetail(id: LeadId) -> Element {
         Some(Ok(f)) => rsx! {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
             LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome }
-            InterviewForm { lead: id, editing: None }
+            InterviewForm { lead: id, editing: None, start_open: book }
             for iv in f.interviews.iter().filter(|i| f.ahead.contains(&i.id)).cloned() {
-                InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv) }
+                InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv), start_open: false }
             }
             if f.lead.status == Status::Offer {
                 crate::screens::offers::OfferTerms { key: "{f.lead.updated}", lead: id, company: f.lead.details.company.clone(), offer: f.lead.offer.clone() }
@@ -217,9 +229,9 @@ pub fn LeadView(
 /// Adding an interview, or moving one (`editing`); a collision is shown with
 /// a polite way out.
 #[component]
-fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>) -> Element {
+fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>, start_open: bool) -> Element {
     let mut ctx = use_ctx();
-    let mut open = use_signal(|| false);
+    let mut open = use_signal(move || start_open);
     let existing = editing.clone();
     let mut date = use_signal(|| {
         existing

@@ -30,6 +30,8 @@ pub fn Leads() -> Element {
         Ok::<_, UiError>((j.deck().await?, j.pipeline().await?))
     });
     let mut decided = use_signal(Vec::<LeadId>::new);
+    // the lead just taken: booking its interview is offered next
+    let mut taken = use_signal(|| None::<Lead>);
     // one decision at a time: a double tap must not decide the next, unseen lead
     let mut busy = use_signal(|| false);
     let mut pass_step = use_signal(|| None::<PassStep>);
@@ -40,12 +42,14 @@ pub fn Leads() -> Element {
             return;
         }
         busy.set(true);
+        let took = decision == Decision::Take;
         spawn(async move {
             let result = ctx.journal().decide(id, decision).await;
             busy.set(false);
             match result {
                 Ok(d) => {
                     decided.write().push(id);
+                    taken.set(took.then(|| d.lead.clone()));
                     pass_step.set(match d.advice {
                         Some(Assessment::Weak { counterpoint }) => Some(PassStep::Counterpoint {
                             lead: d.lead,
@@ -65,6 +69,7 @@ pub fn Leads() -> Element {
             return;
         }
         pass_step.set(None);
+        taken.set(None);
         if let Some(id) = decided.write().pop() {
             busy.set(true);
             spawn(async move {
@@ -146,6 +151,18 @@ pub fn Leads() -> Element {
                         Swipe::Left => pass_step.set(Some(PassStep::AskReason(lead))),
                     },
                     on_undo: move |_| undo(),
+                }
+                if let Some(lead) = taken() {
+                    section { class: "sheet book", role: "status", "data-testid": "book-offer",
+                        p { "You're taking the interview with " b { "{lead.details.company}" } ". Book it while you think of it?" }
+                        div { class: "row-actions wrap",
+                            button { class: "button", r#type: "button", "data-testid": "book-now",
+                                onclick: move |_| { navigator().push(Route::BookInterview { id: lead.id }); },
+                                "Book the interview" }
+                            button { class: "button quiet", r#type: "button", "data-testid": "book-later",
+                                onclick: move |_| taken.set(None), "Later" }
+                        }
+                    }
                 }
             },
         }
