@@ -77,7 +77,12 @@ pub fn ConfidenceChart(points: Vec<ConfidencePoint>) -> Element {
                     }
                 }
             }
-            figcaption { "{summary}" }
+            figcaption {
+                "{summary}"
+                if points.iter().any(|p| p.before.is_some()) {
+                    span { class: "legend", " The line and large dots: confidence after each interview; small dots: going in." }
+                }
+            }
         }
     }
 }

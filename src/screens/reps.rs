@@ -73,6 +73,8 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
                 span { class: "stat-label", "practice strength" }
             }
         }
+        p { class: "sub", "data-testid": "strength-explained",
+            "Practice strength runs from 0 to 100: every interview raises it, and it fades slowly when weeks pass without one." }
         if report.total == 0 {
             section { class: "empty",
                 p { class: "empty-title", "Your first rep is waiting." }
@@ -89,7 +91,7 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
                 ul { class: "bars",
                     for (month, n) in report.per_month.clone() {
                         li { key: "{month}",
-                            span { class: "bar-label", "{month}" }
+                            span { class: "bar-label", "{reps_core::wording::month(&month)}" }
                             span { class: "bar", style: "width: {n * 100 / max_month}%", "{n}" }
                         }
                     }

@@ -154,6 +154,14 @@ pub fn reply_to(source: crate::Source) -> &'static str {
     }
 }
 
+/// A month key "2026-11" as a heading reads it: "Nov 2026" (the key itself
+/// when it is not one).
+pub fn month(key: &str) -> String {
+    chrono::NaiveDate::parse_from_str(&format!("{key}-01"), "%Y-%m-%d")
+        .map(|d| d.format("%b %Y").to_string())
+        .unwrap_or_else(|_| key.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +172,12 @@ mod tests {
         let s = at("2026-06-02T14:00:00+02:00[Europe/Paris]");
         assert_eq!(when(&s), "Tue 2 Jun, 14:00");
         assert_eq!(day(&s), "2 Jun");
+    }
+
+    #[test]
+    fn months_read_as_words() {
+        assert_eq!(month("2026-11"), "Nov 2026");
+        assert_eq!(month("not a month"), "not a month");
     }
 
     #[test]
