@@ -222,7 +222,7 @@ fn a_person_thanks_reschedules_compares_offers_and_searches() {
     let table = app.wait_text("offers-compare", "Fieldnote");
     assert!(table.contains("Lumen Energy"), "{table}");
     assert!(
-        table.contains("60000") && table.contains("55000"),
+        table.contains("60,000") && table.contains("55,000"),
         "{table}"
     );
     screen.shot("offers");

@@ -194,7 +194,13 @@ pub fn LeadView(
                     for db in file.debriefs.clone() {
                         li { key: "{db.id}", class: "row",
                             div { class: "row-text",
-                                span { class: "row-title", "{text::day(&db.created)}" }
+                                // named by the interview it is about, else by the day it was written
+                                span { class: "row-title",
+                                    match db.interview.and_then(|i| file.interviews.iter().find(|iv| iv.id == i)) {
+                                        Some(iv) => format!("{} interview · {}", text::stage(&iv.plan.stage), text::day(&iv.plan.start)),
+                                        None => format!("Notes of {}", text::day(&db.created)),
+                                    }
+                                }
                                 if !db.body.went_well.is_empty() { span { class: "row-meta", "Went well: {db.body.went_well}" } }
                                 if !db.body.improve.is_empty() { span { class: "row-meta", "To improve: {db.body.improve}" } }
                                 if !db.body.next_step.is_empty() { span { class: "row-meta", "Next: {db.body.next_step}" } }
@@ -527,6 +533,8 @@ mod tests {
         ] {
             assert!(html.contains(text), "{text}: {html}");
         }
+        // a debrief is named by the interview it is about
+        assert!(html.contains(" interview · "), "{html}");
     }
 
     #[test]

@@ -99,13 +99,26 @@ pub fn pay(p: &crate::PayRange) -> String {
         crate::PayPeriod::Day => "a day",
         crate::PayPeriod::Hour => "an hour",
     };
-    match (p.min, p.max) {
+    match (p.min.map(grouped), p.max.map(grouped)) {
         (Some(a), Some(b)) if a == b => format!("{a} {} {per}", p.currency),
         (Some(a), Some(b)) => format!("{a}–{b} {} {per}", p.currency),
         (Some(a), None) => format!("from {a} {} {per}", p.currency),
         (None, Some(b)) => format!("up to {b} {} {per}", p.currency),
         (None, None) => String::new(),
     }
+}
+
+/// 48000 as "48,000": thousands set apart, as pay is read.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A checklist group heading.
@@ -172,6 +185,24 @@ mod tests {
         let s = at("2026-06-02T14:00:00+02:00[Europe/Paris]");
         assert_eq!(when(&s), "Tue 2 Jun, 14:00");
         assert_eq!(day(&s), "2 Jun");
+    }
+
+    #[test]
+    fn pay_reads_with_thousands_set_apart() {
+        let p = crate::PayRange {
+            min: Some(48_000),
+            max: Some(1_250_000),
+            currency: "EUR".into(),
+            period: crate::PayPeriod::Year,
+        };
+        assert_eq!(pay(&p), "48,000–1,250,000 EUR a year");
+        let hourly = crate::PayRange {
+            min: Some(45),
+            max: None,
+            currency: "GBP".into(),
+            period: crate::PayPeriod::Hour,
+        };
+        assert_eq!(pay(&hourly), "from 45 GBP an hour");
     }
 
     #[test]
