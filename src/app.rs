@@ -37,6 +37,8 @@ pub struct Launch {
 pub struct Ctx {
     handle: Signal<Option<JournalHandle>>,
     revision: Signal<u64>,
+    /// What was last typed in the search box, so coming back finds it there.
+    last_search: Signal<String>,
 }
 
 impl Ctx {
@@ -46,6 +48,7 @@ impl Ctx {
         Ctx {
             handle: Signal::new(Some(handle)),
             revision: Signal::new(0),
+            last_search: Signal::new(String::new()),
         }
     }
 
@@ -59,6 +62,14 @@ impl Ctx {
     /// Read inside a resource to re-run it after every change.
     pub fn revision(&self) -> u64 {
         (self.revision)()
+    }
+    /// What was last searched for (read once, when the search screen opens).
+    pub fn last_search(&self) -> String {
+        self.last_search.peek().clone()
+    }
+    /// Keeps what is typed in the search box for the way back.
+    pub fn remember_search(&mut self, text: String) {
+        self.last_search.set(text);
     }
     /// Call after a command so that screens re-query.
     pub fn changed(&mut self) {
@@ -100,6 +111,7 @@ pub fn App() -> Element {
     use_context_provider(|| Ctx {
         handle: Signal::new(handle.clone()),
         revision: Signal::new(0),
+        last_search: Signal::new(String::new()),
     });
     // the back button and gesture walk the router's history (crate::platform::history)
     #[cfg(not(target_arch = "wasm32"))]

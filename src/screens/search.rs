@@ -12,8 +12,9 @@ use reps_core::SearchResult;
 /// The search screen.
 #[component]
 pub fn Search() -> Element {
-    let ctx = use_ctx();
-    let mut query = use_signal(String::new);
+    let mut ctx = use_ctx();
+    // back from a result, the search is still there
+    let mut query = use_signal(move || ctx.last_search());
     // a newer keystroke restarts the resource; an older answer is dropped
     let results = use_resource(move || async move {
         let q = query();
@@ -38,8 +39,12 @@ pub fn Search() -> Element {
             // fast, and the results follow it
             input { id: "search-box", "data-testid": "search-box", r#type: "search",
                 placeholder: "Search your journal", autocomplete: "off", spellcheck: "false",
+                initial_value: "{query.peek()}",
                 onmounted: move |e| { spawn(async move { let _ = e.set_focus(true).await; }); },
-                oninput: move |e| query.set(e.value()) }
+                oninput: move |e| {
+                    ctx.remember_search(e.value());
+                    query.set(e.value());
+                } }
         }
         SearchResults { query: query(), results: list, on_open: move |r: Route| { navigator().push(r); } }
     }
