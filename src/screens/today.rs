@@ -58,7 +58,7 @@ pub fn Today() -> Element {
                     .await
                     .ok()
                     .flatten()
-                    .map(|l| format!("{} — {}", l.details.company, l.details.role));
+                    .map(|l| reps_core::wording::about(&l));
                 pushed.set(Some(Pushed {
                     until: text::day(&f.effective_due()),
                     next_lead,

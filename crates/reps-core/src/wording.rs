@@ -156,6 +156,15 @@ pub fn search_target(t: crate::rules::search::Target) -> &'static str {
     }
 }
 
+/// A move offered on a lead's page: taking back a pass reads as
+/// reconsidering, any other as the status it moves to.
+pub fn lead_move(from: Status, to: Status) -> &'static str {
+    match (from, to) {
+        (Status::Passed, Status::Taking) => "Reconsider: take the interview",
+        _ => status(to),
+    }
+}
+
 /// Who a reply is owed to, by where the lead came from: what a Today row
 /// asks for ("Reply to the recruiter").
 pub fn reply_to(source: crate::Source) -> &'static str {

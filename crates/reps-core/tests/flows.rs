@@ -21,6 +21,17 @@ fn acme(j: &Journal) -> Lead {
     .unwrap()
 }
 
+/// Interviews of `lead` at each `(start, minutes)`, in that order.
+fn book(j: &Journal, lead: LeadId, at: &[(&str, u32)]) -> Vec<Interview> {
+    at.iter()
+        .map(|(start, minutes)| {
+            j.schedule_interview(lead, plan(start, *minutes))
+                .unwrap()
+                .interview
+        })
+        .collect()
+}
+
 fn plan(start: &str, minutes: u32) -> InterviewPlan {
     InterviewPlan::new(at(start), minutes, InterviewKind::Video, Stage::Screen)
 }
@@ -1222,14 +1233,16 @@ fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
     for k in [K::ThankYou, K::Reschedule, K::DeclineInterview] {
         assert!(!kinds(&page).contains(&k), "{k:?} before any interview");
     }
-    let first = j
-        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60))
-        .unwrap()
-        .interview;
-    let second = j
-        .schedule_interview(l.id, plan("2026-06-08T10:00:00+02:00[Europe/Paris]", 60))
-        .unwrap()
-        .interview;
+    let [first, second] = book(
+        &j,
+        l.id,
+        &[
+            ("2026-06-01T10:00:00+02:00[Europe/Paris]", 60),
+            ("2026-06-08T10:00:00+02:00[Europe/Paris]", 60),
+        ],
+    )
+    .try_into()
+    .unwrap();
     // before the first: both can be moved, no outcome asked, no thank-you yet
     let page = j.lead_page(l.id).unwrap();
     assert_eq!(page.ahead, vec![first.id, second.id]);
@@ -1333,14 +1346,16 @@ fn a_message_greets_the_person_picked_and_is_signed_once_a_name_is_given() {
 fn a_thank_you_shows_only_once_its_interview_is_over() {
     let (j, c) = memory("2026-06-01T08:00:00+02:00[Europe/Paris]");
     let l = acme(&j);
-    let morning = j
-        .schedule_interview(l.id, plan("2026-06-01T09:00:00+02:00[Europe/Paris]", 60))
-        .unwrap()
-        .interview;
-    let evening = j
-        .schedule_interview(l.id, plan("2026-06-01T17:00:00+02:00[Europe/Paris]", 60))
-        .unwrap()
-        .interview;
+    let [morning, evening] = book(
+        &j,
+        l.id,
+        &[
+            ("2026-06-01T09:00:00+02:00[Europe/Paris]", 60),
+            ("2026-06-01T17:00:00+02:00[Europe/Paris]", 60),
+        ],
+    )
+    .try_into()
+    .unwrap();
     let thanks = |j: &Journal| -> Vec<InterviewId> {
         j.today()
             .unwrap()
@@ -1391,14 +1406,16 @@ fn a_thank_you_shows_only_once_its_interview_is_over() {
 fn capture_never_puts_back_another_interviews_notes() {
     let (j, c) = memory("2026-06-01T08:00:00+02:00[Europe/Paris]");
     let l = acme(&j);
-    let loop_one = j
-        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 60))
-        .unwrap()
-        .interview;
-    let loop_two = j
-        .schedule_interview(l.id, plan("2026-06-01T11:15:00+02:00[Europe/Paris]", 45))
-        .unwrap()
-        .interview;
+    let [loop_one, loop_two] = book(
+        &j,
+        l.id,
+        &[
+            ("2026-06-01T10:00:00+02:00[Europe/Paris]", 60),
+            ("2026-06-01T11:15:00+02:00[Europe/Paris]", 45),
+        ],
+    )
+    .try_into()
+    .unwrap();
     // notes in the car park after the first round
     c.set(at("2026-06-01T11:05:00+02:00[Europe/Paris]"));
     let first = j.start_debrief(Some(loop_one.id), None).unwrap();

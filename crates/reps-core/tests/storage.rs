@@ -214,10 +214,9 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
     let db = redb::ReadOnlyDatabase::open(path).unwrap();
     let txn = db.begin_read().unwrap();
     let mut out = std::collections::BTreeMap::new();
-    // records and settings decoded as this build reads them (an older
-    // build's bytes lack fields added since, with their defaults)
-    macro_rules! records {
-        ($($def:expr => $ty:ty),* $(,)?) => {$({
+    // every row as "key => value", the value shown by `$show`
+    macro_rules! dump {
+        ($def:expr, $show:expr) => {{
             let def = $def;
             let name = redb::TableHandle::name(&def).to_string();
             let table = txn.open_table(def).unwrap();
@@ -226,27 +225,25 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
                 .unwrap()
                 .map(|row| {
                     let (k, v) = row.unwrap();
-                    let record: $ty = decode(v.value(), &name, 0).unwrap();
-                    format!("{:?} => {}", k.value(), serde_json::to_string(&record).unwrap())
+                    format!("{:?} => {}", k.value(), $show(&name, v.value()))
                 })
                 .collect();
             out.insert(name, rows);
-        })*};
+        }};
     }
+    // records and settings decoded as this build reads them (an older
+    // build's bytes lack fields added since, with their defaults)
+    macro_rules! records {
+        ($($def:expr => $ty:ty),* $(,)?) => {$(
+            dump!($def, |name: &str, bytes: &[u8]| {
+                let record: $ty = decode(bytes, name, 0).unwrap();
+                serde_json::to_string(&record).unwrap()
+            });
+        )*};
+    }
+    // indexes and meta as stored
     macro_rules! rows {
-        ($($def:expr),* $(,)?) => {$({
-            let def = $def;
-            let table = txn.open_table(def).unwrap();
-            let rows: Vec<String> = table
-                .iter()
-                .unwrap()
-                .map(|row| {
-                    let (k, v) = row.unwrap();
-                    format!("{:?} => {:?}", k.value(), v.value())
-                })
-                .collect();
-            out.insert(redb::TableHandle::name(&def).to_string(), rows);
-        })*};
+        ($($def:expr),* $(,)?) => {$( dump!($def, |_: &str, v| format!("{v:?}")); )*};
     }
     use reps_core::store::codec::decode;
     use reps_core::*;

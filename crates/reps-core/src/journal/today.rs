@@ -15,7 +15,7 @@ use crate::rules::today::{self, TodayItem};
 use crate::store::Read;
 use crate::store::tables::*;
 use crate::time::Stamp;
-use crate::{Contact, FollowUp, Interview, Lead, Status, wording};
+use crate::{FollowUp, Interview, Lead, Status, wording};
 
 /// One row of Today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,7 +162,7 @@ fn items_due(r: &impl Read, now: Stamp) -> Result<Vec<TodayItem>> {
     {
         let settings = r.read_settings()?;
         let mut items = Vec::new();
-        let about = |lead: &Lead| format!("{} — {}", lead.details.company, lead.details.role);
+        let about = wording::about;
 
         for k in r.ix_time(
             FOLLOW_UP_BY_DUE,
@@ -182,11 +182,7 @@ fn items_due(r: &impl Read, now: Stamp) -> Result<Vec<TodayItem>> {
                     continue;
                 }
             }
-            let label = match (f.lead, f.contact) {
-                (Some(l), _) => about(&r.load(l.key())?),
-                (None, Some(c)) => r.load::<Contact>(c.key())?.details.name,
-                (None, None) => f.note.clone(),
-            };
+            let label = super::outside::about_follow_up(r, &f)?;
             let overdue = today::is_overdue(&f, now);
             items.push(TodayItem::FollowUp {
                 followup: f,

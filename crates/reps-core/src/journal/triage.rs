@@ -370,11 +370,7 @@ impl LeadPage {
             .map(|to| LeadMove {
                 to,
                 closes: pipeline::is_final(to),
-                label: if to == Status::Taking {
-                    "Reconsider: take the interview".to_string()
-                } else {
-                    crate::wording::status(to).to_string()
-                },
+                label: crate::wording::lead_move(lead.status, to).to_string(),
             })
             .collect();
         let live = || interviews.iter().filter(|i| !i.cancelled);
