@@ -3,10 +3,10 @@
 
 use dioxus::prelude::*;
 use reps_core::rules::messages::MessageKind;
-use reps_core::{GoesTo, InterviewId, LeadId};
+use reps_core::{DebriefId, GoesTo, InterviewId, LeadId};
 
 use crate::app::Launch;
-use crate::screens::capture::{Capture, CaptureFor};
+use crate::screens::capture::{Capture, CaptureFor, DebriefNotes};
 use crate::screens::checklist::{ChecklistScreen, Prep};
 use crate::screens::data::Data;
 use crate::screens::lead::{BookInterview, LeadDetail};
@@ -35,6 +35,8 @@ pub enum Route {
         Capture {},
         #[route("/capture/:interview")]
         CaptureFor { interview: InterviewId },
+        #[route("/debriefs/:id")]
+        DebriefNotes { id: DebriefId },
         #[route("/prep")]
         Prep {},
         #[route("/prep/:id")]
@@ -63,6 +65,8 @@ impl From<GoesTo> for Route {
             GoesTo::Checklist(id) => Route::ChecklistScreen { id },
             GoesTo::Lead(id) => Route::LeadDetail { id },
             GoesTo::Message(kind, about) => Route::Message { kind, about },
+            GoesTo::Debrief(id) => Route::DebriefNotes { id },
+            GoesTo::People => Route::People {},
         }
     }
 }

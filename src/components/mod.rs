@@ -1,5 +1,6 @@
 //! Small widgets that never call the journal.
 
 pub mod chart;
+pub mod lead_fields;
 pub mod swipe;
 pub mod text;

@@ -3,7 +3,7 @@
 // The words every shell shares (screens, widgets, notifications, exports)
 // live in the core, once.
 pub use reps_core::wording::{
-    day, pass_reason, pay, red_flag, skill, stage, status, when, when_group,
+    day, lead_facts, pass_reason, pay, red_flag, skill, source, stage, status, when, when_group,
 };
 
 /// "1 interview", "3 interviews": a count with its noun.

@@ -259,6 +259,12 @@ protocol! {
     /// Adds a contact.
     fn add_contact(j, details: ContactDetails) -> Contact { j.add_contact(details) }
 
+    /// Someone new who was in an interview.
+    fn add_person_met(j, interview: InterviewId, details: ContactDetails) -> Contact { j.add_person_met(interview, details) }
+
+    /// Marks a person as in an interview, or not.
+    fn set_met(j, interview: InterviewId, contact: ContactId, met: bool) -> Interview { j.set_met(interview, contact, met) }
+
     /// We were in touch today.
     fn touch_contact(j, id: ContactId) -> Contact { j.touch_contact(id) }
 

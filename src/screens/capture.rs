@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 use reps_core::{
-    DebriefBody, DebriefId, InterviewId, Question, Rating, RedFlag, RedFlagKind, Skill,
+    DebriefBody, DebriefId, InterviewId, Question, Rating, RedFlag, RedFlagKind, Skill, SkillMark,
 };
 
 use crate::app::{Launch, use_ctx};
@@ -35,9 +35,17 @@ pub fn CaptureFor(interview: InterviewId) -> Element {
     rsx! { CaptureForm { key: "{interview}", preset: Some(interview) } }
 }
 
-/// The debrief form.
+/// A debrief opened whole, to read and edit (from its lead, its interview,
+/// a search hit): the same form, every part unfolded.
 #[component]
-fn CaptureForm(preset: Option<InterviewId>) -> Element {
+pub fn DebriefNotes(id: DebriefId) -> Element {
+    rsx! { CaptureForm { key: "{id}", preset: None, open: Some(id) } }
+}
+
+/// The debrief form: about a given interview (`preset`), or an existing
+/// debrief (`open`), else the interview that just ended.
+#[component]
+fn CaptureForm(preset: Option<InterviewId>, #[props(default)] open: Option<DebriefId>) -> Element {
     let mut ctx = use_ctx();
     let launch = try_consume_context::<Launch>().unwrap_or_default();
     let mut body = use_signal(DebriefBody::default);
@@ -46,12 +54,22 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
     let mut creating = use_signal(|| false);
     let mut state = use_signal(|| SaveState::Blank);
     let mut about = use_signal(move || preset);
-    let mut about_chosen = use_signal(move || preset.is_some());
+    let mut about_chosen = use_signal(move || preset.is_some() || open.is_some());
+    // the part below the first screen; unfolded for a debrief opened to read
+    let mut more_open = use_signal(move || open.is_some());
+    // the lead the debrief is about, for the way back
+    let mut lead_of = use_signal(|| None::<reps_core::LeadId>);
     let choices = use_resource(move || async move {
         let j = ctx.journal();
         let mut recent: Vec<_> = j.just_ended().await?.into_iter().collect();
         if let Some(p) = preset {
             recent.insert(0, j.interview(p).await?);
+        }
+        // a debrief opened later is about an interview that may be long past
+        if let Some(d) = open
+            && let Some(iv) = j.debrief(d).await?.interview
+        {
+            recent.insert(0, j.interview(iv).await?);
         }
         let upcoming = j.upcoming(6).await?;
         Ok::<_, UiError>((recent, upcoming))
@@ -61,7 +79,11 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
     let mut resumed = use_signal(|| None::<reps_core::Stamp>);
     use_hook(move || {
         spawn(async move {
-            let Ok(Some(draft)) = ctx.journal().resume_draft(preset).await else {
+            let loaded = match open {
+                Some(d) => ctx.journal().debrief(d).await.map(Some),
+                None => ctx.journal().resume_draft(preset).await,
+            };
+            let Ok(Some(draft)) = loaded else {
                 return;
             };
             if id.peek().is_some() || *creating.peek() || *state.peek() != SaveState::Blank {
@@ -80,7 +102,22 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
                 about.set(Some(iv));
                 about_chosen.set(true);
             }
-            resumed.set(Some(draft.updated));
+            if open.is_none() {
+                resumed.set(Some(draft.updated));
+            }
+            let b = &draft.body;
+            // anything written below the first screen is shown, not hidden
+            if !(b.improve.is_empty()
+                && b.strengths.is_empty()
+                && b.to_improve.is_empty()
+                && b.red_flags.is_empty()
+                && b.questions.is_empty()
+                && b.next_step.is_empty()
+                && b.notes.is_empty())
+            {
+                more_open.set(true);
+            }
+            lead_of.set(draft.lead);
             state.set(SaveState::Saved);
         });
     });
@@ -101,6 +138,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
     // Default to the interview that just ended.
     use_effect(move || {
         if let Some(Ok((recent, _))) = &*choices.read()
+            && open.is_none()
             && let Some((iv, _)) = recent.first()
             && about.peek().is_none()
             && !*about_chosen.peek()
@@ -210,8 +248,14 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
     };
 
     rsx! {
+        if let Some(lead) = lead_of().filter(|_| open.is_some()) {
+            nav { class: "back", aria_label: "Back",
+                button { r#type: "button", class: "quiet-link", "data-testid": "notes-back",
+                    onclick: move |_| { navigator().push(crate::route::Route::LeadDetail { id: lead }); }, "← The lead" }
+            }
+        }
         header { class: "screen-head",
-            h1 { "Capture" }
+            h1 { if open.is_some() { "Your notes" } else { "Capture" } }
             p { class: if failed { "save-state failed" } else { "save-state" }, role: if failed { "alert" } else { "note" }, "data-testid": "save-state", "{status}" }
         }
         if let Some(at) = resumed() {
@@ -264,13 +308,12 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             // the rest of the form follows a frame later: the first field is
             // there to type into as soon as the screen shows
             if rest_shown() {
-            Chips { label: "Strengths", all: Skill::PRESETS.to_vec(), picked: b.strengths.clone(), testid: "strength",
-                on_toggle: move |s: Skill| edit(Box::new(move |b| toggle(&mut b.strengths, s))) }
+            details { class: "more", open: more_open(),
+            summary { "data-testid": "capture-more", "More: answers to improve, skills, questions, next step" }
             label { r#for: "improve", "Answers to improve" }
             textarea { id: "improve", "data-testid": "capture-improve", rows: "3", initial_value: "{b.improve}",
                 oninput: move |e| edit(Box::new(move |b| b.improve = e.value())) }
-            Chips { label: "Work on", all: Skill::PRESETS.to_vec(), picked: b.to_improve.clone(), testid: "improve",
-                on_toggle: move |s: Skill| edit(Box::new(move |b| toggle(&mut b.to_improve, s))) }
+            SkillChips { body: b.clone(), on_cycle: move |s: Skill| edit(Box::new(move |b| b.cycle_skill(s))) }
             fieldset { class: "chips-field",
                 legend { "Red flags I saw" }
                 div { class: "chips",
@@ -308,6 +351,7 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             label { r#for: "notes", "Anything else" }
             textarea { id: "notes", "data-testid": "capture-notes", rows: "4", initial_value: "{b.notes}",
                 oninput: move |e| edit(Box::new(move |b| b.notes = e.value())) }
+            }
             if let Some(iv) = about() {
                 div { class: "after-capture",
                     p { class: "sub", "While it is fresh: a short thank-you today is remembered." }
@@ -324,14 +368,6 @@ fn CaptureForm(preset: Option<InterviewId>) -> Element {
             }
         }
         }
-    }
-}
-
-fn toggle(list: &mut Vec<Skill>, s: Skill) {
-    if let Some(p) = list.iter().position(|x| *x == s) {
-        list.remove(p);
-    } else {
-        list.push(s);
     }
 }
 
@@ -375,24 +411,30 @@ fn Scale(
     }
 }
 
-/// Toggle chips for skills.
+/// One chip per skill: a tap marks it strong, a second tap "work on", a
+/// third clears it (`DebriefBody::cycle_skill`).
 #[component]
-fn Chips(
-    label: &'static str,
-    all: Vec<Skill>,
-    picked: Vec<Skill>,
-    testid: &'static str,
-    on_toggle: EventHandler<Skill>,
-) -> Element {
+fn SkillChips(body: DebriefBody, on_cycle: EventHandler<Skill>) -> Element {
     rsx! {
         fieldset { class: "chips-field",
-            legend { "{label}" }
+            legend { "Skills" }
+            p { class: "sub", "Tap once if it went well, twice to work on it." }
             div { class: "chips",
-                for (n, s) in all.into_iter().enumerate() {
-                    button { key: "{n}", r#type: "button", class: "chip", "data-testid": "{testid}-{n}",
-                        aria_pressed: picked.contains(&s),
-                        onclick: { let s = s.clone(); move |_| on_toggle.call(s.clone()) },
-                        "{text::skill(&s)}" }
+                for (n, s) in Skill::PRESETS.into_iter().enumerate() {
+                    {
+                        let mark = body.skill_mark(&s);
+                        let (state, suffix) = match mark {
+                            SkillMark::Strong => ("strong", " · went well"),
+                            SkillMark::WorkOn => ("work-on", " · work on"),
+                            SkillMark::None => ("none", ""),
+                        };
+                        rsx! {
+                            button { key: "{n}", r#type: "button", class: "chip skill {state}", "data-testid": "skill-{n}",
+                                "data-state": state, aria_pressed: mark != SkillMark::None,
+                                onclick: { let s = s.clone(); move |_| on_cycle.call(s.clone()) },
+                                "{text::skill(&s)}{suffix}" }
+                        }
+                    }
                 }
             }
         }

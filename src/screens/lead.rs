@@ -6,8 +6,10 @@ use dioxus::prelude::*;
 use reps_core::{InterviewKind, InterviewPlan, LeadId, Outcome, Stage, Stamp, Status};
 
 use crate::app::use_ctx;
+use crate::components::lead_fields::{PayFields, PlaceFields, TypedPay};
 use crate::components::text;
 use crate::journal::UiError;
+use crate::route::Route;
 use reps_core::LeadPage;
 
 /// The lead detail screen.
@@ -44,12 +46,24 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
             ctx.settle(result, error);
         });
     };
+    let met = move |(iv, c, was_there): (reps_core::InterviewId, reps_core::ContactId, bool)| {
+        spawn(async move {
+            let result = ctx.journal().set_met(iv, c, was_there).await;
+            ctx.settle(result, error);
+        });
+    };
+    let new_person = move |(iv, details): (reps_core::InterviewId, reps_core::ContactDetails)| {
+        spawn(async move {
+            let result = ctx.journal().add_person_met(iv, details).await;
+            ctx.settle(result, error);
+        });
+    };
     match &*file.read() {
         None => rsx! { p { class: "loading", "Loading…" } },
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
         Some(Ok(f)) => rsx! {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
-            LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome }
+            LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome, on_met: met, on_new_person: new_person }
             InterviewForm { lead: id, editing: None, start_open: book }
             for iv in f.interviews.iter().filter(|i| f.ahead.contains(&i.id)).cloned() {
                 InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv), start_open: false }
@@ -68,9 +82,21 @@ pub fn LeadView(
     file: LeadPage,
     on_move: EventHandler<Status>,
     on_outcome: EventHandler<(reps_core::InterviewId, Outcome)>,
+    on_met: EventHandler<(reps_core::InterviewId, reps_core::ContactId, bool)>,
+    on_new_person: EventHandler<(reps_core::InterviewId, reps_core::ContactDetails)>,
 ) -> Element {
+    // the interview whose "someone new" form is open, and what it holds
+    let mut adding = use_signal(|| None::<reps_core::InterviewId>);
+    let mut new_name = use_signal(String::new);
+    let mut new_email = use_signal(String::new);
     let l = &file.lead;
     let d = &l.details;
+    let company = d.company.clone();
+    let facts = text::lead_facts(d);
+    // only a web address is offered as a link; anything else stays text in the form
+    let ad_link = Some(d.link.trim())
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .map(str::to_string);
     let mut confirm = use_signal(|| None::<Status>);
     rsx! {
         nav { class: "back", aria_label: "Back",
@@ -79,6 +105,14 @@ pub fn LeadView(
         header { class: "screen-head",
             h1 { "{d.company}" }
             p { class: "sub", "{d.role} · {text::status(l.status)}" }
+            if !facts.is_empty() {
+                ul { class: "card-facts", "data-testid": "lead-facts",
+                    for f in facts { li { key: "{f}", "{f}" } }
+                }
+            }
+            if let Some(link) = ad_link {
+                a { class: "quiet-link", href: "{link}", target: "_blank", rel: "noopener noreferrer", "data-testid": "lead-link", "The ad ↗" }
+            }
         }
         if let Some(s) = confirm() {
             section { class: "sheet", role: "alertdialog", aria_label: "Close this lead as {text::status(s)}?",
@@ -183,6 +217,63 @@ pub fn LeadView(
                                 button { class: "button quiet", onclick: move |_| on_outcome.call((iv.id, Outcome::NotInvited)), "Not invited" }
                             }
                         }
+                        if !iv.cancelled {
+                            div { class: "row-links",
+                                if file.ahead.contains(&iv.id) {
+                                    button { r#type: "button", class: "quiet-link", "data-testid": "iv-checklist",
+                                        onclick: move |_| { navigator().push(Route::ChecklistScreen { id: iv.id }); }, "Checklist" }
+                                }
+                                for db in file.debriefs.iter().filter(|d| d.interview == Some(iv.id)) {
+                                    button { key: "{db.id}", r#type: "button", class: "quiet-link", "data-testid": "iv-notes",
+                                        onclick: { let id = db.id; move |_| { navigator().push(Route::DebriefNotes { id }); } }, "Read your notes" }
+                                }
+                                if !file.ahead.contains(&iv.id) && !file.debriefs.iter().any(|d| d.interview == Some(iv.id)) {
+                                    button { r#type: "button", class: "quiet-link", "data-testid": "iv-capture",
+                                        onclick: move |_| { navigator().push(Route::CaptureFor { interview: iv.id }); }, "Write the debrief" }
+                                }
+                            }
+                            fieldset { class: "chips who", aria_label: "Who was there",
+                                legend { class: "sub", if file.ahead.contains(&iv.id) { "Who you will meet" } else { "Who was there" } }
+                                for p in file.people.clone() {
+                                    button { key: "{p.id}", r#type: "button", class: "chip", "data-testid": "met-{p.id}",
+                                        aria_pressed: "{iv.plan.people.contains(&p.id)}",
+                                        onclick: {
+                                            let was = iv.plan.people.contains(&p.id);
+                                            move |_| on_met.call((iv.id, p.id, !was))
+                                        },
+                                        "{p.details.name}"
+                                    }
+                                }
+                                button { r#type: "button", class: "chip", "data-testid": "met-new",
+                                    onclick: move |_| { new_name.set(String::new()); new_email.set(String::new()); adding.set(Some(iv.id)); },
+                                    "+ Someone new" }
+                            }
+                            if adding() == Some(iv.id) {
+                                form { class: "form", aria_label: "Someone who was there",
+                                    onsubmit: {
+                                        let company = company.clone();
+                                        move |e: FormEvent| {
+                                            e.prevent_default();
+                                            let details = reps_core::ContactDetails {
+                                                company: company.clone(),
+                                                email: new_email(),
+                                                ..reps_core::ContactDetails::named(new_name())
+                                            };
+                                            adding.set(None);
+                                            on_new_person.call((iv.id, details));
+                                        }
+                                    },
+                                    label { r#for: "met-name", "Name" }
+                                    input { id: "met-name", "data-testid": "met-name", autocomplete: "off", oninput: move |e| new_name.set(e.value()) }
+                                    label { r#for: "met-email", "Email (optional)" }
+                                    input { id: "met-email", "data-testid": "met-email", r#type: "email", inputmode: "email", autocomplete: "off", oninput: move |e| new_email.set(e.value()) }
+                                    div { class: "row-actions",
+                                        button { class: "button take", r#type: "submit", "data-testid": "met-save", "Add" }
+                                        button { class: "button quiet", r#type: "button", onclick: move |_| adding.set(None), "Cancel" }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -195,7 +286,8 @@ pub fn LeadView(
                         li { key: "{db.id}", class: "row",
                             div { class: "row-text",
                                 // named by the interview it is about, else by the day it was written
-                                span { class: "row-title",
+                                button { r#type: "button", class: "row-title quiet-link", "data-testid": "debrief-open",
+                                    onclick: { let id = db.id; move |_| { navigator().push(Route::DebriefNotes { id }); } },
                                     match db.interview.and_then(|i| file.interviews.iter().find(|iv| iv.id == i)) {
                                         Some(iv) => format!("{} interview · {}", text::stage(&iv.plan.stage), text::day(&iv.plan.start)),
                                         None => format!("Notes of {}", text::day(&db.created)),
@@ -212,8 +304,14 @@ pub fn LeadView(
         }
         if !file.people.is_empty() {
             section {
-                h2 { "People met" }
-                ul { for p in file.people.clone() { li { key: "{p.id}", "{p.details.name} — {p.details.role}" } } }
+                h2 { "People at {d.company}" }
+                ul { for p in file.people.clone() {
+                    li { key: "{p.id}",
+                        "{p.details.name}"
+                        if !p.details.role.is_empty() { " — {p.details.role}" }
+                        if !p.details.email.is_empty() { " · " a { href: "mailto:{p.details.email}", "{p.details.email}" } }
+                    }
+                } }
             }
         }
         section {
@@ -414,16 +512,26 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
     let mut ctx = use_ctx();
     let mut open = use_signal(|| false);
     let original = details.clone();
+    let typed = TypedPay::from_range(details.pay.as_ref());
     let mut d = use_signal(move || details.clone());
-    let error = use_signal(|| None::<UiError>);
+    let mut pay = use_signal(move || typed.clone());
+    let mut error = use_signal(|| None::<UiError>);
     if !open() {
-        return rsx! { button { class: "button wide quiet", "data-testid": "edit-lead", onclick: move |_| { d.set(original.clone()); open.set(true); }, "Edit this lead" } };
+        return rsx! { button { class: "button wide quiet", "data-testid": "edit-lead", onclick: move |_| {
+            pay.set(TypedPay::from_range(original.pay.as_ref()));
+            d.set(original.clone());
+            open.set(true);
+        }, "Edit this lead" } };
     }
     let err = error();
     rsx! {
         form { class: "form", aria_label: "Edit the lead", onsubmit: move |e: FormEvent| {
             e.prevent_default();
-            let details = d();
+            let mut details = d();
+            match pay().read() {
+                Ok(p) => details.pay = p,
+                Err(e) => return error.set(Some(e)),
+            }
             spawn(async move {
                 let result = ctx.journal().edit_lead(id, details).await;
                 if ctx.settle(result, error).is_some() {
@@ -437,10 +545,8 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
             label { r#for: "e-role", "Role" }
             input { id: "e-role", initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }
             if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
-            label { r#for: "e-location", "Location" }
-            input { id: "e-location", initial_value: "{d().location}", oninput: move |e| d.write().location = e.value() }
-            label { r#for: "e-link", "Link to the ad" }
-            input { id: "e-link", r#type: "url", initial_value: "{d().link}", oninput: move |e| d.write().link = e.value() }
+            PayFields { prefix: "e-pay", pay, error: UiError::for_field(&err, "pay") }
+            PlaceFields { prefix: "e", details: d }
             label { r#for: "e-seen", "What I saw myself" }
             textarea { id: "e-seen", rows: "3", initial_value: "{d().seen}", oninput: move |e| d.write().seen = e.value() }
             if let Some(m) = UiError::for_field(&err, "seen") { p { class: "field-error", role: "alert", "{m}" } }
@@ -519,7 +625,7 @@ mod tests {
         );
         let html = render_with(
             file,
-            |file| rsx! { LeadView { file, on_move: |_| {}, on_outcome: |_| {} } },
+            |file| rsx! { LeadView { file, on_move: |_| {}, on_outcome: |_| {}, on_met: |_| {}, on_new_person: |_| {} } },
         );
         for text in [
             "History",
@@ -527,9 +633,15 @@ mod tests {
             "Debriefs",
             "Red flags I saw",
             "High turnover",
-            "People met",
+            "People at Northwind Logistics",
             "Before you answer the offer",
             "Inès Moreau",
+            // pay, place and how the work is done, under the name
+            "52,000–60,000 EUR a year",
+            "Hybrid",
+            // each past interview says who was there and opens its notes
+            "Who was there",
+            "Read your notes",
         ] {
             assert!(html.contains(text), "{text}: {html}");
         }

@@ -6,6 +6,7 @@ use reps_core::rules::pass::Assessment;
 use reps_core::{Decision, Lead, LeadDetails, LeadId, PassReason, Source, Status};
 
 use crate::app::use_ctx;
+use crate::components::lead_fields::{PayFields, PlaceFields, TypedPay};
 use crate::components::swipe::{Swipe, SwipeCard};
 use crate::components::text;
 use crate::journal::UiError;
@@ -200,7 +201,7 @@ pub fn DeckView(
         };
     };
     let d = &lead.details;
-    let pay = d.pay.as_ref().map(text::pay).filter(|p| !p.is_empty());
+    let facts = text::lead_facts(d);
     // "Need more info" again on a lead already waiting for it is not a move the core allows.
     let allow_up = reps_core::rules::pipeline::can_move(lead.status, Status::Deciding);
     let l1 = lead.clone();
@@ -218,8 +219,7 @@ pub fn DeckView(
                 h2 { class: "card-company", "{d.company}" }
                 p { class: "card-role", "{d.role}" }
                 ul { class: "card-facts",
-                    if let Some(pay) = pay { li { "{pay}" } }
-                    if !d.location.is_empty() { li { "{d.location}" } }
+                    for f in facts { li { key: "{f}", "{f}" } }
                     if d.dream_job { li { "Dream company" } }
                 }
                 if !d.seen.is_empty() { p { class: "card-note", b { "I saw: " } "{d.seen}" } }
@@ -329,24 +329,17 @@ pub fn PipelineView(pipeline: Vec<(Status, Vec<Lead>)>, on_open: EventHandler<Le
     }
 }
 
-/// Adding a lead: company, role and where it came from; the rest can wait.
+/// Adding a lead: company, role and where it came from; pay, place and the
+/// ad's link fold below, for when they are known.
 #[component]
 fn AddLead() -> Element {
     let mut ctx = use_ctx();
     let mut open = use_signal(|| false);
-    let mut company = use_signal(String::new);
-    let mut role = use_signal(String::new);
-    let mut source = use_signal(|| Source::JobBoard);
+    let blank = || LeadDetails::new("", "", Source::JobBoard);
+    let mut draft = use_signal(blank);
+    let mut pay = use_signal(TypedPay::default);
     let mut error = use_signal(|| None::<UiError>);
     let mut seen_before = use_signal(|| None::<Vec<String>>);
-    let sources = [
-        (Source::JobBoard, "Job board"),
-        (Source::RecruiterCall, "Recruiter"),
-        (Source::Referral, "Referral"),
-        (Source::Inbound, "They reached out"),
-        (Source::Network, "My network"),
-        (Source::Other, "Other"),
-    ];
     let mut submitting = use_signal(|| false);
     let save = move |e: FormEvent| {
         // the page must not reload (the browser's default for a form)
@@ -354,15 +347,19 @@ fn AddLead() -> Element {
         if submitting() {
             return; // a double tap must not add the lead twice
         }
+        let mut lead = draft();
+        match pay().read() {
+            Ok(p) => lead.pay = p,
+            Err(e) => return error.set(Some(e)),
+        }
         submitting.set(true);
-        let details = LeadDetails::new(company(), role(), source());
         spawn(async move {
-            let result = ctx.journal().add_lead(details).await;
+            let result = ctx.journal().add_lead(lead).await;
             submitting.set(false);
             match result {
                 Ok(_) => {
-                    company.set(String::new());
-                    role.set(String::new());
+                    draft.set(blank());
+                    pay.set(TypedPay::default());
                     error.set(None);
                     seen_before.set(None);
                     open.set(false);
@@ -378,13 +375,14 @@ fn AddLead() -> Element {
         };
     }
     let err = error();
+    let d = draft();
     rsx! {
         form { class: "form", aria_label: "Add a lead", onsubmit: save,
             label { r#for: "lead-company", "Company" }
-            input { id: "lead-company", "data-testid": "lead-company", initial_value: "{company}", autocomplete: "off",
-                oninput: move |e| company.set(e.value()),
+            input { id: "lead-company", "data-testid": "lead-company", initial_value: "{d.company}", autocomplete: "off",
+                oninput: move |e| draft.write().company = e.value(),
                 onchange: move |_| {
-                    let name = company();
+                    let name = draft().company;
                     spawn(async move {
                         if let Ok(h) = ctx.journal().company_history(name.clone()).await {
                             seen_before.set((!h.is_empty()).then(|| known_at(&name, &h)));
@@ -401,18 +399,23 @@ fn AddLead() -> Element {
                 }
             }
             label { r#for: "lead-role", "Role" }
-            input { id: "lead-role", "data-testid": "lead-role", initial_value: "{role}", oninput: move |e| role.set(e.value()) }
+            input { id: "lead-role", "data-testid": "lead-role", initial_value: "{d.role}", oninput: move |e| draft.write().role = e.value() }
             if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "lead-source", "Where it came from" }
             select { id: "lead-source",
                 onchange: move |e| {
-                    if let Some((s, _)) = sources.iter().find(|(_, l)| *l == e.value()) {
-                        source.set(*s);
+                    if let Some(s) = Source::ALL.into_iter().find(|s| text::source(*s) == e.value()) {
+                        draft.write().source = s;
                     }
                 },
-                for (s, l) in sources {
-                    option { key: "{l}", value: "{l}", selected: s == source(), "{l}" }
+                for s in Source::ALL {
+                    option { key: "{s:?}", value: text::source(s), selected: s == d.source, "{text::source(s)}" }
                 }
+            }
+            details { class: "more", open: err.as_ref().is_some_and(|e| e.field.as_deref() == Some("pay")),
+                summary { "data-testid": "lead-more", "Pay, place, link" }
+                PayFields { prefix: "lead-pay", pay, error: UiError::for_field(&err, "pay") }
+                PlaceFields { prefix: "lead", details: draft }
             }
             if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
             div { class: "row-actions",

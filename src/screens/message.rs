@@ -15,7 +15,7 @@ pub use reps_core::wording::message as title;
 
 /// A `mailto:` link (RFC 6068) with the subject and body filled in, for the
 /// system's mail handler: every byte outside the unreserved set is escaped.
-pub fn mailto(subject: &str, body: &str) -> String {
+pub fn mailto(to: &str, subject: &str, body: &str) -> String {
     fn enc(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         // line breaks in a mailto body are CRLF
@@ -29,7 +29,13 @@ pub fn mailto(subject: &str, body: &str) -> String {
         }
         out
     }
-    format!("mailto:?subject={}&body={}", enc(subject), enc(body))
+    // the address keeps its @ (RFC 6068 allows it unescaped in the path)
+    format!(
+        "mailto:{}?subject={}&body={}",
+        enc(to).replace("%40", "@"),
+        enc(subject),
+        enc(body)
+    )
 }
 
 /// Puts `text` on the clipboard through the page (the same in the desktop
@@ -124,6 +130,13 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
     let mut signed = use_signal(|| draft.signed_as.is_some());
     let mut my_name = use_signal(String::new);
     let people = draft.people.clone();
+    // the address of the person greeted, when the journal has one
+    let address = draft
+        .emails
+        .iter()
+        .find(|(c, _)| Some(*c) == greet())
+        .map(|(_, e)| e.clone());
+    let to_address = address.clone();
     // the record's question, with the person picked to greet
     let asked = move || {
         let mut a = about.about();
@@ -159,12 +172,14 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
         });
     };
     let share_it = move |_| {
+        let to = to_address.clone();
         spawn(async move {
-            if share(subject(), body()).await {
+            // with an address, straight to the mail app, addressed to them
+            if to.is_none() && share(subject(), body()).await {
                 note.set(Some(Note::Shared));
             } else {
                 // no share sheet here: the system's mail handler instead
-                let href = mailto(&subject(), &body());
+                let href = mailto(to.as_deref().unwrap_or_default(), &subject(), &body());
                 let js = format!(
                     "window.location.href = {};",
                     serde_json::to_string(&href).unwrap_or_default()
@@ -262,7 +277,8 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
             p { class: "sub", "Reps never sends anything. Copy it or open it in your mail app, send it yourself, then mark it sent." }
             div { class: "row-actions wrap",
                 button { class: "button", r#type: "button", "data-testid": "msg-copy", onclick: copy, "Copy" }
-                button { class: "button", r#type: "button", "data-testid": "msg-share", onclick: share_it, "Share or email…" }
+                button { class: "button", r#type: "button", "data-testid": "msg-share", onclick: share_it.clone(),
+                    if let Some(a) = address.clone() { "Email {a}" } else { "Share or email…" } }
                 button { class: "button take", r#type: "button", "data-testid": "msg-sent", onclick: sent, "I sent it" }
             }
             if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
@@ -335,10 +351,14 @@ mod tests {
 
     #[test]
     fn mailto_escapes_everything_a_mail_app_could_misread() {
-        let link = mailto("Thanks & more", "Hi Zoë,\nsee you?\n— Sam");
+        let link = mailto("", "Thanks & more", "Hi Zoë,\nsee you?\n— Sam");
         assert_eq!(
             link,
             "mailto:?subject=Thanks%20%26%20more&body=Hi%20Zo%C3%AB%2C%0D%0Asee%20you%3F%0D%0A%E2%80%94%20Sam"
+        );
+        assert_eq!(
+            mailto("maya+jobs@harbor.example", "Hi", "x"),
+            "mailto:maya%2Bjobs@harbor.example?subject=Hi&body=x"
         );
     }
 }

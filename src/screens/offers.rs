@@ -7,9 +7,10 @@ use chrono::{NaiveDate, NaiveTime};
 use dioxus::prelude::*;
 use reps_core::rules::messages::MessageKind;
 use reps_core::rules::offers::{FlagEvidence, OfferColumn};
-use reps_core::{LeadId, Offer, PayPeriod, PayRange, Stamp, Status};
+use reps_core::{LeadId, Offer, Stamp, Status};
 
 use crate::app::use_ctx;
+use crate::components::lead_fields::{PayFields, TypedPay};
 use crate::components::text;
 use crate::journal::UiError;
 use crate::route::Route;
@@ -192,14 +193,8 @@ fn Compare(columns: Vec<OfferColumn>) -> Element {
 /// The offer form's fields as typed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OfferForm {
-    /// Lowest pay.
-    pub min: String,
-    /// Highest pay.
-    pub max: String,
-    /// Three-letter code.
-    pub currency: String,
-    /// `year`, `month`, `day` or `hour`.
-    pub period: String,
+    /// Pay as typed.
+    pub pay: TypedPay,
     /// Everything else offered.
     pub terms: String,
     /// First day, `YYYY-MM-DD`.
@@ -212,39 +207,12 @@ pub struct OfferForm {
 /// was received; `now` gives the zone of the deadline.
 pub fn build_offer(form: &OfferForm, old: Option<&Offer>, now: Stamp) -> Result<Offer, UiError> {
     let OfferForm {
-        min,
-        max,
-        currency,
-        period,
+        pay,
         terms,
         start,
         answer_by,
     } = form;
-    let number = |s: &str| -> Result<Option<u64>, UiError> {
-        let digits: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != ',' && *c != '\'')
-            .collect();
-        if digits.is_empty() {
-            return Ok(None);
-        }
-        digits
-            .parse()
-            .map(Some)
-            .map_err(|_| UiError::about("pay", "use whole numbers, like 52000"))
-    };
-    let (min, max) = (number(min)?, number(max)?);
-    let pay = (min.is_some() || max.is_some()).then(|| PayRange {
-        min,
-        max,
-        currency: currency.trim().to_uppercase(),
-        period: match period.as_str() {
-            "month" => PayPeriod::Month,
-            "day" => PayPeriod::Day,
-            "hour" => PayPeriod::Hour,
-            _ => PayPeriod::Year,
-        },
-    });
+    let pay = pay.read()?;
     let date = |s: &str, field: &str| -> Result<Option<NaiveDate>, UiError> {
         if s.trim().is_empty() {
             return Ok(None);
@@ -279,34 +247,8 @@ pub fn build_offer(form: &OfferForm, old: Option<&Offer>, now: Stamp) -> Result<
 pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Element {
     let mut ctx = use_ctx();
     let o = offer.clone().unwrap_or_default();
-    let pay = o.pay.clone();
+    let pay = use_signal(|| TypedPay::from_range(o.pay.as_ref()));
     let mut open = use_signal(|| false);
-    let mut min = use_signal(|| {
-        pay.as_ref()
-            .and_then(|p| p.min)
-            .map(|v| v.to_string())
-            .unwrap_or_default()
-    });
-    let mut max = use_signal(|| {
-        pay.as_ref()
-            .and_then(|p| p.max)
-            .map(|v| v.to_string())
-            .unwrap_or_default()
-    });
-    let mut currency = use_signal(|| {
-        pay.as_ref()
-            .map(|p| p.currency.clone())
-            .unwrap_or_else(|| "EUR".into())
-    });
-    let mut period = use_signal(|| {
-        match pay.as_ref().map(|p| p.period) {
-            Some(PayPeriod::Month) => "month",
-            Some(PayPeriod::Day) => "day",
-            Some(PayPeriod::Hour) => "hour",
-            _ => "year",
-        }
-        .to_string()
-    });
     let mut terms = use_signal(|| o.terms.clone());
     let mut start = use_signal(|| o.start_date.map(|d| d.to_string()).unwrap_or_default());
     let mut answer_by = use_signal(|| {
@@ -336,7 +278,7 @@ pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Elemen
                 spawn(async move {
                     let j = ctx.journal();
                     let now = match j.now().await { Ok(n) => n, Err(e) => return ctx.settle::<()>(Err(e), error).unwrap_or(()) };
-                    let form = OfferForm { min: min(), max: max(), currency: currency(), period: period(), terms: terms(), start: start(), answer_by: answer_by() };
+                    let form = OfferForm { pay: pay(), terms: terms(), start: start(), answer_by: answer_by() };
                     let built = build_offer(&form, old.as_ref(), now);
                     let result = match built { Ok(o) => j.set_offer(lead, o).await, Err(e) => Err(e) };
                     if ctx.settle(result, error).is_some() {
@@ -345,19 +287,7 @@ pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Elemen
                 });
             },
             h2 { "Terms from {company}" }
-            label { r#for: id("o-min"), "Pay from" }
-            input { id: id("o-min"), inputmode: "numeric", initial_value: "{min}", oninput: move |e| min.set(e.value()) }
-            label { r#for: id("o-max"), "Pay up to" }
-            input { id: id("o-max"), inputmode: "numeric", initial_value: "{max}", oninput: move |e| max.set(e.value()) }
-            if let Some(m) = UiError::for_field(&err, "pay") { p { class: "field-error", role: "alert", "{m}" } }
-            label { r#for: id("o-cur"), "Currency" }
-            input { id: id("o-cur"), maxlength: "3", initial_value: "{currency}", oninput: move |e| currency.set(e.value()) }
-            label { r#for: id("o-per"), "Per" }
-            select { id: id("o-per"), onchange: move |e| period.set(e.value()),
-                for (v, l) in [("year", "Year"), ("month", "Month"), ("day", "Day"), ("hour", "Hour")] {
-                    option { key: "{v}", value: "{v}", selected: period() == v, "{l}" }
-                }
-            }
+            PayFields { prefix: id("o-pay"), pay, error: UiError::for_field(&err, "pay") }
             label { r#for: id("o-terms"), "Bonus, equity, holidays, anything else" }
             textarea { id: id("o-terms"), rows: "3", initial_value: "{terms}", oninput: move |e| terms.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "terms") { p { class: "field-error", role: "alert", "{m}" } }
@@ -388,10 +318,12 @@ mod tests {
     #[test]
     fn offer_terms_are_read_from_what_was_typed() {
         let form = |min: &str, by: &str| OfferForm {
-            min: min.into(),
-            max: "58,000".into(),
-            currency: "eur".into(),
-            period: "year".into(),
+            pay: TypedPay {
+                min: min.into(),
+                max: "58,000".into(),
+                currency: "eur".into(),
+                period: "year".into(),
+            },
             terms: " 25 days off ".into(),
             start: "2026-07-01".into(),
             answer_by: by.into(),
@@ -413,10 +345,7 @@ mod tests {
         assert_eq!(e.field.as_deref(), Some("pay"));
         let e = build_offer(&form("1", "soon"), None, now()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("respond_by"));
-        let blank = OfferForm {
-            period: "year".into(),
-            ..Default::default()
-        };
+        let blank = OfferForm::default();
         assert!(build_offer(&blank, None, now()).unwrap().pay.is_none());
     }
 

@@ -51,7 +51,7 @@ pub fn PeopleView(people: Vec<Person>, on_touch: EventHandler<ContactId>) -> Ele
             }
         }
         ul { class: "rows",
-            for Person { contact: c, next_touch: next } in people {
+            for Person { contact: c, next_touch: next, met_at } in people {
                 li { key: "{c.id}", class: "row",
                     div { class: "row-text",
                         span { class: "row-title", "{c.details.name}" }
@@ -63,6 +63,24 @@ pub fn PeopleView(people: Vec<Person>, on_touch: EventHandler<ContactId>) -> Ele
                             span { class: "row-meta",
                                 "Before: "
                                 {c.history[..c.history.len() - 1].iter().map(|p| p.company.clone()).collect::<Vec<_>>().join(", ")}
+                            }
+                        }
+                        if !c.details.email.is_empty() || !c.details.phone.is_empty() {
+                            span { class: "row-meta reach",
+                                if !c.details.email.is_empty() {
+                                    a { href: "mailto:{c.details.email}", "{c.details.email}" }
+                                }
+                                if !c.details.email.is_empty() && !c.details.phone.is_empty() { " · " }
+                                if !c.details.phone.is_empty() {
+                                    a { href: "tel:{c.details.phone}", "{c.details.phone}" }
+                                }
+                            }
+                        }
+                        for (n, (lead, label)) in met_at.into_iter().enumerate() {
+                            span { key: "{n}", class: "row-meta",
+                                "Met at "
+                                button { r#type: "button", class: "quiet-link",
+                                    onclick: move |_| { navigator().push(crate::route::Route::LeadDetail { id: lead }); }, "{label}" }
                             }
                         }
                         if let Some(f) = next {
@@ -105,6 +123,14 @@ fn AddContact() -> Element {
             input { id: "c-role", initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }
             label { r#for: "c-company", "Company" }
             input { id: "c-company", initial_value: "{d().company}", oninput: move |e| d.write().company = e.value() }
+            label { r#for: "c-email", "Email" }
+            input { id: "c-email", "data-testid": "c-email", r#type: "email", inputmode: "email", autocomplete: "off",
+                initial_value: "{d().email}", oninput: move |e| d.write().email = e.value() }
+            if let Some(m) = UiError::for_field(&err, "email") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "c-phone", "Phone" }
+            input { id: "c-phone", "data-testid": "c-phone", r#type: "tel", inputmode: "tel", autocomplete: "off",
+                initial_value: "{d().phone}", oninput: move |e| d.write().phone = e.value() }
+            if let Some(m) = UiError::for_field(&err, "phone") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "c-where", "Where we met" }
             input { id: "c-where", initial_value: "{d().met_where}", oninput: move |e| d.write().met_where = e.value() }
             label { r#for: "c-cadence", "Get back in touch every … days (optional)" }

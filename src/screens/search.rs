@@ -3,7 +3,6 @@
 //! find what they meant (the core's search decides how).
 
 use dioxus::prelude::*;
-use reps_core::rules::search::Target;
 
 use crate::app::use_ctx;
 use crate::route::Route;
@@ -71,7 +70,7 @@ pub fn SearchResults(
             ul { class: "rows", aria_label: "Search results", "data-testid": "search-results",
                 for (n, r) in list.into_iter().enumerate() {
                     {
-                        let to = destination(&r);
+                        let to = r.goes_to.map(Route::from);
                         let matched = matched_line(&r.hit.matched);
                         rsx! {
                             li { key: "{n}", class: "row",
@@ -104,14 +103,6 @@ fn matched_line(words: &[String]) -> Option<String> {
     (!words.is_empty()).then(|| format!("Matched: {}", words.join(", ")))
 }
 
-fn destination(r: &SearchResult) -> Option<Route> {
-    match (r.hit.target, r.lead) {
-        (Target::Contact(_), _) => Some(Route::People {}),
-        (_, Some(id)) => Some(Route::LeadDetail { id }),
-        (_, None) => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,19 +111,11 @@ mod tests {
     #[test]
     fn results_show_kind_title_snippet_and_the_words_that_matched() {
         let j = demo();
-        let hits = j.search("intervew", 30).unwrap();
+        let results = j.search_results("intervew", 30).unwrap();
         assert!(
-            !hits.is_empty(),
+            !results.is_empty(),
             "a typo still finds something in the sample"
         );
-        let results: Vec<SearchResult> = hits
-            .into_iter()
-            .map(|hit| SearchResult {
-                hit,
-                lead: None,
-                about: None,
-            })
-            .collect();
         let first = results[0].hit.title.clone();
         let html = render_with(Some(Ok(results)), |results| {
             rsx! { SearchResults { query: "intervew".to_string(), results, on_open: |_| {} } }

@@ -19,7 +19,7 @@ describe('quick capture', { skip: h.missingBuild() }, () => {
   async function savedNotes(page) {
     try {
       const b = await h.exportBackup(page);
-      return (b.json?.debriefs || []).map((d) => d.body?.notes).filter(Boolean);
+      return (b.json?.debriefs || []).map((d) => d.body?.went_well).filter(Boolean);
     } catch (e) {
       return [`(could not export: ${e.message.split('\n')[0]})`];
     }
@@ -31,7 +31,7 @@ describe('quick capture', { skip: h.missingBuild() }, () => {
   }
 
   async function typeInto(page, text, delay) {
-    const notes = h.tid(page, 'capture-notes');
+    const notes = h.tid(page, 'capture-went-well');
     await notes.waitFor({ state: 'visible' });
     await notes.tap();
     await page.keyboard.type(text, { delay });
@@ -45,12 +45,12 @@ describe('quick capture', { skip: h.missingBuild() }, () => {
     assert.match(await h.textOf(page, 'save-state'), /Start typing/);
     const part = SENTENCE.slice(0, 34);
     await typeInto(page, part, 70); // ~2.4 s of typing
-    const onScreen = await h.tid(page, 'capture-notes').inputValue();
+    const onScreen = await h.tid(page, 'capture-went-well').inputValue();
     assert.equal(onScreen, part, 'the field shows exactly what was typed, in order');
     // no waiting for "Saved": reload right after the last key
     await h.reload(page);
     if (!(await page.evaluate(() => location.hash)).startsWith('#/capture')) await h.go(page, '#/capture');
-    const notes = h.tid(page, 'capture-notes');
+    const notes = h.tid(page, 'capture-went-well');
     await notes.waitFor({ state: 'visible' });
     // the draft may be put back a moment after the field mounts
     let kept = '';
@@ -62,7 +62,7 @@ describe('quick capture', { skip: h.missingBuild() }, () => {
     if (!kept) {
       const saved = await savedNotes(page);
       assert.fail(
-        `after the reload the capture field is empty. The exported journal holds these debrief notes: ${JSON.stringify(saved)} — ` +
+        `after the reload the capture field is empty. The exported journal holds these debrief texts: ${JSON.stringify(saved)} — ` +
           verdict(saved, (n) => part.startsWith(n)),
       );
     }
@@ -82,10 +82,10 @@ describe('quick capture', { skip: h.missingBuild() }, () => {
       message: 'the screen says "Saved"',
       timeout: 10_000,
     });
-    assert.equal(await h.tid(page, 'capture-notes').inputValue(), SENTENCE);
+    assert.equal(await h.tid(page, 'capture-went-well').inputValue(), SENTENCE);
     await h.reload(page);
     if (!(await page.evaluate(() => location.hash)).startsWith('#/capture')) await h.go(page, '#/capture');
-    const notes = h.tid(page, 'capture-notes');
+    const notes = h.tid(page, 'capture-went-well');
     await notes.waitFor({ state: 'visible' });
     let kept = '';
     try {

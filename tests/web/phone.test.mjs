@@ -60,7 +60,7 @@ describe('phone layout', { skip: h.missingBuild() }, () => {
     const tabsShown = () => page.evaluate(() => getComputedStyle(document.querySelector('.tabs')).visibility !== 'hidden');
     assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a touch screen');
     assert.equal(await tabsShown(), true);
-    const notes = h.tid(page, 'capture-notes');
+    const notes = h.tid(page, 'capture-went-well');
     await notes.waitFor({ state: 'visible' });
     await notes.tap();
     await h.eventually(async () => !(await tabsShown()), { message: 'the tab bar is hidden while typing' });

@@ -111,6 +111,7 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
         role: "Talent Partner".into(),
         company: "Northwind Logistics".into(),
         met_where: "Phone screen".into(),
+        email: "ines.moreau@northwind-logistics.example".into(),
         cadence_days: Some(45),
         ..Default::default()
     })?;

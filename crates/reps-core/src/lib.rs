@@ -26,7 +26,7 @@ pub mod wording;
 pub use domain::checklist::{Checklist, ChecklistItem, ChecklistTemplate, TemplateItem, When};
 pub use domain::contact::{Contact, ContactDetails, Position};
 pub use domain::debrief::{
-    Debrief, DebriefBody, Provenance, Question, RedFlag, RedFlagKind, Skill,
+    Debrief, DebriefBody, Provenance, Question, RedFlag, RedFlagKind, Skill, SkillMark,
 };
 pub use domain::followup::{FollowUp, FollowUpKind, FollowUpState, NewFollowUp};
 pub use domain::interview::{

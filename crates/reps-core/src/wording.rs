@@ -108,6 +108,62 @@ pub fn pay(p: &crate::PayRange) -> String {
     }
 }
 
+/// Where someone was met: "Northwind Bikes · Screen interview, 7 Dec".
+pub fn met_at(company: &str, interview: &crate::Interview) -> String {
+    format!(
+        "{company} · {} interview, {}",
+        stage(&interview.plan.stage),
+        day(&interview.plan.start)
+    )
+}
+
+/// How a lead's work is done, as a chip and in a form.
+pub fn work_mode(m: crate::WorkMode) -> &'static str {
+    match m {
+        crate::WorkMode::OnSite => "On site",
+        crate::WorkMode::Hybrid => "Hybrid",
+        crate::WorkMode::Remote => "Remote",
+    }
+}
+
+/// A pay period in a form's list ("Year").
+pub fn pay_period(p: crate::PayPeriod) -> &'static str {
+    match p {
+        crate::PayPeriod::Year => "Year",
+        crate::PayPeriod::Month => "Month",
+        crate::PayPeriod::Day => "Day",
+        crate::PayPeriod::Hour => "Hour",
+    }
+}
+
+/// Where a lead came from, in a form's list.
+pub fn source(s: crate::Source) -> &'static str {
+    match s {
+        crate::Source::JobBoard => "Job board",
+        crate::Source::RecruiterCall => "Recruiter",
+        crate::Source::Referral => "Referral",
+        crate::Source::Inbound => "They reached out",
+        crate::Source::Network => "My network",
+        crate::Source::Other => "Other",
+    }
+}
+
+/// The facts a card and a lead's page show under its name: pay, place,
+/// how the work is done, in that order, each only when known.
+pub fn lead_facts(d: &crate::LeadDetails) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(p) = d.pay.as_ref().map(pay).filter(|p| !p.is_empty()) {
+        facts.push(p);
+    }
+    if !d.location.trim().is_empty() {
+        facts.push(d.location.trim().to_string());
+    }
+    if let Some(m) = d.work_mode {
+        facts.push(work_mode(m).to_string());
+    }
+    facts
+}
+
 /// 48000 as "48,000": thousands set apart, as pay is read.
 fn grouped(n: u64) -> String {
     let digits = n.to_string();

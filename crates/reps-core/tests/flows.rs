@@ -1465,3 +1465,116 @@ fn a_lead_swiped_up_goes_to_the_back_of_the_deck() {
     assert_eq!(deck, [second.id, first.id]);
     assert_eq!(j.next_in_deck().unwrap().map(|l| l.id), Some(second.id));
 }
+
+#[test]
+fn a_search_hit_in_a_debrief_opens_that_debrief_and_a_person_the_people_list() {
+    let (j, _) = memory(NOW);
+    let l = acme(&j);
+    let d = j.start_debrief(None, Some(l.id)).unwrap();
+    j.save_debrief(
+        d.id,
+        DebriefBody {
+            notes: "They run Kubernetes on bare metal".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let c = j.add_contact(ContactDetails::named("Kubo Tanaka")).unwrap();
+    let hits = j.search_results("kub", 10).unwrap();
+    let to = |target| {
+        hits.iter()
+            .find(|r| r.hit.target == target)
+            .and_then(|r| r.goes_to)
+    };
+    use reps_core::rules::search::Target;
+    assert_eq!(to(Target::Debrief(d.id)), Some(GoesTo::Debrief(d.id)));
+    assert_eq!(to(Target::Contact(c.id)), Some(GoesTo::People));
+    let lead_hit = j.search_results("acme", 10).unwrap();
+    assert_eq!(lead_hit[0].goes_to, Some(GoesTo::Lead(l.id)));
+}
+
+#[test]
+fn people_are_linked_to_the_interviews_they_were_in() {
+    let (j, _) = memory(NOW);
+    let l = acme(&j);
+    let [first, second] = book(
+        &j,
+        l.id,
+        &[
+            ("2026-06-01T10:00:00+02:00[Europe/Paris]", 45),
+            ("2026-06-01T14:00:00+02:00[Europe/Paris]", 45),
+        ],
+    )
+    .try_into()
+    .unwrap();
+    // someone new, met at the first: one command adds and links them
+    let maya = j
+        .add_person_met(
+            first.id,
+            ContactDetails {
+                company: "Acme".into(),
+                email: "maya@acme.example".into(),
+                ..ContactDetails::named("Maya Chen")
+            },
+        )
+        .unwrap();
+    assert_eq!(j.interview(first.id).unwrap().plan.people, [maya.id]);
+    // a wrong email adds nobody and links nothing
+    let before = snapshot(&j);
+    let e = j
+        .add_person_met(
+            second.id,
+            ContactDetails {
+                email: "maya at acme".into(),
+                ..ContactDetails::named("Typo")
+            },
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::Invalid(ref i) if i.field == "email"),
+        "{e}"
+    );
+    assert_eq!(snapshot(&j), before);
+    // the lead's page offers everyone known at the company for the second
+    let page = j.lead_page(l.id).unwrap();
+    assert_eq!(
+        page.people.iter().map(|p| p.id).collect::<Vec<_>>(),
+        [maya.id]
+    );
+    j.set_met(second.id, maya.id, true).unwrap();
+    j.set_met(second.id, maya.id, true).unwrap(); // twice is still once
+    assert_eq!(j.interview(second.id).unwrap().plan.people, [maya.id]);
+    // the People screen says where they were met
+    let people = j.people().unwrap();
+    assert_eq!(
+        people[0]
+            .met_at
+            .iter()
+            .map(|(lead, _)| *lead)
+            .collect::<Vec<_>>(),
+        [l.id, l.id]
+    );
+    assert!(
+        people[0].met_at[0]
+            .1
+            .starts_with("Acme · Screen interview, "),
+        "{:?}",
+        people[0].met_at
+    );
+    // a thank-you for the first is addressed to her
+    let draft = j
+        .message(
+            reps_core::rules::messages::MessageKind::ThankYou,
+            &MessageAbout {
+                interview: Some(first.id),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(draft.emails, [(maya.id, "maya@acme.example".to_string())]);
+    j.set_met(second.id, maya.id, false).unwrap();
+    assert!(j.interview(second.id).unwrap().plan.people.is_empty());
+    // linking someone who is not in the journal is refused
+    let ghost = ContactId(uuid::Uuid::now_v7());
+    assert!(j.set_met(second.id, ghost, true).is_err());
+}

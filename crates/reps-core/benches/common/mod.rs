@@ -702,6 +702,8 @@ impl Gen {
             String::new()
         };
         let details = ContactDetails {
+            email: String::new(),
+            phone: String::new(),
             reach: format!(
                 "{}@{}.example",
                 name.to_lowercase().replace(' ', "."),

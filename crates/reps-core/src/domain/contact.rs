@@ -25,7 +25,14 @@ pub struct ContactDetails {
     pub met_where: String,
     /// When we met.
     pub met_on: Option<NaiveDate>,
-    /// Email, phone, profile link.
+    /// Their email address: where "Share or email" addresses a message.
+    #[serde(default)]
+    pub email: String,
+    /// Their phone number.
+    #[serde(default)]
+    pub phone: String,
+    /// Other ways to reach them (a profile link); older journals kept
+    /// email and phone here too.
     #[serde(default)]
     pub reach: String,
     /// Every how many days to get back in touch; `None` means no reminder.
@@ -51,6 +58,32 @@ impl ContactDetails {
         limits::optional("company", &self.company, limits::SHORT)?;
         limits::optional("met_where", &self.met_where, limits::SHORT)?;
         limits::optional("reach", &self.reach, limits::LINK)?;
+        limits::optional("email", &self.email, limits::SHORT)?;
+        limits::optional("phone", &self.phone, limits::SHORT)?;
+        let email = self.email.trim();
+        // one address, name@place: a typo here would send a message nowhere
+        if !email.is_empty()
+            && !email.split_once('@').is_some_and(|(name, place)| {
+                !name.is_empty()
+                    && place.contains('.')
+                    && !place.starts_with('.')
+                    && !place.ends_with('.')
+            })
+            || email.contains(char::is_whitespace)
+            || email.matches('@').count() > 1
+        {
+            return Err(Invalid::new("email", crate::error::Problem::Email));
+        }
+        let phone = self.phone.trim();
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        if !phone.is_empty()
+            && (digits < 5
+                || !phone
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-().".contains(c)))
+        {
+            return Err(Invalid::new("phone", crate::error::Problem::Phone));
+        }
         limits::optional("notes", &self.notes, limits::NOTE)?;
         if let Some(days) = self.cadence_days
             && !(1..=3650).contains(&days)
@@ -94,4 +127,40 @@ pub struct Contact {
     pub history: Vec<Position>,
     /// When we were last in touch.
     pub last_contact: Option<Stamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Problem;
+
+    #[test]
+    fn email_and_phone_are_checked_so_a_message_reaches_them() {
+        let with = |email: &str, phone: &str| ContactDetails {
+            email: email.into(),
+            phone: phone.into(),
+            ..ContactDetails::named("Maya Chen")
+        };
+        assert!(
+            with("maya@harbor.example", "+44 20 7946 0958")
+                .validate()
+                .is_ok()
+        );
+        assert!(with("", "").validate().is_ok());
+        for bad in [
+            "maya",
+            "maya@",
+            "@harbor.example",
+            "maya@harbor",
+            "maya chen@x.io",
+            "a@b@c.io",
+        ] {
+            let e = with(bad, "").validate().unwrap_err();
+            assert_eq!((e.field, e.problem), ("email", Problem::Email), "{bad}");
+        }
+        for bad in ["call me", "12", "555-CALL-NOW"] {
+            let e = with("", bad).validate().unwrap_err();
+            assert_eq!((e.field, e.problem), ("phone", Problem::Phone), "{bad}");
+        }
+    }
 }

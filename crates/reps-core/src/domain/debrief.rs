@@ -124,6 +124,17 @@ impl Skill {
     ];
 }
 
+/// A skill as marked in one debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkillMark {
+    /// Not mentioned.
+    None,
+    /// It went well.
+    Strong,
+    /// To work on.
+    WorkOn,
+}
+
 /// Everything typed in the capture screen; saved whole on every change.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DebriefBody {
@@ -163,6 +174,31 @@ pub struct DebriefBody {
 }
 
 impl DebriefBody {
+    /// One tap on a skill's chip on the capture screen: not marked →
+    /// a strength → to work on → not marked. Each skill is one chip, so it
+    /// can never be both at once.
+    pub fn cycle_skill(&mut self, skill: Skill) {
+        if let Some(p) = self.strengths.iter().position(|s| *s == skill) {
+            self.strengths.remove(p);
+            self.to_improve.push(skill);
+        } else if let Some(p) = self.to_improve.iter().position(|s| *s == skill) {
+            self.to_improve.remove(p);
+        } else {
+            self.strengths.push(skill);
+        }
+    }
+
+    /// How the capture screen marks a skill now.
+    pub fn skill_mark(&self, skill: &Skill) -> SkillMark {
+        if self.strengths.contains(skill) {
+            SkillMark::Strong
+        } else if self.to_improve.contains(skill) {
+            SkillMark::WorkOn
+        } else {
+            SkillMark::None
+        }
+    }
+
     /// Checks sizes of every field.
     pub fn validate(&self) -> Result<(), Invalid> {
         limits::optional("improve", &self.improve, limits::NOTE)?;
@@ -212,6 +248,29 @@ pub struct Debrief {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_chip_per_skill_cycles_strong_work_on_and_off() {
+        let mut b = DebriefBody::default();
+        let s = Skill::SalaryTalk;
+        assert_eq!(b.skill_mark(&s), SkillMark::None);
+        b.cycle_skill(s.clone());
+        assert_eq!(
+            (b.skill_mark(&s), b.strengths.len(), b.to_improve.len()),
+            (SkillMark::Strong, 1, 0)
+        );
+        b.cycle_skill(s.clone());
+        assert_eq!(
+            (b.skill_mark(&s), b.strengths.len(), b.to_improve.len()),
+            (SkillMark::WorkOn, 0, 1)
+        );
+        b.cycle_skill(s.clone());
+        assert_eq!(
+            (b.skill_mark(&s), b.strengths.len(), b.to_improve.len()),
+            (SkillMark::None, 0, 0)
+        );
+    }
+
     use crate::error::Problem;
 
     #[test]

@@ -46,6 +46,15 @@ pub enum Problem {
         /// Given.
         got: usize,
     },
+    /// A pay figure that is not a whole amount.
+    #[error("use whole amounts, like 52000, 52,000 or 52k")]
+    Amount,
+    /// Not an email address.
+    #[error("that doesn't look like an email address (name@example.com)")]
+    Email,
+    /// Not a phone number.
+    #[error("use digits, spaces and + - ( ) only, like +44 20 7946 0958")]
+    Phone,
     /// A currency that is not a three-letter code.
     #[error("use a three-letter currency code such as EUR or USD")]
     Currency,

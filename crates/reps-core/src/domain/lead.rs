@@ -29,6 +29,18 @@ pub enum Source {
     Other,
 }
 
+impl Source {
+    /// Every source, in the order a form lists them (the most common first).
+    pub const ALL: [Source; 6] = [
+        Self::JobBoard,
+        Self::RecruiterCall,
+        Self::Referral,
+        Self::Inbound,
+        Self::Network,
+        Self::Other,
+    ];
+}
+
 /// How a pay figure is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -56,7 +68,102 @@ pub struct PayRange {
     pub period: PayPeriod,
 }
 
+/// The period's word as a form or file writes it (`year`, `month`, `day`, `hour`).
+impl PayPeriod {
+    /// Every period, in the order a form lists them.
+    pub const ALL: [PayPeriod; 4] = [Self::Year, Self::Month, Self::Day, Self::Hour];
+
+    /// The form's key for this period.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::Month => "month",
+            Self::Day => "day",
+            Self::Hour => "hour",
+        }
+    }
+
+    /// The period named by a form's key; anything else reads as a year.
+    pub fn from_key(key: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.key() == key)
+            .unwrap_or(Self::Year)
+    }
+}
+
+/// One typed pay figure: `52000`, `52,000`, `52 000`, `52'000`, `52.000`
+/// (thousands set apart the way the user's country writes them), `52k` or
+/// `52.5k`. Empty is "not known"; a figure that could be read two ways
+/// (`45.50`, `5,5`) is refused rather than guessed.
+pub fn amount_from_typed(typed: &str, field: &'static str) -> Result<Option<u64>, Invalid> {
+    let bad = || Invalid::new(field, Problem::Amount);
+    let text = typed.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (number, per_unit) = match text.strip_suffix(['k', 'K']) {
+        Some(n) => (n.trim_end(), 1000),
+        None => (text, 1),
+    };
+    let groups: Vec<&str> = number
+        .split([',', '.', '\'', ' ', '\u{a0}', '\u{202f}'])
+        .collect();
+    let all_digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !groups.iter().all(|g| all_digits(g)) {
+        return Err(bad());
+    }
+    let value = match groups.as_slice() {
+        [whole] => whole
+            .parse::<u64>()
+            .ok()
+            .and_then(|v| v.checked_mul(per_unit)),
+        // "52.5k": one short group after the point is a fraction of a thousand
+        [whole, frac] if per_unit == 1000 && frac.len() < 3 => {
+            let whole = whole.parse::<u64>().ok();
+            let frac = format!("{frac:0<3}").parse::<u64>().ok();
+            whole
+                .zip(frac)
+                .and_then(|(w, f)| w.checked_mul(1000)?.checked_add(f))
+        }
+        // thousands set apart: every group after the first has three digits
+        [first, rest @ ..] if first.len() <= 3 && rest.iter().all(|g| g.len() == 3) => groups
+            .concat()
+            .parse::<u64>()
+            .ok()
+            .and_then(|v| v.checked_mul(per_unit)),
+        _ => None,
+    };
+    value.map(Some).ok_or_else(bad)
+}
+
 impl PayRange {
+    /// A range from what a form holds: two typed amounts, a currency and a
+    /// period key. `Ok(None)` when neither amount is given (pay not known).
+    pub fn from_typed(
+        min: &str,
+        max: &str,
+        currency: &str,
+        period: &str,
+        field: &'static str,
+    ) -> Result<Option<Self>, Invalid> {
+        let (min, max) = (
+            amount_from_typed(min, field)?,
+            amount_from_typed(max, field)?,
+        );
+        if min.is_none() && max.is_none() {
+            return Ok(None);
+        }
+        let range = Self {
+            min,
+            max,
+            currency: currency.trim().to_uppercase(),
+            period: PayPeriod::from_key(period),
+        };
+        range.validate(field)?;
+        Ok(Some(range))
+    }
+
     /// Checks currency and order of the bounds.
     pub fn validate(&self, field: &'static str) -> Result<(), Invalid> {
         let c = self.currency.as_bytes();
@@ -82,6 +189,11 @@ pub enum WorkMode {
     Hybrid,
     /// From anywhere.
     Remote,
+}
+
+impl WorkMode {
+    /// Every mode, in the order a form lists them.
+    pub const ALL: [WorkMode; 3] = [Self::OnSite, Self::Hybrid, Self::Remote];
 }
 
 /// My own judgment of a fit (skills, or pay), used by triage.
@@ -452,6 +564,64 @@ pub fn company_key(company: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typed_amounts_read_the_ways_people_write_them() {
+        let read = |t: &str| super::amount_from_typed(t, "pay");
+        for (typed, want) in [
+            ("52000", Some(52_000)),
+            (" 52,000 ", Some(52_000)),
+            ("52.000", Some(52_000)),
+            ("52 000", Some(52_000)),
+            ("52'000", Some(52_000)),
+            ("1,250,000", Some(1_250_000)),
+            ("52k", Some(52_000)),
+            ("52 K", Some(52_000)),
+            ("52.5k", Some(52_500)),
+            ("", None),
+            ("   ", None),
+        ] {
+            assert_eq!(read(typed), Ok(want), "{typed:?}");
+        }
+        for typed in [
+            "45.50",
+            "5,5",
+            "abc",
+            "52,00,0",
+            "-5",
+            "99999999999999999999",
+            "1.2.3k",
+            "k",
+        ] {
+            assert_eq!(
+                read(typed).map_err(|e| e.problem),
+                Err(super::Problem::Amount),
+                "{typed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_typed_range_needs_a_currency_and_its_ends_in_order() {
+        use super::{PayPeriod, PayRange, Problem};
+        assert_eq!(PayRange::from_typed("", "", "EUR", "year", "pay"), Ok(None));
+        let r = PayRange::from_typed("48k", "55,000", " eur ", "month", "pay")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (r.min, r.max, r.currency.as_str(), r.period),
+            (Some(48_000), Some(55_000), "EUR", PayPeriod::Month)
+        );
+        let err = |e: Result<_, super::Invalid>| e.map_err(|e| e.problem).unwrap_err();
+        assert_eq!(
+            err(PayRange::from_typed("60k", "50k", "EUR", "year", "pay")),
+            Problem::EndBeforeStart
+        );
+        assert_eq!(
+            err(PayRange::from_typed("60k", "", "euros", "year", "pay")),
+            Problem::Currency
+        );
+    }
+
     use super::*;
 
     #[test]

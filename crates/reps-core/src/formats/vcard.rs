@@ -41,7 +41,16 @@ fn vcard(w: &mut Writer, c: &Contact) {
     if !role.is_empty() {
         w.text("TITLE", role);
     }
-    let reach = Reach::read(&d.reach);
+    let mut reach = Reach::read(&d.reach);
+    // the email and phone fields first (older journals kept them in "reach")
+    if !d.email.trim().is_empty() {
+        reach.emails.insert(0, d.email.trim().to_string());
+    }
+    if !d.phone.trim().is_empty() {
+        reach.phones.insert(0, d.phone.trim().to_string());
+    }
+    reach.emails.dedup();
+    reach.phones.dedup();
     for e in &reach.emails {
         w.text("EMAIL", e);
     }
@@ -217,6 +226,22 @@ mod tests {
         assert!(text.contains("\r\nORG:Initech\r\n"));
         assert!(text.contains("\r\nTITLE:CTO\r\n"));
         assert!(text.contains("\r\nN:;Sam;;;\r\n"));
+    }
+
+    #[test]
+    fn the_email_and_phone_fields_come_first_and_once() {
+        let mut d = ContactDetails::named("Jo");
+        d.email = "jo@acme.io".into();
+        d.phone = "+44 20 7946 0958".into();
+        d.reach = "jo@acme.io, jo@home.org".into();
+        let flat = vcards(&[contact(d)]).replace("\r\n ", "");
+        assert_eq!(flat.matches("EMAIL:jo@acme.io").count(), 1, "{flat}");
+        let (work, home) = (
+            flat.find("EMAIL:jo@acme.io"),
+            flat.find("EMAIL:jo@home.org"),
+        );
+        assert!(work < home, "{flat}");
+        assert!(flat.contains("TEL;VALUE=uri:tel:+442079460958"), "{flat}");
     }
 
     #[test]

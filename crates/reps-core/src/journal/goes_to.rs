@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::id::{ContactId, InterviewId, LeadId};
+use crate::id::{ContactId, DebriefId, InterviewId, LeadId};
 use crate::rules::messages::{self, MessageKind};
 use crate::{FollowUp, FollowUpKind};
 
@@ -82,6 +82,10 @@ pub enum GoesTo {
     Lead(LeadId),
     /// A message ready to write.
     Message(MessageKind, MessageFor),
+    /// A debrief, whole, to read and edit.
+    Debrief(DebriefId),
+    /// The people list.
+    People,
 }
 
 impl GoesTo {
@@ -106,6 +110,8 @@ impl GoesTo {
             GoesTo::Checklist(i) => format!("{SCHEME}://prep/{i}"),
             GoesTo::Lead(l) => format!("{SCHEME}://lead/{l}"),
             GoesTo::Message(kind, about) => format!("{SCHEME}://message/{kind}/{about}"),
+            GoesTo::Debrief(d) => format!("{SCHEME}://debrief/{d}"),
+            GoesTo::People => format!("{SCHEME}://people"),
         }
     }
 
@@ -121,6 +127,8 @@ impl GoesTo {
             ["capture", id] => id.parse().ok().map(|i| GoesTo::Capture(Some(i))),
             ["prep", id] => id.parse().ok().map(GoesTo::Checklist),
             ["lead", id] | ["leads", id] => id.parse().ok().map(GoesTo::Lead),
+            ["debrief", id] => id.parse().ok().map(GoesTo::Debrief),
+            ["people"] => Some(GoesTo::People),
             ["message", kind, about] => {
                 Some(GoesTo::Message(kind.parse().ok()?, about.parse().ok()?))
             }
@@ -156,6 +164,8 @@ mod tests {
             GoesTo::Capture(Some(iv)),
             GoesTo::Checklist(iv),
             GoesTo::Lead(lead),
+            GoesTo::Debrief(crate::id::DebriefId(uuid::Uuid::now_v7())),
+            GoesTo::People,
             GoesTo::Message(MessageKind::ThankYou, MessageFor::Interview(iv)),
             GoesTo::Message(MessageKind::StayInTouch, MessageFor::Contact(c)),
             GoesTo::Message(MessageKind::CheckIn, MessageFor::Lead(lead)),

@@ -50,6 +50,9 @@ pub struct MessageDraft {
     pub people: Vec<(ContactId, String)>,
     /// The one greeted (the one asked for, else the first met).
     pub greeting: Option<ContactId>,
+    /// The email address of each of those people who has one: where
+    /// "Email them" addresses the message.
+    pub emails: Vec<(ContactId, String)>,
 }
 
 impl Journal {
@@ -100,8 +103,15 @@ impl Journal {
                 about.interview.map(|i| r.load(i.key())).transpose()?;
             let met = interview.map(|i| i.plan.people).unwrap_or_default();
             let mut people = Vec::new();
-            for c in &met {
-                people.push((*c, r.load::<Contact>(c.key())?.details.name));
+            let mut emails = Vec::new();
+            for c in met.iter().chain(about.contact.iter()) {
+                let person = r.load::<Contact>(c.key())?.details;
+                if !person.email.trim().is_empty() && !emails.iter().any(|(id, _)| id == c) {
+                    emails.push((*c, person.email.trim().to_string()));
+                }
+                if met.contains(c) && !people.iter().any(|(id, _)| id == c) {
+                    people.push((*c, person.name));
+                }
             }
             Ok(MessageDraft {
                 kind,
@@ -113,6 +123,7 @@ impl Journal {
                 signed_as: facts.me,
                 greeting: about.contact.or(met.first().copied()),
                 people,
+                emails,
             })
         })
     }

@@ -6,10 +6,13 @@ use serde::{Deserialize, Serialize};
 use super::Journal;
 use super::follow_ups::{self, Planned, keys};
 use crate::error::Result;
-use crate::id::ContactId;
+use std::collections::HashMap;
+
+use crate::id::{ContactId, InterviewId, LeadId};
 use crate::rules::followups as due;
 use crate::store::tables::{CONTACT_BY_COMPANY, INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
 use crate::store::{Read, Writer};
+use crate::wording;
 use crate::{Contact, ContactDetails, FollowUp, FollowUpKind, Interview, Lead, Position};
 
 /// "Did I already talk to this company?": everything the journal has on it.
@@ -38,6 +41,9 @@ pub struct Person {
     pub contact: Contact,
     /// When to get back in touch, if planned.
     pub next_touch: Option<FollowUp>,
+    /// The interviews they were in, oldest first: the lead and
+    /// "Northwind Bikes · Screen interview, 7 Dec".
+    pub met_at: Vec<(LeadId, String)>,
 }
 
 impl Journal {
@@ -50,6 +56,18 @@ impl Journal {
                 .into_iter()
                 .filter(|f| f.is_open())
                 .collect();
+            let mut interviews: Vec<Interview> = r
+                .load_all::<Interview>()?
+                .into_iter()
+                .filter(|i| !i.plan.people.is_empty())
+                .collect();
+            interviews.sort_by_key(|i| i.plan.start);
+            let mut companies: HashMap<LeadId, String> = HashMap::new();
+            for i in &interviews {
+                if let std::collections::hash_map::Entry::Vacant(e) = companies.entry(i.lead) {
+                    e.insert(r.load::<Lead>(i.lead.key())?.details.company);
+                }
+            }
             Ok(r.load_all::<Contact>()?
                 .into_iter()
                 .map(|contact| {
@@ -58,9 +76,18 @@ impl Journal {
                         .filter(|f| f.contact == Some(contact.id))
                         .min_by_key(|f| f.effective_due())
                         .cloned();
+                    let met_at = interviews
+                        .iter()
+                        .filter(|i| i.plan.people.contains(&contact.id))
+                        .map(|i| {
+                            let company = companies.get(&i.lead).map_or("", String::as_str);
+                            (i.lead, wording::met_at(company, i))
+                        })
+                        .collect();
                     Person {
                         contact,
                         next_touch,
+                        met_at,
                     }
                 })
                 .collect())
@@ -83,6 +110,61 @@ impl Journal {
             w.put(None, &c)?;
             plan_keep_in_touch(w, &c)?;
             Ok(c)
+        })
+    }
+
+    /// Someone new who was in `interview`: added and marked as met there,
+    /// in one transaction (a message about it can then greet them).
+    pub fn add_person_met(
+        &self,
+        interview: InterviewId,
+        details: ContactDetails,
+    ) -> Result<Contact> {
+        details.validate()?;
+        self.write(|w| {
+            let old: Interview = w.load(interview.key())?;
+            let history = position(w, &details).into_iter().collect();
+            let c = Contact {
+                id: ContactId(w.new_id()),
+                created: w.now,
+                updated: w.now,
+                details,
+                history,
+                last_contact: None,
+            };
+            w.put(None, &c)?;
+            plan_keep_in_touch(w, &c)?;
+            let mut new = old.clone();
+            new.plan.people.push(c.id);
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+            Ok(c)
+        })
+    }
+
+    /// Marks a person as in `interview` or not (a tap on their name on the
+    /// interview's card).
+    pub fn set_met(
+        &self,
+        interview: InterviewId,
+        contact: ContactId,
+        met: bool,
+    ) -> Result<Interview> {
+        self.write(|w| {
+            let old: Interview = w.load(interview.key())?;
+            // a person must exist to be linked: the id must not dangle
+            let _: Contact = w.load(contact.key())?;
+            let mut new = old.clone();
+            new.plan.people.retain(|c| *c != contact);
+            if met {
+                new.plan.people.push(contact);
+            }
+            if new == old {
+                return Ok(old);
+            }
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+            Ok(new)
         })
     }
 

@@ -10,7 +10,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use redb::{ReadTransaction, TableHandle};
 
-use super::Journal;
+use super::{GoesTo, Journal};
 use crate::error::Result;
 use crate::rules::search::{Document, Hit, Index, Query, Target};
 use crate::store::Read;
@@ -125,6 +125,9 @@ pub struct SearchResult {
     pub lead: Option<LeadId>,
     /// "Company — role" for an interview or a debrief.
     pub about: Option<String>,
+    /// Where "Open" goes: a debrief opens whole (the word found is in it),
+    /// a person the people list, anything else its lead.
+    pub goes_to: Option<GoesTo>,
 }
 
 impl Journal {
@@ -152,7 +155,18 @@ impl Journal {
                         }
                         _ => None,
                     };
-                    Ok(SearchResult { hit, lead, about })
+                    let goes_to = match (hit.target, lead) {
+                        (Target::Debrief(d), _) => Some(GoesTo::Debrief(d)),
+                        (Target::Contact(_), _) => Some(GoesTo::People),
+                        (_, Some(l)) => Some(GoesTo::Lead(l)),
+                        (_, None) => None,
+                    };
+                    Ok(SearchResult {
+                        hit,
+                        lead,
+                        about,
+                        goes_to,
+                    })
                 })
                 .collect()
         })

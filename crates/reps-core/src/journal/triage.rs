@@ -10,7 +10,7 @@ use crate::id::{InterviewId, LeadId};
 use crate::rules::messages::MessageKind;
 use crate::rules::offers::{self, OfferCheck};
 use crate::rules::{followups as due, pass, pipeline};
-use crate::store::tables::{INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
+use crate::store::tables::{CONTACT_BY_COMPANY, INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
 use crate::store::{Read, Writer};
 use crate::time::Stamp;
 use crate::{
@@ -214,10 +214,18 @@ impl Journal {
                 r.load_many(&r.ix_children(INTERVIEW_BY_LEAD, id.key())?)?;
             interviews.sort_by_key(|i| i.plan.start);
             let debriefs = super::offers::debriefs_of(r, id)?;
+            // those met in its interviews, then others known there (to mark
+            // who was in which interview)
             let mut people: Vec<Contact> = Vec::new();
             for c in interviews.iter().flat_map(|i| &i.plan.people) {
                 if !people.iter().any(|p| p.id == *c) {
                     people.push(r.load(c.key())?);
+                }
+            }
+            let company = crate::domain::lead::company_key(&lead.details.company);
+            for c in r.load_many::<Contact>(&r.ix_named(CONTACT_BY_COMPANY, &company)?)? {
+                if !people.iter().any(|p| p.id == c.id) {
+                    people.push(c);
                 }
             }
             Ok(LeadPage::new(lead, interviews, debriefs, people, now))
@@ -297,7 +305,7 @@ pub struct LeadPage {
     pub interviews: Vec<Interview>,
     /// Its debriefs.
     pub debriefs: Vec<Debrief>,
-    /// People met in its interviews.
+    /// People met in its interviews, then others known at the company.
     pub people: Vec<Contact>,
     /// The offer check, while an offer is open.
     pub offer: Option<OfferCheck>,
