@@ -22,7 +22,7 @@ use reps_core::{
     FollowUpId, Interview, InterviewId, InterviewPlan, ItemId, Lead, LeadDetails, LeadId, LeadPage,
     MessageAbout, MessageDraft, MessageKind, MessageTemplate as Template, Offer, OfferFile,
     Outcome, Person, Reminder, RepsReport, Scheduled, SearchResult, SkillLine, Stamp, Status,
-    TemplateItem, TodayRow,
+    TemplateItem, ThisWeek, TodayRow,
 };
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +85,9 @@ protocol! {
 
     /// What is due now, each row with where it leads.
     fn today(j) -> Vec<TodayRow> { j.today_rows() }
+
+    /// The week ahead and last week's lessons.
+    fn this_week(j) -> ThisWeek { j.this_week() }
 
     /// Leads to swipe.
     fn deck(j) -> Vec<Lead> { j.deck() }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use dioxus::prelude::*;
 use reps_core::rules::today::TodayItem;
-use reps_core::{FollowUpId, LeadId, Status, TodayRow};
+use reps_core::{FollowUpId, LeadId, Status, ThisWeek, TodayRow};
 
 use crate::app::use_ctx;
 use crate::components::text;
@@ -40,6 +40,10 @@ pub fn Today() -> Element {
         ctx.revision();
         ctx.journal().today().await
     });
+    let week = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().this_week().await
+    });
     let error = use_signal(|| None::<UiError>);
     let mut pushed = use_signal(|| None::<Pushed>);
     let act = move |a: RowAction| {
@@ -74,6 +78,7 @@ pub fn Today() -> Element {
                 items: list.clone(),
                 error: error().map(|e| e.message),
                 pushed: pushed(),
+                week: week.read().as_ref().and_then(|w| w.as_ref().ok()).cloned(),
                 on_act: act,
                 on_nav: move |r: Route| {
                     navigator().push(r);
@@ -89,6 +94,7 @@ pub fn TodayView(
     items: Vec<TodayRow>,
     error: Option<String>,
     #[props(default)] pushed: Option<Pushed>,
+    #[props(default)] week: Option<ThisWeek>,
     on_act: EventHandler<RowAction>,
     on_nav: EventHandler<Route>,
 ) -> Element {
@@ -124,6 +130,42 @@ pub fn TodayView(
             for (n, item) in items.into_iter().enumerate() {
                 li { key: "{row_key(&item)}", class: "row",
                     {row(item, n, on_act, on_nav)}
+                }
+            }
+        }
+        if let Some(w) = week.filter(|w| !w.ahead.is_empty() || !w.lessons.is_empty()) {
+            section { class: "this-week", aria_label: "This week", "data-testid": "this-week",
+                h2 { "This week" }
+                if !w.ahead.is_empty() {
+                    ul { class: "rows",
+                        for (n, r) in w.ahead.into_iter().enumerate() {
+                            li { key: "{n}", class: "row",
+                                div { class: "row-text",
+                                    span { class: "row-kind", "{r.day}" }
+                                    span { class: "row-title", "{r.title}" }
+                                    span { class: "row-meta", "{r.about}" }
+                                }
+                                button { class: "button quiet", "data-testid": "week-open-{n}", aria_label: "Open: {r.title}, {r.about}",
+                                    onclick: move |_| on_nav.call(Route::from(r.goes_to)), "Open" }
+                            }
+                        }
+                    }
+                }
+                if !w.lessons.is_empty() {
+                    h3 { "Last week's answers to improve" }
+                    ul { class: "rows",
+                        for (n, l) in w.lessons.into_iter().enumerate() {
+                            li { key: "{n}", class: "row",
+                                div { class: "row-text",
+                                    span { class: "row-kind", "{l.about}" }
+                                    if !l.text.is_empty() { span { class: "row-title", "{l.text}" } }
+                                    if !l.work_on.is_empty() { span { class: "row-meta", "Work on: {l.work_on.join(\", \")}" } }
+                                }
+                                button { class: "button quiet", "data-testid": "lesson-open-{n}", aria_label: "Read the notes: {l.about}",
+                                    onclick: move |_| on_nav.call(Route::from(l.goes_to)), "Read" }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -286,6 +328,32 @@ mod tests {
         assert!(html.contains("Write it down"), "{html}");
         assert!(html.contains(">Done<"), "{html}");
         assert!(!html.contains("Nothing due"));
+    }
+
+    #[test]
+    fn this_week_lists_what_comes_and_what_to_improve_each_with_a_way_to_it() {
+        let week = crate::screens::test_support::demo().this_week().unwrap();
+        assert!(
+            !week.ahead.is_empty(),
+            "the sample has an offer to answer this week"
+        );
+        let first = week.ahead[0].clone();
+        let html = render_with(
+            week,
+            |week| rsx! { TodayView { items: vec![], error: None, week: Some(week), on_act: |_| {}, on_nav: |_| {} } },
+        );
+        assert!(html.contains("This week"), "{html}");
+        assert!(
+            html.contains(&first.day) && html.contains(&first.title),
+            "{html}"
+        );
+        assert!(html.contains("week-open-0"), "{html}");
+        // nothing this week: no empty heading
+        let none = render_with(
+            reps_core::ThisWeek::default(),
+            |week| rsx! { TodayView { items: vec![], error: None, week: Some(week), on_act: |_| {}, on_nav: |_| {} } },
+        );
+        assert!(!none.contains("This week"), "{none}");
     }
 
     #[test]

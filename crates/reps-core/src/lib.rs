@@ -43,8 +43,8 @@ pub use formats::tracker_import::{ColumnMap, CsvImportError, TrackerPreview};
 pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
 pub use journal::{
     ChecklistPage, Collision, CompanyHistory, Counts, Decided, Decision, GoesTo, Journal, LeadPage,
-    MessageAbout, MessageDraft, MessageFor, NextInterview, OfferFile, Outside, Person,
-    RESUME_WITHIN_MINUTES, Reminder, Scheduled, SearchResult, TodayRow,
+    Lesson, MessageAbout, MessageDraft, MessageFor, NextInterview, OfferFile, Outside, Person,
+    RESUME_WITHIN_MINUTES, Reminder, Scheduled, SearchResult, ThisWeek, TodayRow, WeekRow,
 };
 pub use rules::checklist::ChecklistView;
 pub use rules::messages::{MessageKind, Template as MessageTemplate};

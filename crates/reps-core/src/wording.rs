@@ -10,6 +10,11 @@ pub fn when(s: &Stamp) -> String {
     s.local().format("%a %-d %b, %H:%M").to_string()
 }
 
+/// "Wed 3 Jun".
+pub fn weekday(s: &Stamp) -> String {
+    s.local().format("%a %-d %b").to_string()
+}
+
 /// "3 Jun".
 pub fn day(s: &Stamp) -> String {
     s.local().format("%-d %b").to_string()

@@ -168,10 +168,17 @@ fn python_icalendar_reads_every_interview_and_follow_up_at_its_instant() {
         .iter()
         .map(|e| (e["uid"].as_str().unwrap().to_string(), e))
         .collect();
+    let answers = j
+        .all_leads()
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.status == Status::Offer)
+        .filter(|l| l.offer.as_ref().is_some_and(|o| o.respond_by.is_some()))
+        .count();
     assert_eq!(
         events.len(),
-        interviews.len() + open.len(),
-        "one event per interview not cancelled and per open follow-up, no more"
+        interviews.len() + open.len() + answers,
+        "one event per interview not cancelled, per open follow-up and per offer's answer-by date, no more"
     );
 
     let now = j.now();
@@ -543,4 +550,55 @@ fn the_fuzz_seeds_and_regressions_replay() {
         }
     }
     assert!(replayed >= 7, "the seed corpus is there ({replayed} files)");
+}
+
+#[test]
+fn an_offer_s_answer_by_date_is_in_the_calendar_with_a_day_before_alarm() {
+    let (j, _) = memory("2026-06-01T09:00:00+02:00[Europe/Paris]");
+    let lead = j
+        .add_lead(LeadDetails::new(
+            "Globex",
+            "Data engineer",
+            Source::Referral,
+        ))
+        .unwrap();
+    j.decide(lead.id, Decision::Take).unwrap();
+    j.schedule_interview(
+        lead.id,
+        InterviewPlan::new(
+            at("2026-05-20T14:00:00+02:00[Europe/Paris]"),
+            45,
+            InterviewKind::Video,
+            Stage::Final,
+        ),
+    )
+    .unwrap();
+    j.move_lead(lead.id, Status::Offer, None, "").unwrap();
+    let no_date = j.export_calendar().unwrap();
+    assert!(!no_date.contains("Answer the offer"), "no date, no event");
+    let by = at("2026-06-04T17:00:00+02:00[Europe/Paris]");
+    j.set_offer(
+        lead.id,
+        Offer {
+            respond_by: Some(by),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let text = j.export_calendar().unwrap();
+    let invites = ics::parse_invites(&text).unwrap();
+    let answer = invites
+        .iter()
+        .find(|i| i.uid == format!("offer-{}@reps.journal", lead.id))
+        .expect("the deadline is an event");
+    assert_eq!(answer.start, by);
+    let flat = text.replace("\r\n ", "");
+    assert!(
+        flat.contains("SUMMARY:Answer the offer from Globex\r\n"),
+        "{flat}"
+    );
+    assert!(flat.contains("TRIGGER:-P1D\r\n"), "{flat}");
+    // once answered, the deadline leaves the calendar
+    j.move_lead(lead.id, Status::Accepted, None, "").unwrap();
+    assert!(!j.export_calendar().unwrap().contains("Answer the offer"));
 }

@@ -1578,3 +1578,73 @@ fn people_are_linked_to_the_interviews_they_were_in() {
     let ghost = ContactId(uuid::Uuid::now_v7());
     assert!(j.set_met(second.id, ghost, true).is_err());
 }
+
+#[test]
+fn this_week_shows_pushed_follow_ups_offer_deadlines_and_last_week_s_lessons() {
+    let (j, c) = memory(NOW); // Monday 1 June, 09:00
+    let l = j
+        .add_lead(LeadDetails::new("Acme", "Dev", Source::RecruiterCall))
+        .unwrap();
+    c.advance(Duration::days(3)); // Thursday: the reply is owed today
+    let reply = j.follow_ups_for_lead(l.id).unwrap().pop().unwrap();
+    assert!(
+        j.this_week().unwrap().ahead.is_empty(),
+        "today's is on Today, not this week"
+    );
+    // pushed to Tuesday: gone from Today, there under this week
+    j.snooze_to_morning_of(
+        reply.id,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 9).unwrap(),
+    )
+    .unwrap();
+    assert!(j.today().unwrap().is_empty());
+    let week = j.this_week().unwrap();
+    assert_eq!(week.ahead.len(), 1, "{week:?}");
+    assert_eq!(week.ahead[0].day, "Tue 9 Jun");
+    assert_eq!(week.ahead[0].about, "Acme — Dev");
+    assert_eq!(week.ahead[0].goes_to, GoesTo::Lead(l.id));
+    // an offer that wants its answer on Saturday comes before it
+    let g = j
+        .add_lead(LeadDetails::new("Globex", "Data", Source::Referral))
+        .unwrap();
+    j.decide(g.id, Decision::Take).unwrap();
+    let [iv] = book(&j, g.id, &[("2026-06-03T10:00:00+02:00[Europe/Paris]", 60)])
+        .try_into()
+        .unwrap();
+    j.move_lead(g.id, Status::Offer, None, "").unwrap();
+    j.set_offer(
+        g.id,
+        Offer {
+            respond_by: Some(at("2026-06-06T17:00:00+02:00[Europe/Paris]")),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    // and what the interview on Wednesday taught
+    let d = j.start_debrief(Some(iv.id), None).unwrap();
+    j.save_debrief(
+        d.id,
+        DebriefBody {
+            improve: "Salary question caught me off guard".into(),
+            to_improve: vec![Skill::SalaryTalk],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let week = j.this_week().unwrap();
+    let titles: Vec<_> = week
+        .ahead
+        .iter()
+        .map(|r| (r.day.as_str(), r.title.as_str()))
+        .collect();
+    assert_eq!(titles[0], ("Sat 6 Jun", "Answer the offer"), "{titles:?}");
+    assert_eq!(titles[1].0, "Tue 9 Jun");
+    assert_eq!(week.lessons.len(), 1);
+    assert_eq!(week.lessons[0].text, "Salary question caught me off guard");
+    assert_eq!(week.lessons[0].work_on, ["Salary talk"]);
+    assert_eq!(week.lessons[0].goes_to, GoesTo::Debrief(d.id));
+    // eight days on, the lesson and the passed follow-up are last week's
+    c.set(at("2026-06-12T09:00:00+02:00[Europe/Paris]"));
+    let week = j.this_week().unwrap();
+    assert!(week.lessons.is_empty(), "{week:?}");
+}

@@ -45,7 +45,7 @@ pub use outside::{NextInterview, Outside, Reminder, ReminderItem};
 pub use people::{CompanyHistory, Person};
 pub use prep::ChecklistPage;
 pub use search::SearchResult;
-pub use today::TodayRow;
+pub use today::{Lesson, ThisWeek, TodayRow, WeekRow};
 pub use triage::{Decided, Decision, LeadMove, LeadPage};
 
 use crate::error::{Error, Result};

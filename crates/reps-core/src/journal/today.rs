@@ -118,7 +118,124 @@ impl From<TodayItem> for TodayRow {
     }
 }
 
+/// A line of "this week": something due in the next seven days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeekRow {
+    /// When: "Wed 9 Dec".
+    pub day: String,
+    /// What to do: "Check in", "Answer the offer"…
+    pub title: String,
+    /// "Company — role", or a person's name.
+    pub about: String,
+    /// Where it is done.
+    pub goes_to: GoesTo,
+}
+
+/// An answer to improve, from a debrief of the last seven days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lesson {
+    /// "Company — role".
+    pub about: String,
+    /// What the user wrote under "answers to improve".
+    pub text: String,
+    /// The skills marked "work on", as words.
+    pub work_on: Vec<String>,
+    /// The debrief, to read it whole.
+    pub goes_to: GoesTo,
+}
+
+/// "This week" on Today: what comes in the next seven days, soonest
+/// first, and what last week's debriefs said to improve.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ThisWeek {
+    /// Follow-ups (pushed ones too, people due a check-in among them) and
+    /// offers' answer-by dates, soonest first.
+    pub ahead: Vec<WeekRow>,
+    /// Answers to improve from the last seven days, newest first.
+    pub lessons: Vec<Lesson>,
+}
+
 impl Journal {
+    /// The week ahead and behind (one snapshot): Today's second part.
+    pub fn this_week(&self) -> Result<ThisWeek> {
+        let now = self.now();
+        self.read(|r| {
+            let (from, to) = today::week_ahead(now);
+            let mut ahead: Vec<(Stamp, WeekRow)> = Vec::new();
+            for k in r.ix_time(FOLLOW_UP_BY_DUE, from.millis(), to.millis() - 1)? {
+                let f: FollowUp = r.load(k)?;
+                if !f.is_open() {
+                    continue;
+                }
+                let due = f.effective_due();
+                ahead.push((
+                    due,
+                    WeekRow {
+                        day: wording::weekday(&due),
+                        title: wording::follow_up(f.kind).to_string(),
+                        about: super::outside::about_follow_up(r, &f)?,
+                        goes_to: GoesTo::for_follow_up(&f),
+                    },
+                ));
+            }
+            for k in r.ix_status(Status::Offer.code())? {
+                let lead: Lead = r.load(k)?;
+                let Some(by) = lead.offer.as_ref().and_then(|o| o.respond_by) else {
+                    continue;
+                };
+                // a deadline already passed is still this week's business
+                if by >= to {
+                    continue;
+                }
+                ahead.push((
+                    by,
+                    WeekRow {
+                        day: wording::weekday(&by),
+                        title: "Answer the offer".to_string(),
+                        about: wording::about(&lead),
+                        goes_to: GoesTo::Lead(lead.id),
+                    },
+                ));
+            }
+            ahead.sort_by_key(|(at, _)| *at);
+            let since = now.add(-Duration::days(today::WEEK_DAYS))?;
+            let mut lessons: Vec<(Stamp, Lesson)> = Vec::new();
+            for d in r.load_all::<crate::Debrief>()? {
+                let b = &d.body;
+                if b.improve.trim().is_empty() && b.to_improve.is_empty() {
+                    continue;
+                }
+                // when it happened: the interview's start, else when written
+                let iv: Option<Interview> = match d.interview {
+                    Some(i) => r.load_opt(i.key())?,
+                    None => None,
+                };
+                let when = iv.as_ref().map_or(d.created, |i| i.plan.start);
+                if when < since || when > now {
+                    continue;
+                }
+                let about = match d.lead.or(iv.map(|i| i.lead)) {
+                    Some(l) => wording::about(&r.load::<Lead>(l.key())?),
+                    None => String::new(),
+                };
+                lessons.push((
+                    when,
+                    Lesson {
+                        about,
+                        text: b.improve.trim().to_string(),
+                        work_on: b.to_improve.iter().map(wording::skill).collect(),
+                        goes_to: GoesTo::Debrief(d.id),
+                    },
+                ));
+            }
+            lessons.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+            Ok(ThisWeek {
+                ahead: ahead.into_iter().map(|(_, row)| row).collect(),
+                lessons: lessons.into_iter().map(|(_, l)| l).collect(),
+            })
+        })
+    }
+
     /// What is due now: checklists of the next 24 h, debriefs still to write,
     /// follow-ups due today or overdue (replies owed among them), and leads
     /// silent long enough to be offered as ghosted.

@@ -104,6 +104,20 @@ pub fn end_of_day(now: Stamp) -> Stamp {
         .unwrap_or(now)
 }
 
+/// How far "this week" on Today looks ahead, and back for lessons.
+pub const WEEK_DAYS: i64 = 7;
+
+/// The window `[from, to)` of "this week": from tomorrow (today's own
+/// things are on Today above it) to the end of the seventh day.
+pub fn week_ahead(now: Stamp) -> (Stamp, Stamp) {
+    let from = end_of_day(now);
+    let mut to = from;
+    for _ in 0..WEEK_DAYS {
+        to = end_of_day(to);
+    }
+    (from, to)
+}
+
 /// The window `(from, to]` in which upcoming interviews show their checklist.
 pub fn checklist_window(now: Stamp) -> (Stamp, Stamp) {
     (

@@ -31,6 +31,14 @@ pub(crate) fn calendar(d: &Data) -> String {
     interviews.sort_by_key(|i| (i.plan.start, i.id));
     let mut follow_ups: Vec<&FollowUp> = d.follow_ups.iter().filter(|f| f.is_open()).collect();
     follow_ups.sort_by_key(|f| (f.effective_due(), f.id));
+    // offers still open, with the date they want an answer by
+    let mut answers: Vec<(&Lead, Stamp)> = d
+        .leads
+        .values()
+        .filter(|l| l.status == crate::Status::Offer)
+        .filter_map(|l| Some((l, l.offer.as_ref()?.respond_by?)))
+        .collect();
+    answers.sort_by_key(|(l, by)| (*by, l.id));
 
     // Each zone, with the local years its events and alarms fall in.
     let mut zones: BTreeMap<&'static str, (Tz, BTreeSet<i32>)> = BTreeMap::new();
@@ -56,6 +64,16 @@ pub(crate) fn calendar(d: &Data) -> String {
             use_zone(t);
         }
     }
+    for (_, by) in &answers {
+        use_zone(*by);
+        if let Ok(t) = by.add(Duration::minutes(FOLLOW_UP_MINUTES)) {
+            use_zone(t);
+        }
+        // the day-before alarm
+        if let Ok(t) = by.add(-Duration::days(1)) {
+            use_zone(t);
+        }
+    }
 
     let mut w = Writer::default();
     w.begin("VCALENDAR");
@@ -72,6 +90,9 @@ pub(crate) fn calendar(d: &Data) -> String {
     }
     for f in follow_ups {
         follow_up(&mut w, d, f);
+    }
+    for (lead, by) in answers {
+        answer_by(&mut w, lead, by);
     }
     w.end("VCALENDAR");
     w.finish()
@@ -181,6 +202,34 @@ fn follow_up(w: &mut Writer, d: &Data, f: &FollowUp) {
     w.raw("STATUS", &[], "CONFIRMED");
     w.raw("TRANSP", &[], "TRANSPARENT");
     alarm(w, "PT0S", &summary);
+    w.end("VEVENT");
+}
+
+/// The day an offer wants its answer: an event at that time, with an
+/// alarm the day before (deciding needs a day, not a minute).
+fn answer_by(w: &mut Writer, lead: &Lead, by: Stamp) {
+    let summary = format!("Answer the offer from {}", lead.details.company.trim());
+    w.begin("VEVENT");
+    // one deadline per lead: its UID stays the same when the date moves
+    stamps(w, &format!("offer-{}", lead.id), lead.created, lead.updated);
+    datetime(w, "DTSTART", by);
+    datetime(
+        w,
+        "DTEND",
+        by.add(Duration::minutes(FOLLOW_UP_MINUTES)).unwrap_or(by),
+    );
+    w.text("SUMMARY", &summary);
+    w.text(
+        "DESCRIPTION",
+        &format!(
+            "They want an answer for the {} role by then. Compare your offers in Reps.",
+            lead.details.role.trim()
+        ),
+    );
+    w.raw("CATEGORIES", &[], "Offer");
+    w.raw("STATUS", &[], "CONFIRMED");
+    w.raw("TRANSP", &[], "TRANSPARENT");
+    alarm(w, "-P1D", &summary);
     w.end("VEVENT");
 }
 
