@@ -153,9 +153,11 @@ build_web() {
 # the first screen waits for) and page and worker together: the goal of
 # issue 12 (1.2 MB), met by the build of 2026-12-06 (page 546,413; both
 # 1,181,412). Lower them as the build shrinks; raise them only with a reason
-# in the commit.
-WEB_PAGE_BUDGET=560000
-WEB_TOTAL_BUDGET=1200000
+# in the commit. Raised on 2026-12-06 (issue 13: lead and person fields, the
+# debrief opened whole, this week, keyboard): page 581,613, both 1,230,929,
+# over issue 12's 1.2 MB goal again; bringing it back under is open work.
+WEB_PAGE_BUDGET=590000
+WEB_TOTAL_BUDGET=1245000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {

@@ -90,7 +90,9 @@ fn Shell() -> Element {
             navigator().replace(Route::Capture {});
         }
     });
+    let undo = use_context_provider(|| crate::components::keys::UndoRequests(Signal::new(0)));
     rsx! {
+        crate::components::keys::WindowKeys { undo }
         div { class: "shell",
             nav { class: "tabs", aria_label: "Sections",
                 Tab { to: Route::Today {}, label: "Today", icon: "☀", testid: "tab-today" }

@@ -36,8 +36,15 @@ pub fn SwipeCard(
     label: String,
     allow_up: bool,
     on_swipe: EventHandler<Swipe>,
+    /// The last card was decided with a key: this one takes the focus so
+    /// the keys go on working card after card. Otherwise the card waits to
+    /// be focused (a click, Tab): an arrow pressed to scroll the page must
+    /// never decide a lead.
+    keyboard: Signal<bool>,
     children: Element,
 ) -> Element {
+    let mut keyboard = keyboard;
+    let mut mounted = use_signal(|| None::<std::rc::Rc<MountedData>>);
     let mut start = use_signal(|| None::<(f64, f64)>);
     let mut offset = use_signal(|| (0.0_f64, 0.0_f64));
     let mut leaving = use_signal(|| None::<Swipe>);
@@ -98,11 +105,16 @@ pub fn SwipeCard(
             aria_label: "{label}",
             tabindex: "0",
             style: "transform: {transform}",
-            // the new top card takes focus so ← ↑ → keep working card after card
+            // after a decision by key, the new top card takes focus so ← ↑ →
+            // keep working card after card
             onmounted: move |e: Event<MountedData>| async move {
-                let _ = e.set_focus(true).await;
+                mounted.set(Some(e.data()));
+                if *keyboard.peek() {
+                    let _ = e.set_focus(true).await;
+                }
             },
             onpointerdown: move |e: Event<PointerData>| {
+                keyboard.set(false);
                 if leaving.peek().is_some() {
                     return;
                 }
@@ -115,6 +127,20 @@ pub fn SwipeCard(
             onpointerup: end_drag,
             onpointercancel: end_drag,
             onkeydown: move |e: Event<KeyboardData>| {
+                // Alt+← is "back", Ctrl+→ a word: keys with a modifier never decide
+                if !e.modifiers().is_empty() {
+                    return;
+                }
+                // scrolling the page: the card lets go of the keys
+                if matches!(e.key(), Key::ArrowDown | Key::PageDown | Key::PageUp | Key::Home | Key::End) {
+                    keyboard.set(false);
+                    if let Some(m) = mounted() {
+                        spawn(async move {
+                            let _ = m.set_focus(false).await;
+                        });
+                    }
+                    return;
+                }
                 let dir = match e.key() {
                     Key::ArrowRight => Some(Swipe::Right),
                     Key::ArrowLeft => Some(Swipe::Left),
@@ -124,6 +150,7 @@ pub fn SwipeCard(
                 if let Some(dir) = dir {
                     e.prevent_default();
                     if !e.is_auto_repeating() {
+                        keyboard.set(true);
                         fly(dir);
                     }
                 }

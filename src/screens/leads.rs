@@ -87,6 +87,19 @@ pub fn Leads() -> Element {
         }
     };
 
+    // Ctrl/Cmd+Z anywhere on the screen undoes the last decision
+    let requests = try_use_context::<crate::components::keys::UndoRequests>();
+    let mut seen = use_signal(move || requests.map_or(0, |r| *r.0.peek()));
+    use_effect(move || {
+        if let Some(r) = requests {
+            let n = (r.0)();
+            if n > *seen.peek() {
+                seen.set(n);
+                undo();
+            }
+        }
+    });
+
     let guard = data.read();
     let (deck, pipeline) = match &*guard {
         None => return rsx! { p { class: "loading", "Loading…" } },
@@ -189,6 +202,8 @@ pub fn DeckView(
     on_decide: EventHandler<(Lead, Swipe)>,
     on_undo: EventHandler<()>,
 ) -> Element {
+    // the deck remembers across cards whether the keys are deciding
+    let keyboard = use_signal(|| false);
     let Some(lead) = top else {
         return rsx! {
             section { class: "deck empty",
@@ -215,6 +230,7 @@ pub fn DeckView(
                 key: "{lead.id}",
                 label: "{d.company}, {d.role}. Use the arrow keys: right to take it, left to pass, up for more info.",
                 allow_up,
+                keyboard,
                 on_swipe: move |dir| on_decide.call((l1.clone(), dir)),
                 h2 { class: "card-company", "{d.company}" }
                 p { class: "card-role", "{d.role}" }
