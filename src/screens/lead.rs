@@ -316,14 +316,9 @@ pub fn LeadView(
         }
         section {
             h2 { "History" }
-            ol { class: "history",
-                for (n, h) in l.history.iter().enumerate() {
-                    li { key: "{n}",
-                        "{text::day(&h.at)} · {text::status(h.status)}"
-                        if let Some(s) = &h.stage { " ({s})" }
-                        if let Some(r) = h.reason { " — {text::pass_reason(r)}" }
-                        if h.undo { " (undone)" }
-                    }
+            ol { class: "history", "data-testid": "lead-history",
+                for (n, line) in reps_core::wording::history(l).into_iter().enumerate() {
+                    li { key: "{n}", "{line}" }
                 }
             }
         }

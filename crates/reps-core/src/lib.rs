@@ -33,8 +33,8 @@ pub use domain::interview::{
     DEFAULT_GOAL, Interview, InterviewKind, InterviewPlan, Outcome, Rating,
 };
 pub use domain::lead::{
-    Fit, Lead, LeadDetails, Offer, PassReason, PayPeriod, PayRange, Source, Stage, Status,
-    StatusChange, WorkMode,
+    Fit, Lead, LeadDetails, MessageSent, Offer, PassReason, PayPeriod, PayRange, Source, Stage,
+    Status, StatusChange, WorkMode,
 };
 pub use domain::settings::Settings;
 pub use error::{Error, Invalid, Problem, Result};

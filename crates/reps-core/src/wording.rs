@@ -113,6 +113,37 @@ pub fn pay(p: &crate::PayRange) -> String {
     }
 }
 
+/// A lead's history as its page lists it, oldest first: each status
+/// change ("3 Jun · Passed — Outside my pay range") and each message sent
+/// ("4 Jun · Thank-you sent"), in the order they happened.
+pub fn history(lead: &Lead) -> Vec<String> {
+    let mut lines: Vec<(Stamp, String)> = lead
+        .history
+        .iter()
+        .map(|h| {
+            let mut line = format!("{} · {}", day(&h.at), status(h.status));
+            if let Some(s) = &h.stage {
+                line.push_str(&format!(" ({s})"));
+            }
+            if let Some(r) = h.reason {
+                line.push_str(&format!(" — {}", pass_reason(r)));
+            }
+            if h.undo {
+                line.push_str(" (undone)");
+            }
+            (h.at, line)
+        })
+        .collect();
+    lines.extend(
+        lead.messages_sent
+            .iter()
+            .map(|m| (m.at, format!("{} · {}", day(&m.at), m.what))),
+    );
+    // stable: a change and a message of the same instant keep that order
+    lines.sort_by_key(|(at, _)| *at);
+    lines.into_iter().map(|(_, l)| l).collect()
+}
+
 /// Where someone was met: "Northwind Bikes · Screen interview, 7 Dec".
 pub fn met_at(company: &str, interview: &crate::Interview) -> String {
     format!(
@@ -203,6 +234,21 @@ pub fn message(kind: crate::MessageKind) -> &'static str {
         crate::MessageKind::AcceptOffer => "Accept the offer",
         crate::MessageKind::DeclineOffer => "Decline the offer",
         crate::MessageKind::Withdraw => "Withdraw",
+    }
+}
+
+/// A message once sent, as a lead's history says it.
+pub fn message_sent(kind: crate::MessageKind) -> &'static str {
+    match kind {
+        crate::MessageKind::ThankYou => "Sent a thank-you",
+        crate::MessageKind::CheckIn => "Checked in",
+        crate::MessageKind::Reschedule => "Asked to move the interview",
+        crate::MessageKind::AskFeedback => "Asked for feedback",
+        crate::MessageKind::StayInTouch => "Wrote to stay in touch",
+        crate::MessageKind::DeclineInterview => "Declined the interview",
+        crate::MessageKind::AcceptOffer => "Wrote to accept the offer",
+        crate::MessageKind::DeclineOffer => "Wrote to decline the offer",
+        crate::MessageKind::Withdraw => "Wrote to withdraw",
     }
 }
 

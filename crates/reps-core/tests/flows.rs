@@ -1053,6 +1053,18 @@ fn a_thank_you_is_filled_from_the_record_and_the_users_wording_is_kept() {
         None,
         "a withdrawal completes no follow-up"
     );
+    // each is in the lead's history, in the order sent
+    let lead = j.lead(iv.lead).unwrap();
+    let sent: Vec<&str> = lead.messages_sent.iter().map(|m| m.what.as_str()).collect();
+    assert_eq!(
+        sent,
+        ["Sent a thank-you", "Sent a thank-you", "Wrote to withdraw"]
+    );
+    let history = wording::history(&lead);
+    assert!(
+        history.last().unwrap().ends_with(" · Wrote to withdraw"),
+        "{history:?}"
+    );
 
     // the user's own wording is kept in the journal, across a reopen
     let own = Template {

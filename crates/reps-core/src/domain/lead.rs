@@ -523,6 +523,19 @@ pub struct Lead {
     pub last_word: Option<Stamp>,
     /// The offer, once there is one.
     pub offer: Option<Offer>,
+    /// Messages the user said they sent about it, oldest first: part of its
+    /// history (and of the proof of the search).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages_sent: Vec<MessageSent>,
+}
+
+/// A message the user sent themselves ("I sent it").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageSent {
+    /// When they marked it sent.
+    pub at: Stamp,
+    /// What was done, in the words of the day: "Sent a thank-you".
+    pub what: String,
 }
 
 impl Lead {
@@ -538,6 +551,7 @@ impl Lead {
             history: vec![StatusChange::to(status, at)],
             last_word: None,
             offer: None,
+            messages_sent: Vec::new(),
         }
     }
 

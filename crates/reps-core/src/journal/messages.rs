@@ -12,7 +12,7 @@ use crate::rules::messages::{self, MessageFacts, MessageKind, Template};
 use crate::store::Read;
 use crate::store::tables::DEBRIEF_BY_INTERVIEW;
 use crate::time::Stamp;
-use crate::{Contact, Debrief, FollowUp, Interview, Lead};
+use crate::{Contact, Debrief, FollowUp, Interview, Lead, MessageSent};
 
 /// What a message is about; the journal looks up the rest. Everything is
 /// optional: a message about nothing in particular is still a good start.
@@ -128,29 +128,42 @@ impl Journal {
         })
     }
 
-    /// The user sent a message themselves: completes the open follow-up it
-    /// takes care of — the one about the same interview, else the same
-    /// lead, else the same person, soonest due first — in one transaction.
-    /// `None` when no follow-up was waiting for it.
+    /// The user sent a message themselves: the lead's history keeps it, and
+    /// the open follow-up it takes care of — the one about the same
+    /// interview, else the same lead, else the same person, soonest due
+    /// first — is completed, in one transaction. `None` when no follow-up
+    /// was waiting for it.
     pub fn mark_message_sent(
         &self,
         kind: MessageKind,
         about: &MessageAbout,
     ) -> Result<Option<FollowUp>> {
-        let Some(follow_up_kind) = messages::completes(kind) else {
-            return Ok(None);
-        };
+        let follow_up_kind = messages::completes(kind);
         self.write(|w| {
-            let open: Vec<FollowUp> = w
-                .load_all::<FollowUp>()?
-                .into_iter()
-                .filter(|f| f.is_open() && f.kind == follow_up_kind)
-                .collect();
             let lead = match (about.lead, about.interview) {
                 (Some(l), _) => Some(l),
                 (None, Some(i)) => Some(w.load::<Interview>(i.key())?.lead),
                 (None, None) => None,
             };
+            // the lead's history keeps it, whatever follow-up it answers
+            if let Some(l) = lead {
+                let old: Lead = w.load(l.key())?;
+                let mut new = old.clone();
+                new.messages_sent.push(MessageSent {
+                    at: w.now,
+                    what: crate::wording::message_sent(kind).to_string(),
+                });
+                new.updated = w.now;
+                w.put(Some(&old), &new)?;
+            }
+            let Some(follow_up_kind) = follow_up_kind else {
+                return Ok(None);
+            };
+            let open: Vec<FollowUp> = w
+                .load_all::<FollowUp>()?
+                .into_iter()
+                .filter(|f| f.is_open() && f.kind == follow_up_kind)
+                .collect();
             let matches: [&dyn Fn(&FollowUp) -> bool; 3] = [
                 &|f| about.interview.is_some() && f.interview == about.interview,
                 &|f| lead.is_some() && f.lead == lead,

@@ -115,6 +115,7 @@ fn add_imported(w: &Writer<'_>, row: &tracker_import::PreviewRow) -> Result<()> 
         history,
         last_word: None,
         offer: None,
+        messages_sent: Vec::new(),
     };
     w.put(None, &lead)?;
     // Only the check-in matters for an old lead: no reply or feedback
