@@ -242,7 +242,12 @@ fn a_person_thanks_reschedules_compares_offers_and_searches() {
     assert!(results.contains("migration"), "{results}");
     assert!(results.contains("Harbor Analytics"), "{results}");
     screen.shot("search-typo");
+    // the hit opens the debrief itself, whole, with the word in it
     app.click("search-open-0");
+    app.wait_text("capture-went-well", "Kafka migration plan");
+    screen.shot("debrief-from-search");
+    // and from there, back to its lead
+    app.click("notes-back");
     app.find("edit-lead");
     app.kill();
 

@@ -87,13 +87,21 @@ async fn share(subject: String, body: String) -> bool {
 #[component]
 pub fn Message(kind: MessageKind, about: MessageFor) -> Element {
     let ctx = use_ctx();
+    // each draft keeps what it was asked for: until the new one answers,
+    // the last message's text must never show under the new heading
     let draft = use_resource(use_reactive!(|kind, about| async move {
-        ctx.journal().message(kind, about.about()).await
+        ctx.journal()
+            .message(kind, about.about())
+            .await
+            .map(|d| (kind, about, d))
     }));
     match &*draft.read() {
         None => rsx! { p { class: "loading", "Loading…" } },
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
-        Some(Ok(d)) => rsx! {
+        Some(Ok((k, a, _))) if (*k, *a) != (kind, about) => {
+            rsx! { p { class: "loading", "Loading…" } }
+        }
+        Some(Ok((_, _, d))) => rsx! {
             MessageEditor { key: "{kind}-{about}", draft: d.clone(), about }
         },
     }

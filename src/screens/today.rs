@@ -136,6 +136,7 @@ pub fn TodayView(
         if let Some(w) = week.filter(|w| !w.ahead.is_empty() || !w.lessons.is_empty()) {
             section { class: "this-week", aria_label: "This week", "data-testid": "this-week",
                 h2 { "This week" }
+                p { class: "sub", "The next seven days, and what your last week's interviews taught." }
                 if !w.ahead.is_empty() {
                     ul { class: "rows",
                         for (n, r) in w.ahead.into_iter().enumerate() {
@@ -152,7 +153,7 @@ pub fn TodayView(
                     }
                 }
                 if !w.lessons.is_empty() {
-                    h3 { "Last week's answers to improve" }
+                    h3 { "Answers to improve, from the last seven days" }
                     ul { class: "rows",
                         for (n, l) in w.lessons.into_iter().enumerate() {
                             li { key: "{n}", class: "row",

@@ -1615,6 +1615,18 @@ fn this_week_shows_pushed_follow_ups_offer_deadlines_and_last_week_s_lessons() {
     assert_eq!(week.ahead[0].day, "Tue 9 Jun");
     assert_eq!(week.ahead[0].about, "Acme — Dev");
     assert_eq!(week.ahead[0].goes_to, GoesTo::Lead(l.id));
+    // an interview on Monday: its thank-you is not planned before it is held
+    let k = j
+        .add_lead(LeadDetails::new("Kestrel", "Dev", Source::JobBoard))
+        .unwrap();
+    j.decide(k.id, Decision::Take).unwrap();
+    book(&j, k.id, &[("2026-06-08T10:00:00+02:00[Europe/Paris]", 60)]);
+    let week = j.this_week().unwrap();
+    assert!(
+        week.ahead.iter().all(|r| r.title != "Send a thank-you"),
+        "{:?}",
+        week.ahead
+    );
     // an offer that wants its answer on Saturday comes before it
     let g = j
         .add_lead(LeadDetails::new("Globex", "Data", Source::Referral))

@@ -167,6 +167,17 @@ impl Journal {
                 if !f.is_open() {
                     continue;
                 }
+                // a thank-you for an interview not held yet is not a thing to
+                // plan for: it comes to Today once the interview is over
+                if f.kind == crate::FollowUpKind::ThankYou {
+                    let iv: Option<Interview> = match f.interview {
+                        Some(i) => r.load_opt(i.key())?,
+                        None => None,
+                    };
+                    if iv.is_some_and(|i| !i.is_held(now)) {
+                        continue;
+                    }
+                }
                 let due = f.effective_due();
                 ahead.push((
                     due,
