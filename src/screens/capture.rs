@@ -423,11 +423,12 @@ fn SkillChips(body: DebriefBody, on_cycle: EventHandler<Skill>) -> Element {
                 for (n, s) in Skill::PRESETS.into_iter().enumerate() {
                     {
                         let mark = body.skill_mark(&s);
-                        let (state, suffix) = match mark {
-                            SkillMark::Strong => ("strong", " · went well"),
-                            SkillMark::WorkOn => ("work-on", " · work on"),
-                            SkillMark::None => ("none", ""),
+                        let state = match mark {
+                            SkillMark::Strong => "strong",
+                            SkillMark::WorkOn => "work-on",
+                            SkillMark::None => "none",
                         };
+                        let suffix = reps_core::wording::skill_mark(mark);
                         rsx! {
                             button { key: "{n}", r#type: "button", class: "chip skill {state}", "data-testid": "skill-{n}",
                                 "data-state": state, aria_pressed: mark != SkillMark::None,

@@ -52,18 +52,12 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
             ctx.settle(result, error);
         });
     };
-    let new_person = move |(iv, details): (reps_core::InterviewId, reps_core::ContactDetails)| {
-        spawn(async move {
-            let result = ctx.journal().add_person_met(iv, details).await;
-            ctx.settle(result, error);
-        });
-    };
     match &*file.read() {
         None => rsx! { p { class: "loading", "Loading…" } },
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
         Some(Ok(f)) => rsx! {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
-            LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome, on_met: met, on_new_person: new_person }
+            LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome, on_met: met }
             InterviewForm { lead: id, editing: None, start_open: book }
             for iv in f.interviews.iter().filter(|i| f.ahead.contains(&i.id)).cloned() {
                 InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv), start_open: false }
@@ -83,20 +77,14 @@ pub fn LeadView(
     on_move: EventHandler<Status>,
     on_outcome: EventHandler<(reps_core::InterviewId, Outcome)>,
     on_met: EventHandler<(reps_core::InterviewId, reps_core::ContactId, bool)>,
-    on_new_person: EventHandler<(reps_core::InterviewId, reps_core::ContactDetails)>,
 ) -> Element {
     // the interview whose "someone new" form is open, and what it holds
     let mut adding = use_signal(|| None::<reps_core::InterviewId>);
-    let mut new_name = use_signal(String::new);
-    let mut new_email = use_signal(String::new);
     let l = &file.lead;
     let d = &l.details;
     let company = d.company.clone();
     let facts = text::lead_facts(d);
-    // only a web address is offered as a link; anything else stays text in the form
-    let ad_link = Some(d.link.trim())
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .map(str::to_string);
+    let ad_link = d.ad_link().map(str::to_string);
     let mut confirm = use_signal(|| None::<Status>);
     rsx! {
         nav { class: "back", aria_label: "Back",
@@ -245,33 +233,11 @@ pub fn LeadView(
                                     }
                                 }
                                 button { r#type: "button", class: "chip", "data-testid": "met-new",
-                                    onclick: move |_| { new_name.set(String::new()); new_email.set(String::new()); adding.set(Some(iv.id)); },
+                                    onclick: move |_| adding.set(Some(iv.id)),
                                     "+ Someone new" }
                             }
                             if adding() == Some(iv.id) {
-                                form { class: "form", aria_label: "Someone who was there",
-                                    onsubmit: {
-                                        let company = company.clone();
-                                        move |e: FormEvent| {
-                                            e.prevent_default();
-                                            let details = reps_core::ContactDetails {
-                                                company: company.clone(),
-                                                email: new_email(),
-                                                ..reps_core::ContactDetails::named(new_name())
-                                            };
-                                            adding.set(None);
-                                            on_new_person.call((iv.id, details));
-                                        }
-                                    },
-                                    label { r#for: "met-name", "Name" }
-                                    input { id: "met-name", "data-testid": "met-name", autocomplete: "off", oninput: move |e| new_name.set(e.value()) }
-                                    label { r#for: "met-email", "Email (optional)" }
-                                    input { id: "met-email", "data-testid": "met-email", r#type: "email", inputmode: "email", autocomplete: "off", oninput: move |e| new_email.set(e.value()) }
-                                    div { class: "row-actions",
-                                        button { class: "button take", r#type: "submit", "data-testid": "met-save", "Add" }
-                                        button { class: "button quiet", r#type: "button", onclick: move |_| adding.set(None), "Cancel" }
-                                    }
-                                }
+                                NewPersonAt { interview: iv.id, company: company.clone(), on_close: move |_| adding.set(None) }
                             }
                         }
                     }
@@ -500,6 +466,51 @@ fn stage_value(s: &Stage) -> &'static str {
     }
 }
 
+/// Someone who was in an interview and is not in the journal yet: added
+/// and linked in one step. The form stays open, with what was typed, until
+/// the journal took it (a mistyped email is shown on its field).
+#[component]
+fn NewPersonAt(
+    interview: reps_core::InterviewId,
+    company: String,
+    on_close: EventHandler<()>,
+) -> Element {
+    let mut ctx = use_ctx();
+    let mut name = use_signal(String::new);
+    let mut email = use_signal(String::new);
+    let error = use_signal(|| None::<UiError>);
+    let err = error();
+    rsx! {
+        form { class: "form", aria_label: "Someone who was there",
+            onsubmit: move |e: FormEvent| {
+                e.prevent_default();
+                let details = reps_core::ContactDetails {
+                    company: company.clone(),
+                    email: email(),
+                    ..reps_core::ContactDetails::named(name())
+                };
+                spawn(async move {
+                    let result = ctx.journal().add_person_met(interview, details).await;
+                    if ctx.settle(result, error).is_some() {
+                        on_close.call(());
+                    }
+                });
+            },
+            label { r#for: "met-name", "Name" }
+            input { id: "met-name", "data-testid": "met-name", autocomplete: "off", oninput: move |e| name.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "name") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "met-email", "Email (optional)" }
+            input { id: "met-email", "data-testid": "met-email", r#type: "email", inputmode: "email", autocomplete: "off", oninput: move |e| email.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "email") { p { class: "field-error", role: "alert", "{m}" } }
+            if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
+            div { class: "row-actions",
+                button { class: "button take", r#type: "submit", "data-testid": "met-save", "Add" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| on_close.call(()), "Cancel" }
+            }
+        }
+    }
+}
+
 /// Editing what I know about a lead: names, place, link, and notes kept apart
 /// as first-hand (evidence) and heard (not evidence).
 #[component]
@@ -620,7 +631,7 @@ mod tests {
         );
         let html = render_with(
             file,
-            |file| rsx! { LeadView { file, on_move: |_| {}, on_outcome: |_| {}, on_met: |_| {}, on_new_person: |_| {} } },
+            |file| rsx! { LeadView { file, on_move: |_| {}, on_outcome: |_| {}, on_met: |_| {} } },
         );
         for text in [
             "History",

@@ -153,6 +153,18 @@ pub fn met_at(company: &str, interview: &crate::Interview) -> String {
     )
 }
 
+/// A skill's mark on the capture screen, after its name ("· work on").
+pub fn skill_mark(m: crate::SkillMark) -> &'static str {
+    match m {
+        crate::SkillMark::Strong => " · went well",
+        crate::SkillMark::WorkOn => " · work on",
+        crate::SkillMark::None => "",
+    }
+}
+
+/// The row for an offer that wants its answer.
+pub const ANSWER_THE_OFFER: &str = "Answer the offer";
+
 /// How a lead's work is done, as a chip and in a form.
 pub fn work_mode(m: crate::WorkMode) -> &'static str {
     match m {

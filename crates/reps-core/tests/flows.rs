@@ -1010,7 +1010,7 @@ fn a_thank_you_is_filled_from_the_record_and_the_users_wording_is_kept() {
     };
     let thanks = j.draft_message(MessageKind::ThankYou, &about).unwrap();
     assert_eq!(thanks.subject, "Thank you — Backend Engineer");
-    assert!(thanks.body.starts_with("Hi Ada Park,"), "{}", thanks.body);
+    assert!(thanks.body.starts_with("Hi Ada,"), "{}", thanks.body);
     // written the day of the interview
     assert!(thanks.body.contains("your time today."), "{}", thanks.body);
     assert!(
@@ -1078,7 +1078,7 @@ fn a_thank_you_is_filled_from_the_record_and_the_users_wording_is_kept() {
     assert_eq!(j.message_template(MessageKind::ThankYou).unwrap(), own);
     assert_eq!(
         j.draft_message(MessageKind::ThankYou, &about).unwrap().body,
-        "Thanks Ada Park, talk soon about a call by Friday."
+        "Thanks Ada, talk soon about a call by Friday."
     );
     // an empty body is refused by field, and nothing changes
     let err = j
@@ -1325,7 +1325,7 @@ fn a_message_greets_the_person_picked_and_is_signed_once_a_name_is_given() {
         Some(ada.id),
         "the first person met by default"
     );
-    assert!(first.draft.body.starts_with("Hi Ada Park,"));
+    assert!(first.draft.body.starts_with("Hi Ada,"));
     assert_eq!(first.signed_as, None, "no name yet: the screen asks for it");
     assert!(first.draft.body.ends_with("Best regards,"));
 
@@ -1336,7 +1336,7 @@ fn a_message_greets_the_person_picked_and_is_signed_once_a_name_is_given() {
     let second = j.message(MessageKind::ThankYou, &to_bo).unwrap();
     assert_eq!(second.greeting, Some(bo.id));
     assert!(
-        second.draft.body.starts_with("Hi Bo Lind,"),
+        second.draft.body.starts_with("Hi Bo,"),
         "{}",
         second.draft.body
     );

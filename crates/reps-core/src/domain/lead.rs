@@ -469,6 +469,12 @@ pub struct LeadDetails {
 }
 
 impl LeadDetails {
+    /// The ad's address when it is a web address, to open as a link;
+    /// anything else typed there stays text.
+    pub fn ad_link(&self) -> Option<&str> {
+        Some(self.link.trim()).filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    }
+
     /// A lead with just the two required fields.
     pub fn new(company: impl Into<String>, role: impl Into<String>, source: Source) -> Self {
         Self {

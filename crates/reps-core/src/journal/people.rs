@@ -97,20 +97,7 @@ impl Journal {
     /// Adds a person.
     pub fn add_contact(&self, details: ContactDetails) -> Result<Contact> {
         details.validate()?;
-        self.write(|w| {
-            let history = position(w, &details).into_iter().collect();
-            let c = Contact {
-                id: ContactId(w.new_id()),
-                created: w.now,
-                updated: w.now,
-                details,
-                history,
-                last_contact: None,
-            };
-            w.put(None, &c)?;
-            plan_keep_in_touch(w, &c)?;
-            Ok(c)
-        })
+        self.write(|w| new_contact(w, details))
     }
 
     /// Someone new who was in `interview`: added and marked as met there,
@@ -123,17 +110,7 @@ impl Journal {
         details.validate()?;
         self.write(|w| {
             let old: Interview = w.load(interview.key())?;
-            let history = position(w, &details).into_iter().collect();
-            let c = Contact {
-                id: ContactId(w.new_id()),
-                created: w.now,
-                updated: w.now,
-                details,
-                history,
-                last_contact: None,
-            };
-            w.put(None, &c)?;
-            plan_keep_in_touch(w, &c)?;
+            let c = new_contact(w, details)?;
             let mut new = old.clone();
             new.plan.people.push(c.id);
             new.updated = w.now;
@@ -222,6 +199,22 @@ impl Journal {
             })
         })
     }
+}
+
+/// A new person, stored, with their keep-in-touch reminder planned.
+fn new_contact(w: &Writer<'_>, details: ContactDetails) -> Result<Contact> {
+    let history = position(w, &details).into_iter().collect();
+    let c = Contact {
+        id: ContactId(w.new_id()),
+        created: w.now,
+        updated: w.now,
+        details,
+        history,
+        last_contact: None,
+    };
+    w.put(None, &c)?;
+    plan_keep_in_touch(w, &c)?;
+    Ok(c)
 }
 
 fn position(w: &Writer<'_>, d: &ContactDetails) -> Option<Position> {

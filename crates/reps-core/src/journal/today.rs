@@ -202,7 +202,7 @@ impl Journal {
                     by,
                     WeekRow {
                         day: wording::weekday(&by),
-                        title: "Answer the offer".to_string(),
+                        title: wording::ANSWER_THE_OFFER.to_string(),
                         about: wording::about(&lead),
                         goes_to: GoesTo::Lead(lead.id),
                     },

@@ -234,6 +234,23 @@ pub fn fill(template: &Template, facts: &MessageFacts) -> Template {
     }
 }
 
+/// How a person is greeted: by their first name, as a message to someone
+/// just met reads ("Hi Maya," not "Hi Maya Chen,"). A title ("Dr", "Ms")
+/// keeps the family name with it: "Hi Dr Chen,".
+pub fn first_name(full: &str) -> String {
+    const TITLES: [&str; 10] = [
+        "dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.",
+    ];
+    let words: Vec<&str> = full.split_whitespace().collect();
+    match words.as_slice() {
+        [title, .., surname] if TITLES.contains(&title.to_lowercase().as_str()) => {
+            format!("{title} {surname}")
+        }
+        [first, ..] => (*first).to_string(),
+        [] => String::new(),
+    }
+}
+
 /// The value of a placeholder, if the record has one.
 fn value(name: &str, facts: &MessageFacts) -> Option<String> {
     let text = |v: &Option<String>| {
@@ -243,7 +260,7 @@ fn value(name: &str, facts: &MessageFacts) -> Option<String> {
             .map(String::from)
     };
     match name {
-        "name" => text(&facts.person),
+        "name" => text(&facts.person).map(|n| first_name(&n)),
         "company" => text(&facts.company),
         "role" => text(&facts.role),
         "date" => facts
@@ -361,6 +378,16 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_is_greeted_by_first_name_and_a_title_keeps_the_surname() {
+        assert_eq!(first_name("Maya Chen"), "Maya");
+        assert_eq!(first_name("  Inès  "), "Inès");
+        assert_eq!(first_name("Dr Maya Chen"), "Dr Chen");
+        assert_eq!(first_name("Ms. Lind"), "Ms. Lind");
+        assert_eq!(first_name("Prof"), "Prof");
+        assert_eq!(first_name(""), "");
+    }
 
     fn full() -> MessageFacts {
         MessageFacts {

@@ -208,7 +208,11 @@ fn follow_up(w: &mut Writer, d: &Data, f: &FollowUp) {
 /// The day an offer wants its answer: an event at that time, with an
 /// alarm the day before (deciding needs a day, not a minute).
 fn answer_by(w: &mut Writer, lead: &Lead, by: Stamp) {
-    let summary = format!("Answer the offer from {}", lead.details.company.trim());
+    let summary = format!(
+        "{} from {}",
+        crate::wording::ANSWER_THE_OFFER,
+        lead.details.company.trim()
+    );
     w.begin("VEVENT");
     // one deadline per lead: its UID stays the same when the date moves
     stamps(w, &format!("offer-{}", lead.id), lead.created, lead.updated);
