@@ -91,8 +91,10 @@ fn Shell() -> Element {
         }
     });
     let undo = use_context_provider(|| crate::components::keys::UndoRequests(Signal::new(0)));
+    let visited =
+        use_context_provider(|| crate::components::keys::Visited(Signal::new(Vec::new())));
     rsx! {
-        crate::components::keys::WindowKeys { undo }
+        crate::components::keys::WindowKeys { undo, visited }
         div { class: "shell",
             nav { class: "tabs", aria_label: "Sections",
                 Tab { to: Route::Today {}, label: "Today", icon: "☀", testid: "tab-today" }

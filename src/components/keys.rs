@@ -45,12 +45,49 @@ pub fn up_from(route: &Route) -> Option<Route> {
     }
 }
 
+/// The screens visited in this run, to know whether "back" stays in Reps.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Visited(pub Signal<Vec<Route>>);
+
+impl Visited {
+    /// One step back: to the screen before, else up to this screen's list.
+    pub fn back(self) {
+        let (earlier, up) = {
+            let visited = self.0.peek();
+            (visited.len() > 1, visited.last().and_then(up_from))
+        };
+        if earlier {
+            navigator().go_back();
+        } else if let Some(up) = up {
+            navigator().replace(up);
+        }
+    }
+}
+
+/// "← Back", for screens reached from anywhere (a message, the search, a
+/// checklist): the same step back as Escape.
+#[component]
+pub fn BackLink() -> Element {
+    let visited = try_use_context::<Visited>();
+    rsx! {
+        nav { class: "back", aria_label: "Back",
+            button { r#type: "button", class: "quiet-link", "data-testid": "back",
+                onclick: move |_| {
+                    if let Some(v) = visited {
+                        v.back();
+                    }
+                },
+                "← Back"
+            }
+        }
+    }
+}
+
 /// Listens for the keys; renders nothing.
 #[component]
-pub fn WindowKeys(undo: UndoRequests) -> Element {
+pub fn WindowKeys(undo: UndoRequests, visited: Visited) -> Element {
     let route = use_route::<Route>();
-    // the screens visited in this run, to know whether "back" stays in Reps
-    let mut visited = use_signal(Vec::<Route>::new);
+    let mut visited = visited.0;
     use_effect(use_reactive!(|route| {
         let mut v = visited.write();
         if v.len() >= 2 && v[v.len() - 2] == route {
@@ -67,14 +104,7 @@ pub fn WindowKeys(undo: UndoRequests) -> Element {
             while let Ok(key) = keys.recv::<String>().await {
                 match key.as_str() {
                     "undo" => undo += 1,
-                    "back" => {
-                        let here = visited.peek().last().cloned();
-                        if visited.peek().len() > 1 {
-                            navigator().go_back();
-                        } else if let Some(up) = here.as_ref().and_then(up_from) {
-                            navigator().replace(up);
-                        }
-                    }
+                    "back" => Visited(visited).back(),
                     _ => {}
                 }
             }

@@ -110,6 +110,7 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
         };
     }
     rsx! {
+        crate::components::keys::BackLink {}
         header { class: "screen-head",
             h1 { "{title}" }
             p { class: "sub", "{text::when(&iv.plan.start)} · Goal: {goal}" }

@@ -57,8 +57,14 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
         Some(Ok(f)) => rsx! {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
+            // booking right after "Take it": the form first, where the eye is
+            if book {
+                InterviewForm { lead: id, editing: None, start_open: true }
+            }
             LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome, on_met: met }
-            InterviewForm { lead: id, editing: None, start_open: book }
+            if !book {
+                InterviewForm { lead: id, editing: None, start_open: false }
+            }
             for iv in f.interviews.iter().filter(|i| f.ahead.contains(&i.id)).cloned() {
                 InterviewForm { key: "{iv.id}-{iv.updated}", lead: id, editing: Some(iv), start_open: false }
             }
@@ -83,7 +89,16 @@ pub fn LeadView(
     let l = &file.lead;
     let d = &l.details;
     let company = d.company.clone();
-    let facts = text::lead_facts(d);
+    let facts = text::lead_facts(d).join(" · ");
+    let loose: Vec<reps_core::Debrief> = file
+        .debriefs
+        .iter()
+        .filter(|db| {
+            !db.interview
+                .is_some_and(|i| file.interviews.iter().any(|iv| iv.id == i))
+        })
+        .cloned()
+        .collect();
     let ad_link = d.ad_link().map(str::to_string);
     let mut confirm = use_signal(|| None::<Status>);
     rsx! {
@@ -94,9 +109,7 @@ pub fn LeadView(
             h1 { "{d.company}" }
             p { class: "sub", "{d.role} · {text::status(l.status)}" }
             if !facts.is_empty() {
-                ul { class: "card-facts", "data-testid": "lead-facts",
-                    for f in facts { li { key: "{f}", "{f}" } }
-                }
+                p { class: "lead-facts", "data-testid": "lead-facts", "{facts}" }
             }
             if let Some(link) = ad_link {
                 a { class: "quiet-link", href: "{link}", target: "_blank", rel: "noopener noreferrer", "data-testid": "lead-link", "The ad ↗" }
@@ -198,6 +211,12 @@ pub fn LeadView(
                                     Outcome::NotInvited => "Not invited further (still a rep)",
                                 }
                             }
+                            // its debrief in short; the whole of it one tap away
+                            for db in file.debriefs.iter().filter(|d| d.interview == Some(iv.id)) {
+                                if !db.body.went_well.is_empty() { span { class: "row-meta", "Went well: {db.body.went_well}" } }
+                                if !db.body.improve.is_empty() { span { class: "row-meta", "To improve: {db.body.improve}" } }
+                                if !db.body.next_step.is_empty() { span { class: "row-meta", "Next: {db.body.next_step}" } }
+                            }
                         }
                         if file.awaiting_outcome.contains(&iv.id) {
                             div { class: "row-actions", role: "group", aria_label: "Did it take you to the next step?",
@@ -221,7 +240,10 @@ pub fn LeadView(
                                 }
                             }
                             fieldset { class: "chips who", aria_label: "Who was there",
-                                legend { class: "sub", if file.ahead.contains(&iv.id) { "Who you will meet" } else { "Who was there" } }
+                                legend { class: "sub",
+                                    if file.ahead.contains(&iv.id) { "Who you will meet" } else { "Who was there" }
+                                    if !file.people.is_empty() { " — tap a name to mark it" }
+                                }
                                 for p in file.people.clone() {
                                     button { key: "{p.id}", r#type: "button", class: "chip", "data-testid": "met-{p.id}",
                                         aria_pressed: "{iv.plan.people.contains(&p.id)}",
@@ -244,20 +266,17 @@ pub fn LeadView(
                 }
             }
         }
-        if !file.debriefs.is_empty() {
+        // notes about one of its interviews are on that interview's card
+        if loose.iter().next().is_some() {
             section {
-                h2 { "Debriefs" }
+                h2 { "Other notes" }
                 ul { class: "rows",
-                    for db in file.debriefs.clone() {
+                    for db in loose {
                         li { key: "{db.id}", class: "row",
                             div { class: "row-text",
-                                // named by the interview it is about, else by the day it was written
                                 button { r#type: "button", class: "row-title quiet-link", "data-testid": "debrief-open",
                                     onclick: { let id = db.id; move |_| { navigator().push(Route::DebriefNotes { id }); } },
-                                    match db.interview.and_then(|i| file.interviews.iter().find(|iv| iv.id == i)) {
-                                        Some(iv) => format!("{} interview · {}", text::stage(&iv.plan.stage), text::day(&iv.plan.start)),
-                                        None => format!("Notes of {}", text::day(&db.created)),
-                                    }
+                                    "Notes of {text::day(&db.created)}"
                                 }
                                 if !db.body.went_well.is_empty() { span { class: "row-meta", "Went well: {db.body.went_well}" } }
                                 if !db.body.improve.is_empty() { span { class: "row-meta", "To improve: {db.body.improve}" } }
@@ -378,6 +397,10 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>, start_open
                     }));
                     if notice.peek().is_none() {
                         open.set(false);
+                        // booked: the address no longer opens the form again
+                        if editing_id.is_none() && start_open {
+                            navigator().replace(Route::LeadDetail { id: lead });
+                        }
                     }
                     ctx.changed();
                 }
@@ -636,7 +659,6 @@ mod tests {
         for text in [
             "History",
             "Interviews",
-            "Debriefs",
             "Red flags I saw",
             "High turnover",
             "People at Northwind Logistics",
@@ -651,8 +673,12 @@ mod tests {
         ] {
             assert!(html.contains(text), "{text}: {html}");
         }
-        // a debrief is named by the interview it is about
-        assert!(html.contains(" interview · "), "{html}");
+        // each interview's notes are on its card, once
+        assert!(html.contains("Went well: "), "{html}");
+        assert!(
+            !html.contains("Other notes"),
+            "every sample debrief has its interview: {html}"
+        );
     }
 
     #[test]

@@ -180,7 +180,8 @@ pub fn Leads() -> Element {
                 }
             },
         }
-        AddLead {}
+        // a fresh journal: adding the first lead is the only thing to do
+        AddLead { start_open: deck.is_empty() && pipeline.iter().all(|(_, l)| l.is_empty()) }
         }
         PipelineView {
             pipeline,
@@ -348,9 +349,9 @@ pub fn PipelineView(pipeline: Vec<(Status, Vec<Lead>)>, on_open: EventHandler<Le
 /// Adding a lead: company, role and where it came from; pay, place and the
 /// ad's link fold below, for when they are known.
 #[component]
-fn AddLead() -> Element {
+fn AddLead(start_open: bool) -> Element {
     let mut ctx = use_ctx();
-    let mut open = use_signal(|| false);
+    let mut open = use_signal(move || start_open);
     let blank = || LeadDetails::new("", "", Source::JobBoard);
     let mut draft = use_signal(blank);
     let mut pay = use_signal(TypedPay::default);

@@ -136,7 +136,8 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
     // who is greeted (among those met at the interview), and the signature
     let mut greet = use_signal(|| draft.greeting);
     let mut signed = use_signal(|| draft.signed_as.is_some());
-    let mut my_name = use_signal(String::new);
+    let signed_as = draft.signed_as.clone().unwrap_or_default();
+    let mut my_name = use_signal(move || signed_as);
     let people = draft.people.clone();
     // the address of the person greeted, when the journal has one
     let address = draft
@@ -246,6 +247,7 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
         .collect::<Vec<_>>()
         .join(" ");
     rsx! {
+        crate::components::keys::BackLink {}
         header { class: "screen-head",
             h1 { "{title(kind)}" }
             p { class: "sub", "{to}" }
@@ -264,11 +266,17 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
                 }
             }
         }
-        if !signed() {
+        if signed() {
+            p { class: "sub signed-as", "data-testid": "msg-signed-as",
+                "Signed as {my_name} · "
+                button { r#type: "button", class: "quiet-link", "data-testid": "msg-sign-change",
+                    onclick: move |_| signed.set(false), "Change" }
+            }
+        } else {
             form { class: "form sign", aria_label: "Your name", "data-testid": "msg-sign", onsubmit: sign,
                 label { r#for: "msg-my-name", "Your name, to sign your messages" }
                 input { id: "msg-my-name", "data-testid": "msg-my-name", autocomplete: "name",
-                    oninput: move |e| my_name.set(e.value()) }
+                    initial_value: "{my_name}", oninput: move |e| my_name.set(e.value()) }
                 if let Some(m) = UiError::for_field(&err, "my_name") { p { class: "field-error", role: "alert", "{m}" } }
                 button { class: "button quiet", r#type: "submit", "data-testid": "msg-sign-save", "Sign with this name" }
             }

@@ -17,10 +17,14 @@ pub fn People() -> Element {
         ctx.journal().people().await
     });
     let error = use_signal(|| None::<UiError>);
+    // the person just marked, to say so on their row
+    let mut noted = use_signal(|| None::<ContactId>);
     let touch = move |id: ContactId| {
         spawn(async move {
             let result = ctx.journal().touch_contact(id).await;
-            ctx.settle(result, error);
+            if ctx.settle(result, error).is_some() {
+                noted.set(Some(id));
+            }
         });
     };
     rsx! {
@@ -34,7 +38,7 @@ pub fn People() -> Element {
         match &*data.read() {
             None => rsx! { p { class: "loading", "Loading…" } },
             Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
-            Some(Ok(list)) => rsx! { PeopleView { people: list.clone(), on_touch: touch } },
+            Some(Ok(list)) => rsx! { PeopleView { people: list.clone(), noted: noted(), on_touch: touch } },
         }
         AddContact {}
     }
@@ -42,7 +46,11 @@ pub fn People() -> Element {
 
 /// People from plain data.
 #[component]
-pub fn PeopleView(people: Vec<Person>, on_touch: EventHandler<ContactId>) -> Element {
+pub fn PeopleView(
+    people: Vec<Person>,
+    #[props(default)] noted: Option<ContactId>,
+    on_touch: EventHandler<ContactId>,
+) -> Element {
     rsx! {
         if people.is_empty() {
             section { class: "empty",
@@ -85,6 +93,10 @@ pub fn PeopleView(people: Vec<Person>, on_touch: EventHandler<ContactId>) -> Ele
                         }
                         if let Some(f) = next {
                             span { class: "row-meta", "Get in touch by {text::day(&f.effective_due())}" }
+                        }
+                        if noted == Some(c.id) {
+                            span { class: "done-note", role: "status", "data-testid": "touched",
+                                "Noted: you were in touch today." }
                         }
                     }
                     button { class: "button quiet", onclick: move |_| on_touch.call(c.id), "We talked" }

@@ -28,6 +28,7 @@ pub fn Search() -> Element {
         None => None,
     };
     rsx! {
+        crate::components::keys::BackLink {}
         header { class: "screen-head",
             h1 { "Search" }
             p { class: "sub", "Companies, roles, people, and everything you wrote down." }
