@@ -267,7 +267,7 @@ pub fn LeadView(
             }
         }
         // notes about one of its interviews are on that interview's card
-        if loose.iter().next().is_some() {
+        if !loose.is_empty() {
             section {
                 h2 { "Other notes" }
                 ul { class: "rows",
