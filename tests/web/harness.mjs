@@ -530,7 +530,10 @@ export async function addLead(page, company, role = 'Engineer') {
     if (!(await tid(page, 'add-lead').isVisible())) {
       await go(page, '#/leads');
     }
-    await tap(page, 'add-lead');
+    // a fresh journal opens Leads with the form already open
+    const form = tid(page, 'lead-company');
+    await form.or(tid(page, 'add-lead')).first().waitFor({ state: 'visible' });
+    if (!(await form.isVisible())) await tap(page, 'add-lead');
   }
   await tid(page, 'lead-company').fill(company);
   await tid(page, 'lead-role').fill(role);
