@@ -32,6 +32,19 @@ fn book(j: &Journal, lead: LeadId, at: &[(&str, u32)]) -> Vec<Interview> {
         .collect()
 }
 
+/// A debrief about `lead` whose notes hold one searchable sentence.
+fn kubernetes_notes(j: &Journal, lead: LeadId) -> Debrief {
+    let d = j.start_debrief(None, Some(lead)).unwrap();
+    j.save_debrief(
+        d.id,
+        DebriefBody {
+            notes: "They run Kubernetes on bare metal".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
 fn plan(start: &str, minutes: u32) -> InterviewPlan {
     InterviewPlan::new(at(start), minutes, InterviewKind::Video, Stage::Screen)
 }
@@ -720,15 +733,7 @@ fn offer_check_gathers_first_hand_flags_across_interviews() {
 fn search_finds_notes_by_partial_word_any_case() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
-    let d = j.start_debrief(None, Some(l.id)).unwrap();
-    j.save_debrief(
-        d.id,
-        DebriefBody {
-            notes: "They run Kubernetes on bare metal".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    kubernetes_notes(&j, l.id);
     let hits = j.search("kuber METAL", 10).unwrap();
     assert_eq!(hits.len(), 1);
     assert!(hits[0].snippet.contains("Kubernetes"));
@@ -1482,15 +1487,7 @@ fn a_lead_swiped_up_goes_to_the_back_of_the_deck() {
 fn a_search_hit_in_a_debrief_opens_that_debrief_and_a_person_the_people_list() {
     let (j, _) = memory(NOW);
     let l = acme(&j);
-    let d = j.start_debrief(None, Some(l.id)).unwrap();
-    j.save_debrief(
-        d.id,
-        DebriefBody {
-            notes: "They run Kubernetes on bare metal".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let d = kubernetes_notes(&j, l.id);
     let c = j.add_contact(ContactDetails::named("Kubo Tanaka")).unwrap();
     let hits = j.search_results("kub", 10).unwrap();
     let to = |target| {
