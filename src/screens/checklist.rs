@@ -76,6 +76,7 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
         view,
         interview: iv,
         lead,
+        walking_in: door,
     })) = &*guard
     else {
         return match &*guard {
@@ -93,20 +94,7 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
             .flat_map(|g| g.items.iter().map(|i| i.text.clone()))
             .collect();
         return rsx! {
-            section { class: "walking-in", role: "dialog", aria_modal: "true", aria_label: "Walking in",
-                onkeydown: move |e: Event<KeyboardData>| {
-                    if e.key() == Key::Escape {
-                        walking_in.set(false);
-                    }
-                },
-                p { class: "walking-goal", "{goal}" }
-                for (n, t) in items.into_iter().enumerate() { p { key: "{n}", class: "walking-line", "{t}" } }
-                button { class: "button quiet",
-                    onmounted: move |e: Event<MountedData>| async move {
-                        let _ = e.set_focus(true).await;
-                    },
-                    onclick: move |_| walking_in.set(false), "Back to the list" }
-            }
+            WalkingInView { door: door.clone(), items, on_close: move |_| walking_in.set(false) }
         };
     }
     rsx! {
@@ -115,6 +103,7 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
             h1 { "{title}" }
             p { class: "sub", "{text::when(&iv.plan.start)} · Goal: {goal}" }
         }
+        button { class: "button wide calm", "data-testid": "walking-in", onclick: move |_| walking_in.set(true), "I'm walking in" }
         if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
         if let Some(Ok(Some(c))) = collision.read().clone() {
             section { class: "sheet conflict", role: "alert", "data-testid": "prep-conflict",
@@ -135,31 +124,105 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
             }
         }
         ChecklistList { view: view.clone(), on_tick: tick }
-        button { class: "button wide calm", "data-testid": "walking-in", onclick: move |_| walking_in.set(true), "I'm walking in" }
     }
 }
 
-/// The groups and their tick boxes.
+/// The calm full-screen view at the door: where, who, what is still open,
+/// the weak spots to keep in mind, and the walking-in lines.
+#[component]
+fn WalkingInView(
+    door: reps_core::WalkingIn,
+    items: Vec<String>,
+    on_close: EventHandler<()>,
+) -> Element {
+    rsx! {
+        section { class: "walking-in", role: "dialog", aria_modal: "true", aria_label: "Walking in",
+            "data-testid": "walking-in-view",
+            onkeydown: move |e: Event<KeyboardData>| {
+                if e.key() == Key::Escape {
+                    on_close.call(());
+                }
+            },
+            div { class: "walking-facts",
+                p { class: "walking-title", "{door.title}" }
+                p { "{door.when}" }
+                p { "data-testid": "walking-place", "{door.place}" }
+                if !door.people.is_empty() {
+                    p { "data-testid": "walking-people", "You'll meet " {door.people.join(", ")} }
+                }
+            }
+            p { class: "walking-goal", "{door.goal}" }
+            if !door.open_questions.is_empty() {
+                div { class: "walking-block", "data-testid": "walking-questions",
+                    p { class: "walking-label", "Still open — ask if it fits" }
+                    for (n, q) in door.open_questions.iter().enumerate() { p { key: "{n}", class: "walking-line", "{q}" } }
+                }
+            }
+            if !door.weak_spots.is_empty() {
+                div { class: "walking-block", "data-testid": "walking-weak",
+                    p { class: "walking-label", "Keep in mind — it needed work last time" }
+                    for (n, w) in door.weak_spots.iter().enumerate() { p { key: "{n}", class: "walking-line", "{w}" } }
+                }
+            }
+            for (n, t) in items.into_iter().enumerate() { p { key: "{n}", class: "walking-line", "{t}" } }
+            button { class: "button quiet",
+                onmounted: move |e: Event<MountedData>| async move {
+                    let _ = e.set_focus(true).await;
+                },
+                onclick: move |_| on_close.call(()), "Back to the list" }
+        }
+    }
+}
+
+/// The groups and their tick boxes, from the section for now on; the
+/// sections whose time has passed fold away below.
 #[component]
 pub fn ChecklistList(view: ChecklistView, on_tick: EventHandler<(ItemId, bool)>) -> Element {
     let (done, total) = view.progress();
+    let (current, earlier): (Vec<_>, Vec<_>) =
+        view.groups.into_iter().partition(|g| g.when >= view.now);
     rsx! {
         p { class: "progress", role: "status", "{done} of {total} ready" }
-        for g in view.groups {
-            section { key: "{g.when:?}", class: "check-group",
-                h2 { "{text::when_group(g.when)}" }
-                ul { class: "checks",
-                    for (n, item) in g.items.into_iter().enumerate() {
-                        li { key: "{item.id}",
-                            label { class: if item.done { "check done" } else { "check" },
-                                input { r#type: "checkbox", checked: item.done,
-                                    "data-testid": "check-{g.when:?}-{n}",
-                                    onchange: move |e| on_tick.call((item.id, e.checked())) }
-                                span { "{item.text}" }
-                                if matches!(item.source, reps_core::rules::checklist::ItemSource::Question { .. }) {
-                                    span { class: "tag", "open question" }
-                                }
+        for g in current {
+            CheckGroup { key: "{g.when:?}", group: g, on_tick }
+        }
+        if !earlier.is_empty() {
+            details { class: "more earlier-checks", "data-testid": "checks-earlier",
+                summary { "Earlier: " {earlier.iter().map(|g| text::when_group(g.when)).collect::<Vec<_>>().join(", ")} }
+                for g in earlier {
+                    CheckGroup { key: "{g.when:?}", group: g, on_tick }
+                }
+            }
+        }
+    }
+}
+
+/// One group's tick boxes; a line that asks to read earlier notes links to them.
+#[component]
+fn CheckGroup(
+    group: reps_core::rules::checklist::Group,
+    on_tick: EventHandler<(ItemId, bool)>,
+) -> Element {
+    let g = group;
+    rsx! {
+        section { class: "check-group",
+            h2 { "{text::when_group(g.when)}" }
+            ul { class: "checks",
+                for (n, item) in g.items.into_iter().enumerate() {
+                    li { key: "{item.id}",
+                        label { class: if item.done { "check done" } else { "check" },
+                            input { r#type: "checkbox", checked: item.done,
+                                "data-testid": "check-{g.when:?}-{n}",
+                                onchange: move |e| on_tick.call((item.id, e.checked())) }
+                            span { "{item.text}" }
+                            if matches!(item.source, reps_core::rules::checklist::ItemSource::Question { .. }) {
+                                span { class: "tag", "open question" }
                             }
+                        }
+                        if let Some(d) = item.opens {
+                            button { class: "button quiet small check-link", "data-testid": "check-notes",
+                                onclick: move |_| { navigator().push(Route::DebriefNotes { id: d }); },
+                                "Read your notes from the last round →" }
                         }
                     }
                 }
@@ -282,5 +345,21 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("0 of "), "{html}");
+    }
+
+    #[test]
+    fn an_hour_before_the_day_before_lines_fold_away_below() {
+        let j = demo();
+        let iv = j.upcoming_interviews(j.now(), 1).unwrap().remove(0);
+        let mut view = j.checklist(iv.id).unwrap();
+        view.now = When::HourBefore;
+        let html = render_with(
+            view,
+            |view| rsx! { ChecklistList { view, on_tick: |_| {} } },
+        );
+        let hour = html.find("The hour before").unwrap();
+        let earlier = html.find("checks-earlier").unwrap();
+        assert!(hour < earlier, "{html}");
+        assert!(html.contains("Earlier: The day before"), "{html}");
     }
 }

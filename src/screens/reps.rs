@@ -4,7 +4,8 @@
 
 use dioxus::prelude::*;
 use reps_core::rules::reps::RepsReport;
-use reps_core::rules::skills::{SkillLine, Trend};
+use reps_core::rules::skills::SkillLine;
+use reps_core::wording;
 
 use crate::app::use_ctx;
 use crate::components::chart::ConfidenceChart;
@@ -112,21 +113,18 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
             if skills.is_empty() {
                 p { class: "sub", "Tag strengths and things to work on when you capture a debrief; they add up here." }
             }
+            if !skills.is_empty() {
+                p { class: "sub", "Each skill you marked in a debrief, what still needs work first." }
+            }
             table { class: "balance",
-                thead { tr { th { "Skill" } th { "Went well" } th { "To work on" } th { "Lately" } } }
+                thead { tr { th { "Skill" } th { "So far" } th { "Lately" } } }
                 tbody {
-                    for s in skills {
-                        tr { key: "{text::skill(&s.skill)}",
+                    for (n, s) in skills.into_iter().enumerate() {
+                        tr { key: "{text::skill(&s.skill)}", class: if s.is_weak() { "weak" } else { "" },
+                            "data-testid": "skill-line-{n}",
                             td { "{text::skill(&s.skill)}" }
-                            td { "{s.strengths}" }
-                            td { "{s.to_improve}" }
-                            td { class: "trend",
-                                match s.trend {
-                                    Trend::Shrinking => "improving",
-                                    Trend::Growing => "needs work",
-                                    Trend::Steady => "steady",
-                                }
-                            }
+                            td { "{wording::skill_tally(&s)}" }
+                            td { class: "trend", "{wording::lately(s.lately)}" }
                         }
                     }
                 }
@@ -163,5 +161,12 @@ mod tests {
         assert!(html.contains("<polyline"), "{html}");
         assert!(html.contains(">6<"), "six reps: {html}");
         assert!(html.contains("Salary talk"));
+        // what still needs work leads the balance sheet, with its tally
+        let skills = j.skills().unwrap();
+        assert!(skills[0].is_weak(), "{skills:?}");
+        let first = html.find("skill-line-0").unwrap();
+        let row = &html[first..first + html[first..].find("</tr>").unwrap()];
+        assert!(row.contains(&wording::skill_tally(&skills[0])), "{row}");
+        assert!(row.contains(wording::lately(skills[0].lately)), "{row}");
     }
 }

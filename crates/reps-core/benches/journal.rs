@@ -419,7 +419,7 @@ impl<'c> Sql<'c> {
             while let Some(d) = drows.next()? {
                 ds.push(serde_json::from_str::<Debrief>(d.get_ref(0)?.as_str()?)?);
             }
-            let (done, total) = checklist_rule::view(&iv, &checklist, &ds).progress();
+            let (done, total) = checklist_rule::view(&iv, &checklist, &ds, iv.created).progress();
             items.push(TodayItem::Checklist {
                 interview: iv.id,
                 lead: lead.id,

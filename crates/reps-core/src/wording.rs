@@ -47,6 +47,23 @@ pub fn about(lead: &Lead) -> String {
     format!("{} — {}", lead.details.company, lead.details.role)
 }
 
+/// Where an interview is held, as said at the door: the address or room,
+/// else the call link, else how it is held.
+pub fn where_held(plan: &crate::InterviewPlan) -> String {
+    use crate::InterviewKind;
+    if !plan.place.trim().is_empty() {
+        return plan.place.trim().to_string();
+    }
+    match plan.kind {
+        InterviewKind::Video if !plan.video_link.trim().is_empty() => {
+            format!("Video call: {}", plan.video_link.trim())
+        }
+        InterviewKind::Video => "Video call".into(),
+        InterviewKind::Phone => "Phone call".into(),
+        InterviewKind::OnSite => "In person".into(),
+    }
+}
+
 /// A status as a pipeline heading.
 pub fn status(s: Status) -> &'static str {
     match s {
@@ -94,6 +111,27 @@ pub fn skill(s: &Skill) -> String {
         Skill::Conciseness => "Short answers".into(),
         Skill::Custom(name) => name.clone(),
     }
+}
+
+/// The balance sheet's "Lately" column.
+pub fn lately(l: crate::rules::skills::Lately) -> &'static str {
+    use crate::rules::skills::Lately;
+    match l {
+        Lately::StillWeak => "still to work on",
+        Lately::Slipped => "slipped last time",
+        Lately::Improving => "went well last time",
+        Lately::Strong => "strong so far",
+    }
+}
+
+/// A skill's tally on the balance sheet: "went well 0 of 2 times".
+pub fn skill_tally(line: &crate::rules::skills::SkillLine) -> String {
+    let n = line.mentions();
+    format!(
+        "went well {} of {n} {}",
+        line.strengths,
+        if n == 1 { "time" } else { "times" }
+    )
 }
 
 /// "58,000–62,000 EUR a year", or what is known of it.

@@ -1669,3 +1669,71 @@ fn this_week_shows_pushed_follow_ups_offer_deadlines_and_last_week_s_lessons() {
     let week = j.this_week().unwrap();
     assert!(week.lessons.is_empty(), "{week:?}");
 }
+
+#[test]
+fn the_checklist_opens_at_the_section_for_now_with_what_to_hold_at_the_door() {
+    let (j, c) = memory(NOW);
+    let l = acme(&j);
+    let first = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    c.advance(Duration::hours(2));
+    let d = j.start_debrief(Some(first.id), None).unwrap();
+    j.save_debrief(
+        d.id,
+        DebriefBody {
+            questions: vec![Question::new("Who would I report to?")],
+            to_improve: vec![Skill::SalaryTalk, Skill::Examples],
+            strengths: vec![Skill::Composure],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut next = plan("2026-06-05T10:00:00+02:00[Europe/Paris]", 60);
+    next.place = "Acme HQ, 4th floor".into();
+    let second = j.schedule_interview(l.id, next).unwrap().interview;
+    let maya = j
+        .add_person_met(second.id, ContactDetails::named("Maya Chen"))
+        .unwrap();
+
+    // three days before: the day-before section
+    let page = j.checklist_page(second.id).unwrap();
+    assert_eq!(page.view.now, When::DayBefore);
+    // fifty minutes before: the hour before
+    c.set(at("2026-06-05T09:10:00+02:00[Europe/Paris]"));
+    let page = j.checklist_page(second.id).unwrap();
+    assert_eq!(page.view.now, When::HourBefore);
+    // "skim your notes from the last round" opens the first round's debrief
+    let notes = page
+        .view
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .find(|i| i.text.contains("notes from the last round"))
+        .unwrap();
+    assert_eq!(notes.opens, Some(d.id));
+
+    let door = &page.walking_in;
+    assert_eq!(door.title, "Acme — Backend Engineer");
+    assert!(
+        door.when.starts_with("Fri 5 Jun, 10:00 · "),
+        "{}",
+        door.when
+    );
+    assert_eq!(door.place, "Acme HQ, 4th floor");
+    assert_eq!(door.people, ["Maya Chen"]);
+    assert_eq!(door.open_questions, ["Who would I report to?"]);
+    assert_eq!(door.weak_spots, ["Examples & stories", "Salary talk"]);
+
+    // an answered question is no longer open at the door
+    let q = j.debrief(d.id).unwrap().body.questions[0].id;
+    j.tick(second.id, q, true).unwrap();
+    assert!(
+        j.checklist_page(second.id)
+            .unwrap()
+            .walking_in
+            .open_questions
+            .is_empty()
+    );
+}

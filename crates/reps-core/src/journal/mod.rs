@@ -43,7 +43,7 @@ pub use messages::{MessageAbout, MessageDraft};
 pub use offers::OfferFile;
 pub use outside::{NextInterview, Outside, Reminder, ReminderItem};
 pub use people::{CompanyHistory, Person};
-pub use prep::ChecklistPage;
+pub use prep::{ChecklistPage, WalkingIn};
 pub use search::SearchResult;
 pub use today::{Lesson, ThisWeek, TodayRow, WeekRow};
 pub use triage::{Decided, Decision, LeadMove, LeadPage};

@@ -9,9 +9,14 @@ use crate::domain::checklist::validate_template;
 use crate::error::{Error, Result};
 use crate::id::{InterviewId, ItemId, TemplateId};
 use crate::rules::checklist::{self as checklist_rule, ChecklistView};
+use crate::rules::skills;
 use crate::store::tables::DEBRIEF_BY_LEAD;
 use crate::store::{Read, Writer};
-use crate::{Checklist, ChecklistItem, ChecklistTemplate, Debrief, Interview, Lead, TemplateItem};
+use crate::time::Stamp;
+use crate::wording;
+use crate::{
+    Checklist, ChecklistItem, ChecklistTemplate, Contact, Debrief, Interview, Lead, TemplateItem,
+};
 
 /// An interview's checklist with the interview and its lead: what the
 /// checklist screen shows.
@@ -23,12 +28,39 @@ pub struct ChecklistPage {
     pub interview: Interview,
     /// Its lead.
     pub lead: Lead,
+    /// What to hold in mind at the door.
+    pub walking_in: WalkingIn,
 }
+
+/// The facts on the "I'm walking in" screen: where and with whom, what is
+/// still open, and the two weak spots to keep in mind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalkingIn {
+    /// "Northwind Bikes — Product designer".
+    pub title: String,
+    /// "Tue 8 Dec, 14:00 · Panel interview".
+    pub when: String,
+    /// The address or room, the call link, or how it is held.
+    pub place: String,
+    /// Who they will meet, by name.
+    pub people: Vec<String>,
+    /// Questions still open from earlier rounds.
+    pub open_questions: Vec<String>,
+    /// Skills still weak in earlier debriefs, at most [`WEAK_SPOTS`].
+    pub weak_spots: Vec<String>,
+    /// What the user wants out of it.
+    pub goal: String,
+}
+
+/// How many weak spots the walking-in screen shows: few enough to hold in
+/// mind at the door.
+pub const WEAK_SPOTS: usize = 2;
 
 impl Journal {
     /// The checklist of an interview, with open questions from earlier debriefs.
     pub fn checklist(&self, interview: InterviewId) -> Result<ChecklistView> {
-        self.read(|r| checklist_view(r, interview))
+        let now = self.now();
+        self.read(|r| checklist_view_at(r, &r.load(interview.key())?, now))
     }
 
     /// Ticks (or unticks) a checklist line. A line that is a question from an
@@ -42,7 +74,7 @@ impl Journal {
                 new.updated = w.now;
                 w.put(Some(&old), &new)?;
             } else {
-                let view = checklist_view(w, interview)?;
+                let view = checklist_view_at(w, &w.load(interview.key())?, w.now)?;
                 let source = view
                     .groups
                     .iter()
@@ -57,7 +89,7 @@ impl Journal {
                     super::capture::set_question(w, debrief, item, done)?;
                 }
             }
-            checklist_view(w, interview)
+            checklist_view_at(w, &w.load(interview.key())?, w.now)
         })
     }
 
@@ -87,15 +119,46 @@ impl Journal {
         })
     }
 
-    /// An interview's checklist page (one snapshot).
+    /// An interview's checklist page (one snapshot), opened at the section
+    /// for now.
     pub fn checklist_page(&self, interview: InterviewId) -> Result<ChecklistPage> {
+        let now = self.now();
         self.read(|r| {
             let iv: Interview = r.load(interview.key())?;
             let lead: Lead = r.load(iv.lead.key())?;
+            let view = checklist_view_at(r, &iv, now)?;
+            let people: Vec<Contact> =
+                r.load_many(&iv.plan.people.iter().map(|c| c.key()).collect::<Vec<_>>())?;
+            let debriefs: Vec<Debrief> = r.load_all()?;
+            let walking_in = WalkingIn {
+                title: wording::about(&lead),
+                when: format!(
+                    "{} · {}",
+                    wording::when(&iv.plan.start),
+                    wording::stage(&iv.plan.stage)
+                ),
+                place: wording::where_held(&iv.plan),
+                people: people.into_iter().map(|c| c.details.name).collect(),
+                open_questions: view
+                    .groups
+                    .iter()
+                    .flat_map(|g| &g.items)
+                    .filter(|i| {
+                        !i.done && matches!(i.source, checklist_rule::ItemSource::Question { .. })
+                    })
+                    .map(|i| i.text.clone())
+                    .collect(),
+                weak_spots: skills::weak_spots(&debriefs, iv.plan.start, WEAK_SPOTS)
+                    .iter()
+                    .map(wording::skill)
+                    .collect(),
+                goal: iv.plan.goal.clone(),
+            };
             Ok(ChecklistPage {
-                view: checklist_view_of(r, &iv)?,
+                view,
                 interview: iv,
                 lead,
+                walking_in,
             })
         })
     }
@@ -185,14 +248,14 @@ pub(crate) fn create_checklist(w: &Writer<'_>, iv: &Interview) -> Result<()> {
     w.put(None, &checklist)
 }
 
-pub(crate) fn checklist_view(r: &impl Read, interview: InterviewId) -> Result<ChecklistView> {
-    checklist_view_of(r, &r.load(interview.key())?)
-}
-
-/// The checklist view of an interview already loaded.
-pub(crate) fn checklist_view_of(r: &impl Read, iv: &Interview) -> Result<ChecklistView> {
+/// The checklist view of an interview already loaded, as read at `now`.
+pub(crate) fn checklist_view_at(
+    r: &impl Read,
+    iv: &Interview,
+    now: Stamp,
+) -> Result<ChecklistView> {
     let checklist: Checklist = r.load(iv.id.key())?;
     let keys = r.ix_children(DEBRIEF_BY_LEAD, iv.lead.key())?;
     let debriefs: Vec<Debrief> = r.load_many(&keys)?;
-    Ok(checklist_rule::view(iv, &checklist, &debriefs))
+    Ok(checklist_rule::view(iv, &checklist, &debriefs, now))
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Journal;
 use super::goes_to::{GoesTo, MessageFor, message_for};
-use super::prep::checklist_view_of;
+use super::prep::checklist_view_at;
 use crate::error::Result;
 use crate::id::FollowUpId;
 use crate::rules::followups as due;
@@ -326,7 +326,7 @@ fn items_due(r: &impl Read, now: Stamp) -> Result<Vec<TodayItem>> {
                 continue;
             }
             let lead: Lead = r.load(iv.lead.key())?;
-            let (done, total) = checklist_view_of(r, &iv)?.progress();
+            let (done, total) = checklist_view_at(r, &iv, now)?.progress();
             items.push(TodayItem::Checklist {
                 interview: iv.id,
                 lead: lead.id,

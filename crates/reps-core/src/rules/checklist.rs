@@ -32,6 +32,9 @@ pub struct ViewItem {
     pub done: bool,
     /// Template item or open question.
     pub source: ItemSource,
+    /// The notes a line asks to read ("skim your notes from the last
+    /// round"): the latest earlier debrief of the same lead.
+    pub opens: Option<DebriefId>,
 }
 
 /// Items due at the same moment.
@@ -54,6 +57,9 @@ pub struct ChecklistView {
     pub starts: Stamp,
     /// Groups in time order; questions join the day-before group.
     pub groups: Vec<Group>,
+    /// The group for the moment the checklist is read: the screen opens
+    /// there, with the earlier groups folded away.
+    pub now: When,
 }
 
 impl ChecklistView {
@@ -69,10 +75,48 @@ impl ChecklistView {
 /// before the interview, so ticking one does not make it vanish.
 pub const ANSWERED_VISIBLE_DAYS: i64 = 7;
 
-/// Builds the view. `earlier` are the lead's debriefs; only those written
-/// before this interview started contribute questions.
-pub fn view(interview: &Interview, checklist: &Checklist, earlier: &[Debrief]) -> ChecklistView {
+/// The group that matters at `now` for an interview starting at `start`:
+/// the latest one whose time has come ("the day before" until then, and
+/// "walking in" once the interview has begun).
+pub fn section_for(start: Stamp, now: Stamp) -> When {
+    let to_go = start.utc() - now.utc();
+    When::ALL
+        .iter()
+        .rev()
+        .copied()
+        .find(|w| to_go <= Duration::minutes(w.minutes_before()))
+        .unwrap_or(When::DayBefore)
+}
+
+/// Whether a checklist line asks to read earlier notes.
+pub fn asks_for_notes(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["notes", "debrief"]
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+}
+
+/// The latest debrief of the interview's lead written before it started
+/// (not its own): "your notes from the last round".
+pub fn last_round(interview: &Interview, earlier: &[Debrief]) -> Option<DebriefId> {
+    earlier
+        .iter()
+        .filter(|d| d.lead == Some(interview.lead) && d.created < interview.plan.start)
+        .filter(|d| d.interview != Some(interview.id))
+        .max_by_key(|d| (d.created, d.id))
+        .map(|d| d.id)
+}
+
+/// Builds the view as read at `now`. `earlier` are the lead's debriefs;
+/// only those written before this interview started contribute questions.
+pub fn view(
+    interview: &Interview,
+    checklist: &Checklist,
+    earlier: &[Debrief],
+    now: Stamp,
+) -> ChecklistView {
     let start = interview.plan.start;
+    let notes = last_round(interview, earlier);
     let keep_answered_from = start.utc() - Duration::days(ANSWERED_VISIBLE_DAYS);
     let questions: Vec<ViewItem> = earlier
         .iter()
@@ -86,6 +130,7 @@ pub fn view(interview: &Interview, checklist: &Checklist, earlier: &[Debrief]) -
                     text: q.text.clone(),
                     done: q.resolved.is_some(),
                     source: ItemSource::Question { debrief: d.id },
+                    opens: None,
                 })
             })
         })
@@ -102,6 +147,7 @@ pub fn view(interview: &Interview, checklist: &Checklist, earlier: &[Debrief]) -
                     text: i.text.clone(),
                     done: i.done.is_some(),
                     source: ItemSource::Template,
+                    opens: notes.filter(|_| asks_for_notes(&i.text)),
                 })
                 .collect();
             if when == When::DayBefore {
@@ -121,6 +167,7 @@ pub fn view(interview: &Interview, checklist: &Checklist, earlier: &[Debrief]) -
         interview: interview.id,
         starts: start,
         groups,
+        now: section_for(start, now),
     }
 }
 
@@ -184,7 +231,7 @@ mod tests {
     #[test]
     fn items_are_grouped_by_when_and_empty_groups_dropped() {
         let iv = interview(2, "2026-06-10T10:00:00Z[UTC]");
-        let v = view(&iv, &checklist(&iv), &[]);
+        let v = view(&iv, &checklist(&iv), &[], iv.created);
         let whens: Vec<_> = v.groups.iter().map(|g| g.when).collect();
         assert_eq!(whens, [When::DayBefore, When::WalkingIn]);
         assert_eq!(
@@ -200,7 +247,7 @@ mod tests {
         let mut q = Question::new("How big is the team?");
         q.id = ItemId(Uuid::from_u128(77));
         let d = debrief("2026-06-01T12:00:00Z[UTC]", vec![q]);
-        let v = view(&iv, &checklist(&iv), &[d]);
+        let v = view(&iv, &checklist(&iv), &[d], iv.created);
         let day_before = &v.groups[0];
         assert_eq!(
             day_before.items.last().unwrap().text,
@@ -221,7 +268,7 @@ mod tests {
         let mut fresh = Question::new("Fresh?");
         fresh.resolved = Some(at("2026-06-08T10:00:00Z[UTC]"));
         let answered = debrief("2026-04-01T12:00:00Z[UTC]", vec![old, fresh]);
-        let v = view(&iv, &checklist(&iv), &[later, answered]);
+        let v = view(&iv, &checklist(&iv), &[later, answered], iv.created);
         let texts: Vec<_> = v
             .groups
             .iter()
@@ -230,5 +277,37 @@ mod tests {
             .collect();
         assert_eq!(texts, ["Route", "Fresh?", "Breathe"]);
         assert_eq!(v.progress(), (1, 3));
+    }
+
+    #[test]
+    fn the_section_for_now_follows_the_clock() {
+        let start = at("2026-06-10T10:00:00Z[UTC]");
+        let cases = [
+            ("2026-06-07T10:00:00Z[UTC]", When::DayBefore),
+            ("2026-06-09T11:00:00Z[UTC]", When::DayBefore),
+            ("2026-06-10T09:10:00Z[UTC]", When::HourBefore),
+            ("2026-06-10T09:56:00Z[UTC]", When::WalkingIn),
+            ("2026-06-10T10:30:00Z[UTC]", When::WalkingIn),
+        ];
+        for (now, want) in cases {
+            assert_eq!(section_for(start, at(now)), want, "{now}");
+        }
+    }
+
+    #[test]
+    fn a_line_about_notes_opens_the_last_rounds_debrief() {
+        let iv = interview(2, "2026-06-10T10:00:00Z[UTC]");
+        let mut list = checklist(&iv);
+        list.items[0].text = "Skim your notes from the last round".into();
+        let mut older = debrief("2026-05-01T12:00:00Z[UTC]", vec![]);
+        older.id = DebriefId(Uuid::from_u128(40));
+        let newer = debrief("2026-06-01T12:00:00Z[UTC]", vec![]);
+        let v = view(&iv, &list, &[newer.clone(), older], iv.created);
+        let lines: Vec<_> = v.groups.iter().flat_map(|g| &g.items).collect();
+        assert_eq!(lines[0].opens, Some(newer.id));
+        assert_eq!(lines[1].opens, None, "Breathe opens nothing");
+        let none = view(&iv, &list, &[], iv.created);
+        assert_eq!(none.groups[0].items[0].opens, None, "no earlier round");
+        assert!(asks_for_notes("Read the DEBRIEF.") && !asks_for_notes("Denotes"));
     }
 }

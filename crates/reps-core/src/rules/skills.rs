@@ -1,27 +1,27 @@
-//! The skills balance sheet: what went well and what to work on, per skill,
-//! and whether each weak spot is shrinking.
+//! The skills balance sheet: how often each skill went well against how
+//! often it needed work, and how it went lately, what is still weak first.
 
 use std::collections::BTreeMap;
 
-use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::time::Stamp;
 use crate::{Debrief, Skill};
 
-/// The window compared against the one before it.
-pub const WINDOW_DAYS: i64 = 90;
-
-/// Direction of a weak spot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How a skill went in the debriefs that mention it, most recent last.
+/// Read from the order of the marks, not from time windows, so it says
+/// something from the second debrief on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Trend {
-    /// Mentioned as a weakness less often than in the window before.
-    Shrinking,
-    /// More often.
-    Growing,
-    /// About the same, or too little data.
-    Steady,
+pub enum Lately {
+    /// Marked "work on" every time so far.
+    StillWeak,
+    /// Went well before, needed work the last time.
+    Slipped,
+    /// Needed work before, went well the last time.
+    Improving,
+    /// Went well every time so far.
+    Strong,
 }
 
 /// One skill's line on the sheet.
@@ -29,76 +29,100 @@ pub enum Trend {
 pub struct SkillLine {
     /// The skill.
     pub skill: Skill,
-    /// Times tagged as a strength, ever.
+    /// Debriefs that marked it as going well.
     pub strengths: usize,
-    /// Times tagged to improve, ever.
+    /// Debriefs that marked it to work on.
     pub to_improve: usize,
-    /// Share of debriefs in the last window tagging it to improve.
-    pub recent_rate: f64,
-    /// Same share in the window before.
-    pub earlier_rate: f64,
-    /// Which way it is going.
-    pub trend: Trend,
+    /// How it went lately.
+    pub lately: Lately,
+    /// When it was last marked either way.
+    pub last_marked: Stamp,
 }
 
-/// Builds the sheet at `now`, strongest first, then by most to improve.
-pub fn balance_sheet(debriefs: &[Debrief], now: Stamp) -> Vec<SkillLine> {
-    let recent_from = now.utc() - Duration::days(WINDOW_DAYS);
-    let earlier_from = recent_from - Duration::days(WINDOW_DAYS);
-    let in_recent = |d: &Debrief| d.created.utc() > recent_from && d.created.utc() <= now.utc();
-    let in_earlier = |d: &Debrief| d.created.utc() > earlier_from && d.created.utc() <= recent_from;
-    let recent_n = debriefs.iter().filter(|d| in_recent(d)).count();
-    let earlier_n = debriefs.iter().filter(|d| in_earlier(d)).count();
+impl SkillLine {
+    /// Debriefs that mention it either way.
+    pub fn mentions(&self) -> usize {
+        self.strengths + self.to_improve
+    }
 
-    #[derive(Default)]
-    struct Tally {
-        strengths: usize,
-        improve: usize,
-        recent: usize,
-        earlier: usize,
+    /// Still something to work on: the last time it came up it needed work.
+    pub fn is_weak(&self) -> bool {
+        matches!(self.lately, Lately::StillWeak | Lately::Slipped)
     }
-    let mut tallies: BTreeMap<Skill, Tally> = BTreeMap::new();
-    for d in debriefs {
-        for s in dedup(&d.body.strengths) {
-            tallies.entry(s.clone()).or_default().strengths += 1;
-        }
-        for s in dedup(&d.body.to_improve) {
-            let t = tallies.entry(s.clone()).or_default();
-            t.improve += 1;
-            t.recent += usize::from(in_recent(d));
-            t.earlier += usize::from(in_earlier(d));
+}
+
+/// Builds the sheet from the debriefs written up to `now`: what is still
+/// weak first (most often weak first), then what is improving, then the
+/// strengths.
+pub fn balance_sheet(debriefs: &[Debrief], now: Stamp) -> Vec<SkillLine> {
+    let mut ordered: Vec<&Debrief> = debriefs.iter().filter(|d| d.created <= now).collect();
+    ordered.sort_by_key(|d| (d.created, d.id));
+    // per skill: the marks in time order (true = went well) and the last time
+    let mut marks: BTreeMap<Skill, (Vec<bool>, Stamp)> = BTreeMap::new();
+    for d in ordered {
+        let strong = dedup(&d.body.strengths);
+        let weak = dedup(&d.body.to_improve);
+        for (skill, well) in strong.iter().map(|s| (*s, true)).chain(
+            weak.iter()
+                .filter(|s| !strong.contains(s))
+                .map(|s| (*s, false)),
+        ) {
+            let entry = marks
+                .entry(skill.clone())
+                .or_insert_with(|| (Vec::new(), d.created));
+            entry.0.push(well);
+            entry.1 = d.created;
         }
     }
-    let rate = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
-    let mut lines: Vec<SkillLine> = tallies
+    let mut lines: Vec<SkillLine> = marks
         .into_iter()
-        .map(|(skill, t)| {
-            let recent_rate = rate(t.recent, recent_n);
-            let earlier_rate = rate(t.earlier, earlier_n);
-            let trend =
-                if recent_n == 0 || earlier_n == 0 || (recent_rate - earlier_rate).abs() < 0.05 {
-                    Trend::Steady
-                } else if recent_rate < earlier_rate {
-                    Trend::Shrinking
-                } else {
-                    Trend::Growing
-                };
+        .map(|(skill, (marks, last_marked))| {
+            let strengths = marks.iter().filter(|m| **m).count();
+            let to_improve = marks.len() - strengths;
+            let last_well = marks.last().copied().unwrap_or(false);
+            let lately = match (last_well, strengths, to_improve) {
+                (true, _, 0) => Lately::Strong,
+                (true, _, _) => Lately::Improving,
+                (false, 0, _) => Lately::StillWeak,
+                (false, _, _) => Lately::Slipped,
+            };
             SkillLine {
                 skill,
-                strengths: t.strengths,
-                to_improve: t.improve,
-                recent_rate,
-                earlier_rate,
-                trend,
+                strengths,
+                to_improve,
+                lately,
+                last_marked,
             }
         })
         .collect();
     lines.sort_by(|a, b| {
-        (b.strengths as i64 - b.to_improve as i64)
-            .cmp(&(a.strengths as i64 - a.to_improve as i64))
+        a.lately
+            .cmp(&b.lately)
+            .then_with(|| {
+                (b.to_improve as i64 - b.strengths as i64)
+                    .cmp(&(a.to_improve as i64 - a.strengths as i64))
+            })
+            .then_with(|| b.last_marked.cmp(&a.last_marked))
             .then_with(|| a.skill.cmp(&b.skill))
     });
     lines
+}
+
+/// The weak spots to keep in mind walking into an interview at `before`:
+/// the skills still weak in the debriefs written before it, the most
+/// often weak first, at most `n`.
+pub fn weak_spots(debriefs: &[Debrief], before: Stamp, n: usize) -> Vec<Skill> {
+    let earlier: Vec<Debrief> = debriefs
+        .iter()
+        .filter(|d| d.created < before)
+        .cloned()
+        .collect();
+    balance_sheet(&earlier, before)
+        .into_iter()
+        .filter(SkillLine::is_weak)
+        .take(n)
+        .map(|l| l.skill)
+        .collect()
 }
 
 fn dedup(skills: &[Skill]) -> Vec<&Skill> {
@@ -132,62 +156,94 @@ mod tests {
     }
 
     #[test]
-    fn a_weak_spot_mentioned_less_lately_is_shrinking() {
+    fn what_is_still_weak_comes_first_and_says_how_it_went() {
         let now = at("2026-07-01T00:00:00Z[UTC]");
         let ds = vec![
             d(
                 1,
-                "2026-02-01T10:00:00Z[UTC]",
-                vec![],
+                "2026-05-01T10:00:00Z[UTC]",
+                vec![Skill::Examples, Skill::Composure],
                 vec![Skill::SalaryTalk],
             ),
             d(
                 2,
-                "2026-02-15T10:00:00Z[UTC]",
+                "2026-06-01T10:00:00Z[UTC]",
+                vec![Skill::Conciseness],
+                vec![Skill::SalaryTalk, Skill::Composure],
+            ),
+            d(
+                3,
+                "2026-06-10T10:00:00Z[UTC]",
                 vec![],
+                vec![Skill::Conciseness],
+            ),
+            d(
+                4,
+                "2026-06-20T10:00:00Z[UTC]",
+                vec![Skill::Conciseness],
+                vec![],
+            ),
+        ];
+        let sheet = balance_sheet(&ds, now);
+        let order: Vec<_> = sheet.iter().map(|l| (l.skill.clone(), l.lately)).collect();
+        assert_eq!(
+            order,
+            [
+                (Skill::SalaryTalk, Lately::StillWeak),
+                (Skill::Composure, Lately::Slipped),
+                (Skill::Conciseness, Lately::Improving),
+                (Skill::Examples, Lately::Strong),
+            ]
+        );
+        let salary = &sheet[0];
+        assert_eq!((salary.strengths, salary.mentions()), (0, 2));
+        assert!(salary.is_weak() && sheet[1].is_weak() && !sheet[2].is_weak());
+    }
+
+    #[test]
+    fn weak_spots_are_read_from_debriefs_before_the_interview() {
+        let ds = vec![
+            d(
+                1,
+                "2026-05-01T10:00:00Z[UTC]",
+                vec![],
+                vec![Skill::SalaryTalk, Skill::Examples],
+            ),
+            d(
+                2,
+                "2026-05-10T10:00:00Z[UTC]",
+                vec![Skill::Examples],
                 vec![Skill::SalaryTalk],
             ),
             d(
                 3,
-                "2026-05-01T10:00:00Z[UTC]",
-                vec![Skill::SalaryTalk],
-                vec![],
-            ),
-            d(
-                4,
-                "2026-06-01T10:00:00Z[UTC]",
-                vec![],
-                vec![Skill::SalaryTalk],
-            ),
-        ];
-        let sheet = balance_sheet(&ds, now);
-        let salary = sheet.iter().find(|l| l.skill == Skill::SalaryTalk).unwrap();
-        assert_eq!((salary.strengths, salary.to_improve), (1, 3));
-        assert_eq!(salary.trend, Trend::Shrinking);
-        assert!((salary.recent_rate - 0.5).abs() < 1e-9);
-    }
-
-    #[test]
-    fn a_new_weak_spot_is_growing() {
-        let now = at("2026-07-01T00:00:00Z[UTC]");
-        let ds = vec![
-            d(
-                1,
-                "2026-02-01T10:00:00Z[UTC]",
-                vec![Skill::Examples],
-                vec![],
-            ),
-            d(
-                2,
-                "2026-06-01T10:00:00Z[UTC]",
+                "2026-06-10T10:00:00Z[UTC]",
                 vec![],
                 vec![Skill::Composure],
             ),
         ];
+        let spots = weak_spots(&ds, at("2026-06-01T10:00:00Z[UTC]"), 2);
+        assert_eq!(
+            spots,
+            [Skill::SalaryTalk],
+            "improved and later ones stay out"
+        );
+        let later = weak_spots(&ds, at("2026-07-01T10:00:00Z[UTC]"), 2);
+        assert_eq!(later, [Skill::SalaryTalk, Skill::Composure]);
+        assert_eq!(weak_spots(&ds, at("2026-07-01T10:00:00Z[UTC]"), 1).len(), 1);
+    }
+
+    #[test]
+    fn a_skill_marked_both_ways_in_one_debrief_counts_as_went_well() {
+        let now = at("2026-07-01T00:00:00Z[UTC]");
+        let ds = vec![d(
+            1,
+            "2026-06-01T10:00:00Z[UTC]",
+            vec![Skill::Examples],
+            vec![Skill::Examples],
+        )];
         let sheet = balance_sheet(&ds, now);
-        let c = sheet.iter().find(|l| l.skill == Skill::Composure).unwrap();
-        assert_eq!(c.trend, Trend::Growing);
-        assert_eq!(sheet[0].skill, Skill::Examples, "strengths first");
+        assert_eq!((sheet[0].strengths, sheet[0].to_improve), (1, 0));
     }
 
     #[test]
