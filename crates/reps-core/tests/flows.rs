@@ -1693,8 +1693,7 @@ fn the_checklist_opens_at_the_section_for_now_with_what_to_hold_at_the_door() {
     let mut next = plan("2026-06-05T10:00:00+02:00[Europe/Paris]", 60);
     next.place = "Acme HQ, 4th floor".into();
     let second = j.schedule_interview(l.id, next).unwrap().interview;
-    let maya = j
-        .add_person_met(second.id, ContactDetails::named("Maya Chen"))
+    j.add_person_met(second.id, ContactDetails::named("Maya Chen"))
         .unwrap();
 
     // three days before: the day-before section
