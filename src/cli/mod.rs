@@ -23,6 +23,11 @@ pub enum ExportKind {
     Stages,
     /// A folder of Markdown notes.
     Notes,
+    /// The applications made, for an employment office.
+    Proof {
+        /// `--private`: add reasons, notes and the full history.
+        include_private: bool,
+    },
 }
 
 /// What to bring in.
@@ -59,6 +64,9 @@ pub const USAGE: &str = "\
   export backup|calendar|contacts|applications|stages FILE
                    write the journal as a backup (.json), a calendar (.ics),
                    contacts (.vcf), applications or stage history (.csv)
+  export proof FILE [--private]
+                   write the proof of your job search (.csv): applications
+                   only; --private adds your reasons and notes
   export notes FOLDER
                    write the debriefs as Markdown, one file per lead
   import backup FILE
@@ -88,6 +96,9 @@ pub fn parse(word: &str, args: &mut dyn Iterator<Item = String>) -> Result<Task,
                 "applications" => ExportKind::Applications,
                 "stages" => ExportKind::Stages,
                 "notes" => ExportKind::Notes,
+                "proof" => ExportKind::Proof {
+                    include_private: false,
+                },
                 other => return Err(format!("cannot export '{other}'")),
             };
             Ok(Task::Export(k, path(args)?))
@@ -131,6 +142,11 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
                 ExportKind::Contacts => j.export_contacts_vcard().map_err(err)?,
                 ExportKind::Applications => j.export_applications_csv().map_err(err)?,
                 ExportKind::Stages => j.export_stage_history_csv().map_err(err)?,
+                ExportKind::Proof { include_private } => j
+                    .export_proof_of_search_csv(reps_core::formats::proof_of_search::ProofOptions {
+                        include_private: *include_private,
+                    })
+                    .map_err(err)?,
                 ExportKind::Notes => unreachable!("handled above"),
             };
             crate::platform::exports::write_whole(file, text.as_bytes())
@@ -262,6 +278,15 @@ mod tests {
                 ..
             }
         ));
+        assert_eq!(
+            parse_all(&["export", "proof", "p.csv"]).unwrap(),
+            Task::Export(
+                ExportKind::Proof {
+                    include_private: false
+                },
+                "p.csv".into()
+            )
+        );
         assert!(
             parse_all(&["export", "photos", "x"])
                 .unwrap_err()

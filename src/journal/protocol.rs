@@ -175,6 +175,12 @@ protocol! {
     /// Every application with its stage history, as a spreadsheet (CSV).
     fn export_applications(j) -> String { j.export_applications_csv() }
 
+    /// The applications made, for an employment office (CSV); reasons and
+    /// notes only when asked.
+    fn export_proof(j, include_private: bool) -> String {
+        j.export_proof_of_search_csv(reps_core::formats::proof_of_search::ProofOptions { include_private })
+    }
+
     /// One row per stage change (CSV), the proof of a search week by week.
     fn export_stage_history(j) -> String { j.export_stage_history_csv() }
 

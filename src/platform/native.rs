@@ -44,6 +44,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             word @ ("export" | "import") => {
                 parsed.task = Some(crate::cli::parse(word, &mut args)?);
             }
+            "--private" => match &mut parsed.task {
+                Some(crate::cli::Task::Export(
+                    crate::cli::ExportKind::Proof { include_private },
+                    _,
+                )) => *include_private = true,
+                _ => return Err("--private goes after 'export proof FILE'".into()),
+            },
             "--yes" => match &mut parsed.task {
                 Some(crate::cli::Task::Import { yes, .. }) => *yes = true,
                 _ => return Err("--yes goes after 'import tracker FILE'".into()),

@@ -28,6 +28,12 @@ pub enum Export {
     StageHistory,
     /// Debriefs as Markdown, one file per lead.
     Notes,
+    /// The applications made, for an employment office (.csv); private
+    /// reasons and notes only when asked.
+    ProofOfSearch {
+        /// Add reasons, notes and the full history.
+        include_private: bool,
+    },
 }
 
 impl Export {
@@ -49,6 +55,7 @@ impl Export {
             Export::Applications => "data-export-csv",
             Export::StageHistory => "data-export-history",
             Export::Notes => "data-export-notes",
+            Export::ProofOfSearch { .. } => "data-export-proof",
         }
     }
 
@@ -60,6 +67,7 @@ impl Export {
             Export::Applications => "Applications (.csv)",
             Export::StageHistory => "Every stage, one per row (.csv)",
             Export::Notes => "Debrief notes (Markdown)",
+            Export::ProofOfSearch { .. } => "Proof of search (.csv)",
         }
     }
 
@@ -72,8 +80,50 @@ impl Export {
             Export::Applications => format!("reps-applications-{day}.csv"),
             Export::StageHistory => format!("reps-stage-history-{day}.csv"),
             Export::Notes => format!("reps-notes-{day}"),
+            Export::ProofOfSearch { .. } => format!("proof-of-job-search-{day}.csv"),
         }
     }
+
+    /// What to do with the file once it is saved, in words that fit it.
+    pub fn next_step(self) -> &'static str {
+        match self {
+            Export::Backup => "Keep it somewhere safe, or open it in Reps on another device.",
+            Export::Calendar => {
+                "Open it with your calendar app to add your interviews and follow-ups, with reminders."
+            }
+            Export::Contacts => "Open it with your contacts app to add the people you met.",
+            Export::Applications | Export::StageHistory => {
+                "Open it with a spreadsheet (LibreOffice, Excel, Google Sheets, Numbers)."
+            }
+            Export::Notes => "Open the folder in your notes app.",
+            Export::ProofOfSearch { .. } => {
+                "Print it, or attach it when your employment office asks for proof of your search."
+            }
+        }
+    }
+
+    /// Which part of the Data screen shows what this export did.
+    fn place(self) -> Place {
+        match self {
+            Export::Backup => Place::Backup,
+            Export::ProofOfSearch { .. } => Place::Proof,
+            _ => Place::OtherApps,
+        }
+    }
+}
+
+/// The parts of the Data screen; a result is shown in the part whose
+/// button caused it, next to that button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Exporting a backup.
+    Backup,
+    /// The proof of search.
+    Proof,
+    /// Calendar, contacts, spreadsheets, notes.
+    OtherApps,
+    /// Bringing a backup in.
+    Import,
 }
 
 /// Runs an export through the journal's owner and hands the file(s) over.
@@ -86,9 +136,10 @@ pub async fn run_export(h: &JournalHandle, what: Export) -> Result<String, UiErr
         Export::Contacts => h.export_contacts().await?,
         Export::Applications => h.export_applications().await?,
         Export::StageHistory => h.export_stage_history().await?,
+        Export::ProofOfSearch { include_private } => h.export_proof(include_private).await?,
         Export::Notes => return deliver_notes(&name, &h.export_notes().await?),
     };
-    deliver(&name, &text)
+    deliver(&name, &text, what.next_step())
 }
 
 /// What the last export or import did, in words.
@@ -104,8 +155,9 @@ pub enum DataMessage {
 #[component]
 pub fn Data() -> Element {
     let mut ctx = use_ctx();
-    let mut message = use_signal(|| None::<DataMessage>);
+    let mut message = use_signal(|| None::<(Place, DataMessage)>);
     let mut busy = use_signal(|| false);
+    let mut private = use_signal(|| false);
     let export = move |what: Export| {
         if busy() {
             return;
@@ -113,10 +165,13 @@ pub fn Data() -> Element {
         busy.set(true);
         spawn(async move {
             let result = run_export(&ctx.journal(), what).await;
-            message.set(Some(match result {
-                Ok(done) => DataMessage::Done(done),
-                Err(e) => DataMessage::Failed(e.message),
-            }));
+            message.set(Some((
+                what.place(),
+                match result {
+                    Ok(done) => DataMessage::Done(done),
+                    Err(e) => DataMessage::Failed(e.message),
+                },
+            )));
             busy.set(false);
         });
     };
@@ -134,22 +189,26 @@ pub fn Data() -> Element {
                 Ok(text) => ctx.journal().import_backup(text).await,
                 Err(e) => Err(e),
             };
-            message.set(Some(match result {
-                Ok(summary) => {
-                    ctx.changed();
-                    DataMessage::Done(imported(&file.name(), summary))
-                }
-                Err(e) => DataMessage::Failed(format!(
-                    "{} was not imported: {}. Your journal was not changed.",
-                    file.name(),
-                    e.message
-                )),
-            }));
+            message.set(Some((
+                Place::Import,
+                match result {
+                    Ok(summary) => {
+                        ctx.changed();
+                        DataMessage::Done(imported(&file.name(), summary))
+                    }
+                    Err(e) => DataMessage::Failed(format!(
+                        "{} was not imported: {}. Your journal was not changed.",
+                        file.name(),
+                        e.message
+                    )),
+                },
+            )));
             busy.set(false);
         });
     };
     rsx! {
-        DataView { message: message(), busy: busy(), on_export: export, on_import: import }
+        DataView { message: message(), busy: busy(), on_export: export, on_import: import,
+            private: private(), on_private: move |v| private.set(v) }
         InviteImport {}
         TrackerImport {}
     }
@@ -158,24 +217,33 @@ pub fn Data() -> Element {
 /// The Data screen from plain data.
 #[component]
 pub fn DataView(
-    message: Option<DataMessage>,
+    message: Option<(Place, DataMessage)>,
     busy: bool,
     on_export: EventHandler<Export>,
     on_import: EventHandler<FormEvent>,
+    #[props(default)] private: bool,
+    #[props(default)] on_private: EventHandler<bool>,
 ) -> Element {
-    let place = if cfg!(target_arch = "wasm32") {
-        "in this browser, on this device"
+    let (place, saved_to) = if cfg!(target_arch = "wasm32") {
+        (
+            "in this browser, on this device",
+            "Files go where your browser saves downloads.",
+        )
     } else {
-        "on this device"
+        (
+            "on this device",
+            "Files are saved in your Downloads folder.",
+        )
     };
+    let note_for = |p: Place| message.clone().filter(|(at, _)| *at == p).map(|(_, m)| m);
     rsx! {
         header { class: "screen-head",
             h1 { "Your data" }
-            p { class: "sub", "Your journal is kept {place} and nowhere else. A backup is one file you can keep, or open in Reps on another device." }
+            p { class: "sub", "Your journal is kept {place} and nowhere else. {saved_to}" }
         }
         section { class: "data-card",
             h2 { "Back up" }
-            p { "Everything: leads, interviews, debriefs, people, follow-ups and checklists, as one JSON file." }
+            p { "Everything: leads, interviews, debriefs, people, follow-ups and checklists, as one file you can keep, or open in Reps on another device." }
             button {
                 class: "button",
                 r#type: "button",
@@ -184,16 +252,31 @@ pub fn DataView(
                 onclick: move |_| on_export.call(Export::Backup),
                 "Export a backup"
             }
+            if let Some(m) = note_for(Place::Backup) { DataNote { message: Some(m), testid: "data-message" } }
+        }
+        section { class: "data-card",
+            h2 { "Proof of your job search" }
+            p { "The applications you made — when, for what, how, with whom, how far each went — as a spreadsheet an employment office can read. Leads you never applied to stay out, and so do your reasons and notes unless you add them." }
+            label { class: "check-inline",
+                input { r#type: "checkbox", checked: private, "data-testid": "data-proof-private",
+                    onchange: move |e| on_private.call(e.checked()) }
+                span { "Add my reasons and notes" }
+            }
+            button { class: "button", r#type: "button", disabled: busy, "data-testid": "data-export-proof",
+                onclick: move |_| on_export.call(Export::ProofOfSearch { include_private: private }),
+                "Save the proof of search (.csv)" }
+            if let Some(m) = note_for(Place::Proof) { DataNote { message: Some(m), testid: "data-message" } }
         }
         section { class: "data-card",
             h2 { "For your other apps" }
-            p { "Your interviews and follow-ups for your calendar, with reminders; the people you met for your contacts; every application with its dates for a spreadsheet (the proof of your search an employment office may ask for); your debriefs as notes." }
+            p { "Your interviews and follow-ups for your calendar, with reminders; the people you met for your contacts; every lead with its whole history for a spreadsheet of your own; your debriefs as notes." }
             div { class: "row-actions wrap",
                 for what in Export::ALL.into_iter().filter(|e| *e != Export::Backup) {
                     button { key: "{what.testid()}", class: "button quiet", r#type: "button", disabled: busy,
                         "data-testid": what.testid(), onclick: move |_| on_export.call(what), "{what.label()}" }
                 }
             }
+            if let Some(m) = note_for(Place::OtherApps) { DataNote { message: Some(m), testid: "data-message" } }
         }
         section { class: "data-card",
             h2 { "Bring a backup in" }
@@ -208,18 +291,7 @@ pub fn DataView(
                     onchange: move |evt| on_import.call(evt),
                 }
             }
-        }
-        p {
-            class: match &message {
-                Some(DataMessage::Failed(_)) => "data-message error",
-                _ => "data-message",
-            },
-            role: "status",
-            "data-testid": "data-message",
-            match &message {
-                Some(DataMessage::Done(text) | DataMessage::Failed(text)) => text.as_str(),
-                None => "",
-            }
+            if let Some(m) = note_for(Place::Import) { DataNote { message: Some(m), testid: "data-message" } }
         }
     }
 }
@@ -255,12 +327,12 @@ pub fn imported(name: &str, s: ImportSummary) -> String {
     format!("Imported {name}: {}.", parts.join(", "))
 }
 
-/// Hands the backup to the user: a download in the browser.
+/// Hands a file to the user: a download in the browser.
 #[cfg(target_arch = "wasm32")]
-fn deliver(name: &str, text: &str) -> Result<String, UiError> {
+fn deliver(name: &str, text: &str, next_step: &str) -> Result<String, UiError> {
     crate::web::download(name, text).map_err(UiError::general_message)?;
     Ok(format!(
-        "Downloaded {name} ({}). Keep it somewhere safe, or open it in Reps on another device.",
+        "Downloaded {name} ({}). {next_step}",
         size(text.len())
     ))
 }
@@ -268,7 +340,7 @@ fn deliver(name: &str, text: &str) -> Result<String, UiError> {
 /// Hands the backup to the user: a file in their Downloads folder (home
 /// folder when there is none), never overwriting an earlier one.
 #[cfg(not(target_arch = "wasm32"))]
-fn deliver(name: &str, text: &str) -> Result<String, UiError> {
+fn deliver(name: &str, text: &str, next_step: &str) -> Result<String, UiError> {
     let dirs = directories::UserDirs::new();
     let folder = dirs
         .as_ref()
@@ -278,11 +350,30 @@ fn deliver(name: &str, text: &str) -> Result<String, UiError> {
     let path = crate::platform::exports::unused_name(&folder, name);
     crate::platform::exports::write_whole(&path, text.as_bytes())
         .map_err(|e| UiError::general_message(format!("could not save {}: {e}", path.display())))?;
-    Ok(format!(
-        "Saved {} ({}). Keep it somewhere safe, or open it in Reps on another device.",
-        path.display(),
-        size(text.len())
-    ))
+    Ok(saved_in(&path, text.len(), next_step))
+}
+
+/// "Saved reps-backup.json (3 KB) in your Downloads folder
+/// (/home/sam/Downloads). Keep it somewhere safe, …": the file and the
+/// folder named plainly.
+#[cfg(not(target_arch = "wasm32"))]
+fn saved_in(path: &std::path::Path, bytes: usize, next_step: &str) -> String {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let folder = path
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let named = directories::UserDirs::new()
+        .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
+        .filter(|d| Some(d.as_path()) == path.parent())
+        .map_or_else(
+            || format!("in {folder}"),
+            |_| format!("in your Downloads folder ({folder})"),
+        );
+    format!("Saved {file} ({}) {named}. {next_step}", size(bytes))
 }
 
 /// Hands the notes over: one Markdown file per lead, in a new folder in
@@ -673,7 +764,7 @@ mod tests {
         let html = render(|| {
             rsx! {
                 DataView {
-                    message: Some(DataMessage::Failed("not a backup".into())),
+                    message: Some((Place::Import, DataMessage::Failed("not a backup".into()))),
                     busy: false,
                     on_export: |_| {},
                     on_import: |_| {},
@@ -683,5 +774,33 @@ mod tests {
         assert!(html.contains("data-message error"), "{html}");
         assert!(html.contains("not a backup"));
         assert!(html.contains("Export a backup"));
+        // the message stands in the part whose button caused it
+        let import = html.find("Bring a backup in").unwrap();
+        assert!(html.find("not a backup").unwrap() > import, "{html}");
+    }
+
+    #[test]
+    fn a_saved_export_names_the_file_and_what_to_do_with_it() {
+        let html = render(|| {
+            rsx! {
+                DataView {
+                    message: Some((Place::Proof, DataMessage::Done("Saved it.".into()))),
+                    busy: false,
+                    on_export: |_| {},
+                    on_import: |_| {},
+                }
+            }
+        });
+        let proof = html.find("Proof of your job search").unwrap();
+        let other = html.find("For your other apps").unwrap();
+        let at = html.find("Saved it.").unwrap();
+        assert!(proof < at && at < other, "{html}");
+        assert_eq!(
+            html.matches("data-testid=\"data-message\"").count(),
+            1,
+            "{html}"
+        );
+        assert!(Export::Calendar.next_step().contains("calendar app"));
+        assert!(!Export::Applications.next_step().contains("another device"));
     }
 }

@@ -172,7 +172,7 @@ pub fn TodayView(
         }
         footer { class: "screen-foot",
             button { class: "quiet-link", r#type: "button", "data-testid": "open-data",
-                onclick: move |_| on_nav.call(Route::Data {}), "Back up or move your journal" }
+                onclick: move |_| on_nav.call(Route::Data {}), "Your data: backup, exports, proof of search" }
         }
     }
 }

@@ -11,14 +11,25 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// A virtual screen of phone size, stopped when dropped.
+/// A virtual screen (phone size unless asked), stopped when dropped.
 pub struct Screen {
     pub display: String,
+    /// Its height in pixels: on a phone, what is below `height - 104` is
+    /// under the tab bar.
+    pub height: i64,
+    /// Its width: from 760 pixels on, the tabs stand at the side.
+    pub width: i64,
     xvfb: Child,
 }
 
 impl Screen {
+    /// A phone-sized screen, 390×844.
     pub fn start() -> Screen {
+        Screen::start_sized(390, 844)
+    }
+
+    /// A screen of the given size (a laptop: 1200×760).
+    pub fn start_sized(width: i64, height: i64) -> Screen {
         let n = (90..140)
             .find(|n| {
                 !Path::new(&format!("/tmp/.X{n}-lock")).exists()
@@ -27,7 +38,14 @@ impl Screen {
             .expect("a free X display");
         let display = format!(":{n}");
         let xvfb = Command::new("Xvfb")
-            .args([&display, "-screen", "0", "390x844x24", "-nolisten", "tcp"])
+            .args([
+                &display,
+                "-screen",
+                "0",
+                &format!("{width}x{height}x24"),
+                "-nolisten",
+                "tcp",
+            ])
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb is installed (./reps.sh test installs it)");
@@ -36,7 +54,12 @@ impl Screen {
             assert!(Instant::now() < until, "Xvfb did not start");
             std::thread::sleep(Duration::from_millis(50));
         }
-        Screen { display, xvfb }
+        Screen {
+            display,
+            height,
+            width,
+            xvfb,
+        }
     }
 
     pub fn xdotool(&self, args: &[&str]) {
@@ -171,6 +194,12 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Presses keys as xdotool names them ("Right", "ctrl+z", "Escape").
+    pub fn key(&self, keys: &str) {
+        self.screen.xdotool(&["key", keys]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+
     /// Types like a person, a key at a time.
     pub fn type_text(&self, text: &str) {
         self.screen.xdotool(&["type", "--delay", "40", text]);
@@ -241,15 +270,22 @@ impl<'s> App<'s> {
     /// Scrolls with the mouse wheel until the control is on screen (above
     /// the tab bar), as a person would before tapping it.
     pub fn reveal(&self, id: &str) -> (i64, i64) {
+        let tab_bar = if self.screen.width >= 760 { 10 } else { 104 };
+        let bottom = self.screen.height - tab_bar;
         for _ in 0..60 {
             let (x, y) = self.find(id);
             // the tab bar stays put at the bottom
-            if (10..=740).contains(&y) || id.starts_with("tab-") {
+            if (10..=bottom).contains(&y) || id.starts_with("tab-") {
                 return (x, y);
             }
-            let wheel = if y > 740 { "5" } else { "4" };
+            let wheel = if y > bottom { "5" } else { "4" };
+            // over the screen's own column (on a wide window the tabs are beside it)
+            let over = (
+                x.clamp(20, 2000).to_string(),
+                (self.screen.height / 2).to_string(),
+            );
             self.screen
-                .xdotool(&["mousemove", "200", "400", "click", wheel]);
+                .xdotool(&["mousemove", &over.0, &over.1, "click", wheel]);
             std::thread::sleep(Duration::from_millis(250));
         }
         panic!("could not scroll '{id}' into view");

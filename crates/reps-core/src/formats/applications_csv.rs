@@ -175,7 +175,7 @@ pub fn date_applied(lead: &Lead) -> Option<Stamp> {
 }
 
 /// `2026-03-01 added; 2026-03-02 taking the interview; …` in one cell.
-fn history_text(history: &[StatusChange]) -> String {
+pub(crate) fn history_text(history: &[StatusChange]) -> String {
     history
         .iter()
         .enumerate()
@@ -206,7 +206,7 @@ fn history_text(history: &[StatusChange]) -> String {
 }
 
 /// A pass reason and the note, on one line.
-fn reason_text(c: &StatusChange) -> String {
+pub(crate) fn reason_text(c: &StatusChange) -> String {
     let note = c.note.split_whitespace().collect::<Vec<_>>().join(" ");
     match (c.reason.map(crate::rules::pass::label), note.is_empty()) {
         (Some(r), true) => r.to_string(),
@@ -255,12 +255,12 @@ pub fn work_mode_label(m: WorkMode) -> &'static str {
 }
 
 /// The ISO calendar date of `at` in its own zone.
-fn date(at: Stamp) -> String {
+pub(crate) fn date(at: Stamp) -> String {
     at.local_date().format("%Y-%m-%d").to_string()
 }
 
 /// RFC 4180 with CRLF, a BOM first, every cell guarded.
-fn write_csv(
+pub(crate) fn write_csv(
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Result<String, SpreadsheetError> {

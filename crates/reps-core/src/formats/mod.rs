@@ -4,5 +4,6 @@ pub mod applications_csv;
 pub mod backup;
 pub mod ics;
 pub mod markdown;
+pub mod proof_of_search;
 pub mod tracker_import;
 pub mod vcard;

@@ -11,6 +11,7 @@ use crate::formats::applications_csv::{applications_csv, stage_history_csv};
 use crate::formats::backup::{Backup, FORMAT, VERSION};
 use crate::formats::ics::export;
 use crate::formats::markdown::{NoteFile, note_of, notes};
+use crate::formats::proof_of_search::{ProofOptions, proof_of_search_csv};
 use crate::formats::vcard::vcards;
 use crate::id::LeadId;
 use crate::store::Read;
@@ -62,6 +63,16 @@ impl Journal {
     pub fn export_applications_csv(&self) -> Result<String> {
         let (leads, interviews) = self.read(|r| Ok((r.load_all()?, r.load_all()?)))?;
         applications_csv(&leads, &interviews).map_err(|e| Error::Corrupt(e.to_string()))
+    }
+
+    /// Proof of job search: the applications only, by date applied, with
+    /// nothing private unless `options` asks for it (see
+    /// [`crate::formats::proof_of_search`]).
+    pub fn export_proof_of_search_csv(&self, options: ProofOptions) -> Result<String> {
+        let (leads, interviews, contacts): (Vec<Lead>, Vec<Interview>, Vec<Contact>) =
+            self.read(|r| Ok((r.load_all()?, r.load_all()?, r.load_all()?)))?;
+        proof_of_search_csv(&leads, &interviews, &contacts, options)
+            .map_err(|e| Error::Corrupt(e.to_string()))
     }
 
     /// Every status change of every application, one row each, leads oldest

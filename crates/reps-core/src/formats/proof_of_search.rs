@@ -1,0 +1,315 @@
+//! Proof of job search: the applications a person made, in the shape an
+//! employment office asks for — when, where, for what, how, with whom, how
+//! far it went and how it ended — and nothing else.
+//!
+//! Leads never applied to (new, still deciding, passed on) are not
+//! applications and stay out. What is private stays out too unless the user
+//! asks for it: pass and decline reasons, notes, and the details of how an
+//! application they ended themselves ended. The full spreadsheet
+//! ([`super::applications_csv`]) remains the user's own export of
+//! everything.
+//!
+//! Same file format as the applications spreadsheet (RFC 4180, CRLF, a BOM
+//! first, cells guarded against formulas).
+
+use crate::domain::lead::company_key;
+use crate::formats::applications_csv::{
+    SpreadsheetError, date, date_applied, history_text, reason_text, source_label, write_csv,
+};
+use crate::{Contact, Interview, InterviewKind, Lead, Status};
+
+/// Columns of the proof of search, in order.
+pub const PROOF_COLUMNS: [&str; 9] = [
+    "Date applied",
+    "Company",
+    "Role",
+    "How I applied",
+    "Advert or link",
+    "Contact",
+    "Interviews",
+    "Outcome",
+    "Last change",
+];
+
+/// The columns added when the user asks for their private notes too.
+pub const PRIVATE_COLUMNS: [&str; 2] = ["Reason", "Full history"];
+
+/// What goes in besides the applications themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProofOptions {
+    /// Add reasons, notes and the full history (off by default).
+    pub include_private: bool,
+}
+
+/// The proof of search: one row per application, by date applied.
+pub fn proof_of_search_csv(
+    leads: &[Lead],
+    interviews: &[Interview],
+    contacts: &[Contact],
+    options: ProofOptions,
+) -> Result<String, SpreadsheetError> {
+    let mut applied: Vec<(&Lead, _)> = leads
+        .iter()
+        .filter_map(|l| date_applied(l).map(|at| (l, at)))
+        .collect();
+    applied.sort_by_key(|(l, at)| (*at, l.id));
+    let mut header: Vec<&str> = PROOF_COLUMNS.to_vec();
+    if options.include_private {
+        header.extend(PRIVATE_COLUMNS);
+    }
+    let rows = applied.into_iter().map(|(lead, at)| {
+        let mut mine: Vec<&Interview> = interviews
+            .iter()
+            .filter(|i| i.lead == lead.id && !i.cancelled)
+            .collect();
+        mine.sort_by_key(|i| i.plan.start);
+        let mut row = vec![
+            date(at),
+            lead.details.company.clone(),
+            lead.details.role.clone(),
+            how_applied(lead),
+            lead.details.link.clone(),
+            contact_text(lead, &mine, contacts),
+            mine.iter()
+                .map(|i| {
+                    format!(
+                        "{} {} ({})",
+                        date(i.plan.start),
+                        i.plan.stage,
+                        kind(i.plan.kind)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            outcome(lead.status, options).to_string(),
+            date(lead.history.last().map_or(lead.created, |c| c.at)),
+        ];
+        if options.include_private {
+            let closing = lead
+                .status
+                .is_closed()
+                .then(|| lead.history.last())
+                .flatten();
+            row.push(closing.map(reason_text).unwrap_or_default());
+            row.push(history_text(&lead.history));
+        }
+        row
+    });
+    write_csv(&header, rows)
+}
+
+/// How the application was made, in words a caseworker reads.
+fn how_applied(lead: &Lead) -> String {
+    use crate::Source;
+    match lead.details.source {
+        Source::JobBoard => "job board".into(),
+        Source::RecruiterCall => "through a recruiter".into(),
+        Source::Referral => "referral".into(),
+        Source::Inbound => "the company contacted me".into(),
+        Source::Network => "through my network".into(),
+        Source::Other => source_label(lead.details.source).into(),
+    }
+}
+
+fn kind(k: InterviewKind) -> &'static str {
+    match k {
+        InterviewKind::Phone => "phone",
+        InterviewKind::Video => "video",
+        InterviewKind::OnSite => "in person",
+    }
+}
+
+/// The people of its interviews, else the people known at the company:
+/// "Maya Chen, Engineering manager, maya@acme.example".
+fn contact_text(lead: &Lead, interviews: &[&Interview], contacts: &[Contact]) -> String {
+    let met: Vec<&Contact> = contacts
+        .iter()
+        .filter(|c| interviews.iter().any(|i| i.plan.people.contains(&c.id)))
+        .collect();
+    let chosen = if met.is_empty() {
+        let key = company_key(&lead.details.company);
+        contacts
+            .iter()
+            .filter(|c| !c.details.company.trim().is_empty())
+            .filter(|c| company_key(&c.details.company) == key)
+            .collect()
+    } else {
+        met
+    };
+    chosen
+        .iter()
+        .map(|c| {
+            [&c.details.name, &c.details.role, &c.details.email]
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Where the application stands, in plain words. An application the user
+/// ended themselves reads "closed" unless they include their private notes.
+pub fn outcome(status: Status, options: ProofOptions) -> &'static str {
+    match status {
+        Status::New | Status::Deciding | Status::Passed => "not applied",
+        Status::Taking => "applied, interview agreed",
+        Status::Interviewing => "interviewing",
+        Status::Offer => "offer received",
+        Status::Accepted => "offer accepted",
+        Status::Rejected => "not selected",
+        Status::Ghosted => "no answer",
+        Status::Declined if options.include_private => "I declined the offer",
+        Status::Withdrew if options.include_private => "I withdrew",
+        Status::Declined | Status::Withdrew => "closed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::applications_csv::BOM;
+    use crate::id::{ContactId, InterviewId, LeadId};
+    use crate::time::at;
+    use crate::{
+        ContactDetails, InterviewPlan, LeadDetails, Outcome, PassReason, Source, Stage,
+        StatusChange,
+    };
+    use uuid::Uuid;
+
+    fn lead(n: u128, company: &str, history: &[(&str, Status)]) -> Lead {
+        let mut l = Lead::new(
+            LeadId(Uuid::from_u128(n)),
+            at("2026-03-01T09:00:00+01:00[Europe/Paris]"),
+            LeadDetails::new(company, "Designer", Source::JobBoard),
+            Status::New,
+        );
+        for (when, status) in history {
+            let mut c = StatusChange::to(*status, at(when));
+            if *status == Status::Passed || *status == Status::Declined {
+                c.reason = Some(PassReason::OutsidePayRange);
+                c.note = "my private reason".into();
+            }
+            l.history.push(c);
+            l.status = *status;
+        }
+        l
+    }
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.strip_prefix(BOM).unwrap().as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    fn journal() -> (Vec<Lead>, Vec<Interview>, Vec<Contact>) {
+        let leads = vec![
+            lead(1, "Never Applied", &[]),
+            lead(
+                2,
+                "Passed On",
+                &[("2026-03-02T10:00:00+01:00[Europe/Paris]", Status::Passed)],
+            ),
+            lead(
+                3,
+                "Acme",
+                &[
+                    ("2026-03-05T10:00:00+01:00[Europe/Paris]", Status::Taking),
+                    (
+                        "2026-03-10T10:00:00+01:00[Europe/Paris]",
+                        Status::Interviewing,
+                    ),
+                    ("2026-03-20T10:00:00+01:00[Europe/Paris]", Status::Offer),
+                    ("2026-03-22T10:00:00+01:00[Europe/Paris]", Status::Declined),
+                ],
+            ),
+            lead(
+                4,
+                "Beta",
+                &[("2026-03-03T10:00:00+01:00[Europe/Paris]", Status::Taking)],
+            ),
+        ];
+        let maya = Contact {
+            id: ContactId(Uuid::from_u128(9)),
+            created: at("2026-03-09T10:00:00+01:00[Europe/Paris]"),
+            updated: at("2026-03-09T10:00:00+01:00[Europe/Paris]"),
+            details: ContactDetails {
+                company: "Acme".into(),
+                email: "maya@acme.example".into(),
+                ..ContactDetails::named("Maya Chen")
+            },
+            history: vec![],
+            last_contact: None,
+        };
+        let mut plan = InterviewPlan::new(
+            at("2026-03-12T10:00:00+01:00[Europe/Paris]"),
+            45,
+            InterviewKind::Video,
+            Stage::Screen,
+        );
+        plan.people.push(maya.id);
+        let iv = Interview {
+            id: InterviewId(Uuid::from_u128(20)),
+            lead: LeadId(Uuid::from_u128(3)),
+            created: plan.start,
+            updated: plan.start,
+            plan,
+            outcome: Outcome::Invited,
+            confidence_before: None,
+            confidence_after: None,
+            cancelled: false,
+        };
+        (leads, vec![iv], vec![maya])
+    }
+
+    #[test]
+    fn only_applications_by_date_applied_and_nothing_private() {
+        let (leads, ivs, people) = journal();
+        let text = proof_of_search_csv(&leads, &ivs, &people, ProofOptions::default()).unwrap();
+        let rows = rows(&text);
+        assert_eq!(rows[0], PROOF_COLUMNS);
+        let companies: Vec<_> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(
+            companies,
+            ["Beta", "Acme"],
+            "applied first, first; never applied left out"
+        );
+        let acme = &rows[2];
+        assert_eq!(acme[0], "2026-03-05");
+        assert_eq!(acme[3], "job board");
+        assert_eq!(acme[5], "Maya Chen, maya@acme.example");
+        assert_eq!(acme[6], "2026-03-12 screen (video)");
+        assert_eq!(acme[7], "closed");
+        assert!(
+            !text.contains("my private reason") && !text.contains("declined"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn private_notes_come_only_when_asked() {
+        let (leads, ivs, people) = journal();
+        let options = ProofOptions {
+            include_private: true,
+        };
+        let rows = rows(&proof_of_search_csv(&leads, &ivs, &people, options).unwrap());
+        assert_eq!(rows[0].len(), PROOF_COLUMNS.len() + PRIVATE_COLUMNS.len());
+        let acme = &rows[2];
+        assert_eq!(acme[7], "I declined the offer");
+        assert!(acme[9].contains("my private reason"), "{acme:?}");
+    }
+
+    #[test]
+    fn a_contact_at_the_company_stands_in_when_nobody_was_met() {
+        let (leads, _, people) = journal();
+        let rows =
+            rows(&proof_of_search_csv(&leads, &[], &people, ProofOptions::default()).unwrap());
+        assert_eq!(rows[2][5], "Maya Chen, maya@acme.example");
+        assert_eq!(rows[1][5], "", "nobody known at Beta");
+    }
+}
