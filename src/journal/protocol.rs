@@ -307,6 +307,9 @@ protocol! {
     /// Records the terms of an offer.
     fn set_offer(j, lead: LeadId, offer: Offer) -> Lead { j.set_offer(lead, offer) }
 
+    /// An offer came: the move to "Offer" with its terms, in one transaction.
+    fn receive_offer(j, lead: LeadId, offer: Offer) -> Lead { j.receive_offer(lead, offer) }
+
     /// Takes in the notes that widgets, shortcuts and intents left in the
     /// capture inbox at `dir`, each exactly once (on start and on resume).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]

@@ -101,6 +101,8 @@ pub fn LeadView(
         .collect();
     let ad_link = d.ad_link().map(str::to_string);
     let mut confirm = use_signal(|| None::<Status>);
+    // "Offer" asks what was offered before the lead moves
+    let mut offering = use_signal(|| false);
     rsx! {
         nav { class: "back", aria_label: "Back",
             Link { to: crate::route::Route::Leads {}, class: "quiet-link", "data-testid": "lead-back", "← All leads" }
@@ -123,15 +125,20 @@ pub fn LeadView(
                     button { class: "button quiet", onclick: move |_| confirm.set(None), "Not yet" }
                 }
             }
+        } else if offering() {
+            crate::screens::offers::OfferTerms { lead: l.id, company: d.company.clone(), offer: None,
+                receiving: true, on_close: move |_| offering.set(false) }
         } else if !file.moves.is_empty() {
             h2 { class: "chips-heading", "Where it stands" }
             div { class: "chips", role: "group", aria_label: "Where it stands",
                 for m in file.moves.clone() {
-                    button { key: "{m.to:?}", class: "chip",
+                    button { key: "{m.to:?}", class: "chip", "data-testid": "move-{m.to:?}",
                         onclick: move |_| {
                             // outcomes that can never be changed get one confirmation
                             if m.closes {
                                 confirm.set(Some(m.to));
+                            } else if m.asks_for_terms {
+                                offering.set(true);
                             } else {
                                 on_move.call(m.to);
                             }
@@ -202,14 +209,9 @@ pub fn LeadView(
                     li { key: "{iv.id}", class: "row",
                         div { class: "row-text",
                             span { class: "row-title", "{text::stage(&iv.plan.stage)}" }
-                            span { class: "row-meta", "{text::when(&iv.plan.start)}" if iv.cancelled { " · cancelled" } }
-                            span { class: "row-meta",
-                                match iv.outcome {
-                                    Outcome::Pending if !file.awaiting_outcome.contains(&iv.id) => "Coming up",
-                                    Outcome::Pending => "Waiting to hear: did it take you to the next step?",
-                                    Outcome::Invited => "Invited to the next step",
-                                    Outcome::NotInvited => "Not invited further (still a rep)",
-                                }
+                            span { class: "row-meta", "{text::when(&iv.plan.start)}" }
+                            span { class: "row-meta", "data-testid": "iv-standing",
+                                {file.standing.iter().find(|(i, _)| *i == iv.id).map(|(_, s)| s.clone()).unwrap_or_default()}
                             }
                             // its debrief in short; the whole of it one tap away
                             for db in file.debriefs.iter().filter(|d| d.interview == Some(iv.id)) {

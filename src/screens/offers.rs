@@ -242,13 +242,21 @@ pub fn build_offer(form: &OfferForm, old: Option<&Offer>, now: Stamp) -> Result<
     })
 }
 
-/// Recording or correcting an offer's terms.
+/// Recording or correcting an offer's terms. `receiving`: the offer just
+/// came, so the form starts open, and saving it also moves the lead to
+/// "Offer" (one command); `on_close` hears it closed either way.
 #[component]
-pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Element {
+pub fn OfferTerms(
+    lead: LeadId,
+    company: String,
+    offer: Option<Offer>,
+    #[props(default)] receiving: bool,
+    #[props(default)] on_close: EventHandler<()>,
+) -> Element {
     let mut ctx = use_ctx();
     let o = offer.clone().unwrap_or_default();
     let pay = use_signal(|| TypedPay::from_range(o.pay.as_ref()));
-    let mut open = use_signal(|| false);
+    let mut open = use_signal(move || receiving);
     let mut terms = use_signal(|| o.terms.clone());
     let mut start = use_signal(|| o.start_date.map(|d| d.to_string()).unwrap_or_default());
     let mut answer_by = use_signal(|| {
@@ -280,13 +288,19 @@ pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Elemen
                     let now = match j.now().await { Ok(n) => n, Err(e) => return ctx.settle::<()>(Err(e), error).unwrap_or(()) };
                     let form = OfferForm { pay: pay(), terms: terms(), start: start(), answer_by: answer_by() };
                     let built = build_offer(&form, old.as_ref(), now);
-                    let result = match built { Ok(o) => j.set_offer(lead, o).await, Err(e) => Err(e) };
+                    let result = match built {
+                        Ok(o) if receiving => j.receive_offer(lead, o).await,
+                        Ok(o) => j.set_offer(lead, o).await,
+                        Err(e) => Err(e),
+                    };
                     if ctx.settle(result, error).is_some() {
                         open.set(false);
+                        on_close.call(());
                     }
                 });
             },
-            h2 { "Terms from {company}" }
+            h2 { if receiving { "What did {company} offer?" } else { "Terms from {company}" } }
+            if receiving { p { class: "sub", "Note what you know now; you can correct it later. Leave blank what you do not know yet." } }
             PayFields { prefix: id("o-pay"), pay, error: UiError::for_field(&err, "pay") }
             label { r#for: id("o-terms"), "Bonus, equity, holidays, anything else" }
             textarea { id: id("o-terms"), rows: "3", initial_value: "{terms}", oninput: move |e| terms.set(e.value()) }
@@ -299,8 +313,9 @@ pub fn OfferTerms(lead: LeadId, company: String, offer: Option<Offer>) -> Elemen
             if let Some(m) = UiError::for_field(&err, "respond_by") { p { class: "field-error", role: "alert", "{m}" } }
             if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
             div { class: "row-actions",
-                button { class: "button take", r#type: "submit", "Save the terms" }
-                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+                button { class: "button take", r#type: "submit", "data-testid": "offer-save",
+                    if receiving { "Save: I have an offer" } else { "Save the terms" } }
+                button { class: "button quiet", r#type: "button", onclick: move |_| { open.set(false); on_close.call(()); }, "Cancel" }
             }
         }
     }

@@ -64,6 +64,23 @@ pub fn where_held(plan: &crate::InterviewPlan) -> String {
     }
 }
 
+/// What an interview's card says of where it stands.
+pub fn interview_standing(s: crate::rules::pipeline::InterviewStanding) -> &'static str {
+    use crate::rules::pipeline::InterviewStanding as S;
+    match s {
+        S::Cancelled => "Cancelled",
+        S::Ahead => "Coming up",
+        S::WaitingToHear => "Waiting to hear: did it take you to the next step?",
+        S::Invited => "Invited to the next step",
+        S::NotInvited => "Not invited further (still a rep)",
+        S::LedToNextRound => "A next round followed",
+        S::LedToOffer => "The offer came after it",
+        S::LeadClosed(Status::Rejected) => "They said no after it (still a rep)",
+        S::LeadClosed(Status::Withdrew) => "You withdrew after it",
+        S::LeadClosed(_) => "No answer came after it",
+    }
+}
+
 /// A status as a pipeline heading.
 pub fn status(s: Status) -> &'static str {
     match s {
@@ -318,6 +335,7 @@ pub fn search_target(t: crate::rules::search::Target) -> &'static str {
 pub fn lead_move(from: Status, to: Status) -> &'static str {
     match (from, to) {
         (Status::Passed, Status::Taking) => "Reconsider: take the interview",
+        (_, Status::Offer) => "I got an offer…",
         _ => status(to),
     }
 }

@@ -1279,11 +1279,14 @@ fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
         MessageFor::Interview(first.id),
         "about the next one"
     );
-    // after the first: its outcome is asked, the thank-you is about it, only the second moves
+    // after the first: a next round is already booked, so its outcome is
+    // not asked; the thank-you is about it, only the second moves
     c.set(at("2026-06-01T12:00:00+02:00[Europe/Paris]"));
     let page = j.lead_page(l.id).unwrap();
     assert_eq!(page.ahead, vec![second.id]);
-    assert_eq!(page.awaiting_outcome, vec![first.id]);
+    assert!(page.awaiting_outcome.is_empty());
+    assert_eq!(page.standing[0], (first.id, "A next round followed".into()));
+    assert_eq!(page.standing[1], (second.id, "Coming up".into()));
     let thanks = page
         .messages
         .iter()
@@ -1296,8 +1299,10 @@ fn a_lead_page_offers_the_moves_and_messages_that_fit_where_it_stands() {
         .find(|m| m.to == Status::Rejected)
         .unwrap();
     assert!(rejected.closes, "a final outcome asks once more");
-    // an outcome given is asked no more
-    j.record_outcome(first.id, Outcome::Invited).unwrap();
+    // once the last round is held, its outcome is asked; given, no more
+    c.set(at("2026-06-30T12:00:00+02:00[Europe/Paris]"));
+    assert_eq!(j.lead_page(l.id).unwrap().awaiting_outcome, vec![second.id]);
+    j.record_outcome(second.id, Outcome::Invited).unwrap();
     assert!(j.lead_page(l.id).unwrap().awaiting_outcome.is_empty());
     assert!(page.flags_seen.is_empty());
 }
@@ -1735,4 +1740,71 @@ fn the_checklist_opens_at_the_section_for_now_with_what_to_hold_at_the_door() {
             .open_questions
             .is_empty()
     );
+}
+
+#[test]
+fn an_offer_comes_with_its_terms_and_its_interviews_stop_waiting_to_hear() {
+    let (j, c) = memory(NOW);
+    let l = acme(&j);
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    c.advance(Duration::hours(3));
+    let page = j.lead_page(l.id).unwrap();
+    assert_eq!(page.awaiting_outcome, [iv.id]);
+    assert!(
+        page.standing[0].1.starts_with("Waiting to hear"),
+        "{:?}",
+        page.standing
+    );
+    let offer_move = page.moves.iter().find(|m| m.to == Status::Offer).unwrap();
+    assert!(offer_move.asks_for_terms && !offer_move.closes);
+
+    // bad terms: nothing moves
+    let bad = Offer {
+        terms: "x".repeat(200_000),
+        ..Default::default()
+    };
+    let e = j.receive_offer(l.id, bad).unwrap_err();
+    assert!(
+        matches!(e, Error::Invalid(ref i) if i.field == "terms"),
+        "{e}"
+    );
+    assert_eq!(j.lead(l.id).unwrap().status, Status::Interviewing);
+
+    let got = j
+        .receive_offer(
+            l.id,
+            Offer {
+                terms: "25 days off".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(got.status, Status::Offer);
+    assert_eq!(got.offer.unwrap().terms, "25 days off");
+    assert_eq!(got.history.last().unwrap().status, Status::Offer);
+    let page = j.lead_page(l.id).unwrap();
+    assert!(
+        page.awaiting_outcome.is_empty(),
+        "no longer waiting to hear"
+    );
+    assert_eq!(page.standing[0].1, "The offer came after it");
+    // a passed lead cannot receive one
+    let other = j
+        .add_lead(LeadDetails::new("Beta", "Dev", Source::JobBoard))
+        .unwrap();
+    j.decide(
+        other.id,
+        Decision::Pass {
+            reason: PassReason::OutsideSkills,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        j.receive_offer(other.id, Offer::default()),
+        Err(Error::Transition { .. })
+    ));
 }

@@ -14,8 +14,8 @@ use crate::store::tables::{CONTACT_BY_COMPANY, INTERVIEW_BY_LEAD, LEAD_BY_COMPAN
 use crate::store::{Read, Writer};
 use crate::time::Stamp;
 use crate::{
-    Contact, Debrief, FollowUpKind, Interview, Lead, LeadDetails, Offer, Outcome, PassReason,
-    Stage, Status, StatusChange,
+    Contact, Debrief, FollowUpKind, Interview, Lead, LeadDetails, Offer, PassReason, Stage, Status,
+    StatusChange,
 };
 
 /// A swipe: right, left (with a reason), or up.
@@ -183,24 +183,38 @@ impl Journal {
 
     /// Records or updates the terms of an offer.
     pub fn set_offer(&self, id: LeadId, offer: Offer) -> Result<Lead> {
-        if let Some(pay) = &offer.pay {
-            pay.validate("pay")?;
-        }
-        for (field, at) in [
-            ("received", offer.received),
-            ("respond_by", offer.respond_by),
-        ] {
-            if let Some(at) = at {
-                at.check_field(field)?;
-            }
-        }
-        crate::domain::limits::optional("terms", &offer.terms, crate::domain::limits::NOTE)?;
+        validate_offer(&offer)?;
         self.write(|w| {
             let old: Lead = w.load(id.key())?;
             let mut new = old.clone();
             new.offer = Some(offer);
             new.updated = w.now;
             w.put(Some(&old), &new)?;
+            Ok(new)
+        })
+    }
+
+    /// An offer came: the lead moves to "Offer" with the terms it came
+    /// with, in one transaction (the move never happens without the terms
+    /// the user typed, nor the terms without the move).
+    pub fn receive_offer(&self, id: LeadId, offer: Offer) -> Result<Lead> {
+        validate_offer(&offer)?;
+        self.write(|w| {
+            let old: Lead = w.load(id.key())?;
+            let mut new = old.clone();
+            if old.status != Status::Offer {
+                if !pipeline::can_move(old.status, Status::Offer) {
+                    return Err(Error::Transition {
+                        from: old.status,
+                        to: Status::Offer,
+                    });
+                }
+                apply_status(w, &mut new, change(w, Status::Offer, None, None, "", false))?;
+            }
+            new.offer = Some(offer);
+            new.updated = w.now;
+            w.put(Some(&old), &new)?;
+            heard_from(w, id)?;
             Ok(new)
         })
     }
@@ -323,6 +337,9 @@ pub struct LeadPage {
     pub ahead: Vec<InterviewId>,
     /// Interviews held and waiting to hear: the ones an outcome is asked for.
     pub awaiting_outcome: Vec<InterviewId>,
+    /// Where each interview stands, in the words of its card, in the order
+    /// of `interviews`.
+    pub standing: Vec<(InterviewId, String)>,
 }
 
 /// A move offered on a lead's page.
@@ -332,6 +349,8 @@ pub struct LeadMove {
     pub to: Status,
     /// It closes the lead for good: asked for once more before it is done.
     pub closes: bool,
+    /// It asks what came with it before it is done (an offer's terms).
+    pub asks_for_terms: bool,
     /// Its button's words.
     pub label: String,
 }
@@ -378,6 +397,7 @@ impl LeadPage {
             .map(|to| LeadMove {
                 to,
                 closes: pipeline::is_final(to),
+                asks_for_terms: to == Status::Offer,
                 label: crate::wording::lead_move(lead.status, to).to_string(),
             })
             .collect();
@@ -386,9 +406,24 @@ impl LeadPage {
             .filter(|i| i.plan.end() > now)
             .map(|i| i.id)
             .collect();
-        let awaiting_outcome: Vec<InterviewId> = live()
-            .filter(|i| i.is_held(now) && i.outcome == Outcome::Pending)
-            .map(|i| i.id)
+        let standings: Vec<(InterviewId, pipeline::InterviewStanding)> = interviews
+            .iter()
+            .map(|i| {
+                let later = live().any(|o| o.id != i.id && o.plan.start > i.plan.start);
+                (
+                    i.id,
+                    pipeline::interview_standing(i, lead.status, later, now),
+                )
+            })
+            .collect();
+        let awaiting_outcome: Vec<InterviewId> = standings
+            .iter()
+            .filter(|(_, s)| *s == pipeline::InterviewStanding::WaitingToHear)
+            .map(|(i, _)| *i)
+            .collect();
+        let standing = standings
+            .iter()
+            .map(|(i, s)| (*i, crate::wording::interview_standing(*s).to_string()))
             .collect();
         let last_held = live()
             .filter(|i| i.is_held(now))
@@ -433,6 +468,7 @@ impl LeadPage {
             messages,
             ahead,
             awaiting_outcome,
+            standing,
         }
     }
 }
@@ -560,4 +596,21 @@ pub(crate) fn plan_check_in(w: &Writer<'_>, lead: &Lead) -> Result<()> {
             contact: None,
         },
     )
+}
+
+/// An offer's pay, dates and terms, checked by field before anything is written.
+fn validate_offer(offer: &Offer) -> Result<()> {
+    if let Some(pay) = &offer.pay {
+        pay.validate("pay")?;
+    }
+    for (field, at) in [
+        ("received", offer.received),
+        ("respond_by", offer.respond_by),
+    ] {
+        if let Some(at) = at {
+            at.check_field(field)?;
+        }
+    }
+    crate::domain::limits::optional("terms", &offer.terms, crate::domain::limits::NOTE)?;
+    Ok(())
 }

@@ -33,10 +33,110 @@ pub fn in_deck(status: Status) -> bool {
     matches!(status, Status::New | Status::Deciding)
 }
 
+/// Where one interview stands, as its card says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InterviewStanding {
+    /// Called off.
+    Cancelled,
+    /// Not held yet.
+    Ahead,
+    /// Held, the latest, and the lead still open: ask what came of it.
+    WaitingToHear,
+    /// Marked: it led to the next step.
+    Invited,
+    /// Marked: it went no further (still a rep).
+    NotInvited,
+    /// Not marked, but a later round followed it.
+    LedToNextRound,
+    /// Not marked, but the offer came after it.
+    LedToOffer,
+    /// Not marked; the lead closed or went quiet after it.
+    LeadClosed(Status),
+}
+
+/// Where `iv` stands, given the lead's status now and whether a later
+/// interview (held or ahead, not cancelled) follows it. Only the one whose
+/// answer is still awaited asks for an outcome: after the offer, or once a
+/// next round is booked, "waiting to hear" would be wrong.
+pub fn interview_standing(
+    iv: &crate::Interview,
+    lead: Status,
+    later_round: bool,
+    now: crate::time::Stamp,
+) -> InterviewStanding {
+    use crate::Outcome;
+    use InterviewStanding as S;
+    if iv.cancelled {
+        return S::Cancelled;
+    }
+    if !iv.is_held(now) {
+        return S::Ahead;
+    }
+    match iv.outcome {
+        Outcome::Invited => S::Invited,
+        Outcome::NotInvited => S::NotInvited,
+        Outcome::Pending => match lead {
+            Status::Offer | Status::Accepted | Status::Declined => S::LedToOffer,
+            _ if later_round => S::LedToNextRound,
+            Status::Rejected | Status::Withdrew | Status::Ghosted => S::LeadClosed(lead),
+            _ => S::WaitingToHear,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Status::*;
+
+    #[test]
+    fn only_the_latest_open_round_waits_to_hear() {
+        use crate::time::at;
+        use crate::{InterviewKind, InterviewPlan, Outcome, Stage};
+        let plan = InterviewPlan::new(
+            at("2026-06-01T10:00:00Z[UTC]"),
+            60,
+            InterviewKind::Video,
+            Stage::Screen,
+        );
+        let mut iv = crate::Interview {
+            id: crate::InterviewId(uuid::Uuid::from_u128(1)),
+            lead: crate::LeadId(uuid::Uuid::from_u128(2)),
+            created: plan.start,
+            updated: plan.start,
+            plan,
+            outcome: Outcome::Pending,
+            confidence_before: None,
+            confidence_after: None,
+            cancelled: false,
+        };
+        let before = at("2026-06-01T09:00:00Z[UTC]");
+        let after = at("2026-06-02T09:00:00Z[UTC]");
+        let s = |iv: &crate::Interview, lead, later, now| interview_standing(iv, lead, later, now);
+        assert_eq!(s(&iv, Taking, false, before), InterviewStanding::Ahead);
+        assert_eq!(
+            s(&iv, Interviewing, false, after),
+            InterviewStanding::WaitingToHear
+        );
+        assert_eq!(
+            s(&iv, Interviewing, true, after),
+            InterviewStanding::LedToNextRound
+        );
+        assert_eq!(s(&iv, Offer, false, after), InterviewStanding::LedToOffer);
+        assert_eq!(s(&iv, Declined, true, after), InterviewStanding::LedToOffer);
+        assert_eq!(
+            s(&iv, Rejected, false, after),
+            InterviewStanding::LeadClosed(Rejected)
+        );
+        iv.outcome = Outcome::NotInvited;
+        assert_eq!(s(&iv, Offer, false, after), InterviewStanding::NotInvited);
+        iv.cancelled = true;
+        assert_eq!(
+            s(&iv, Interviewing, false, after),
+            InterviewStanding::Cancelled
+        );
+    }
 
     #[test]
     fn triage_moves_out_of_new() {

@@ -115,9 +115,16 @@ pub fn report(interviews: &[Interview], leads: &[Lead], now: Stamp) -> RepsRepor
         });
     }
 
+    // an unmarked interview that a later round of the same lead followed
+    // did take the person to the next step
+    let followed = |i: &Interview| {
+        interviews
+            .iter()
+            .any(|o| o.lead == i.lead && !o.cancelled && o.plan.start > i.plan.start)
+    };
     let invited = held
         .iter()
-        .filter(|i| i.outcome == Outcome::Invited)
+        .filter(|i| i.outcome == Outcome::Invited || (i.outcome == Outcome::Pending && followed(i)))
         .count();
     let not_invited = held
         .iter()
@@ -233,6 +240,17 @@ mod tests {
         let mut i = iv(1, "2026-05-01T10:00:00Z[UTC]", Outcome::Pending, None);
         i.cancelled = true;
         assert_eq!(report(&[i], &[], now()).total, 0);
+    }
+
+    #[test]
+    fn an_unmarked_round_followed_by_another_counts_as_a_next_step() {
+        let mut second = iv(2, "2026-05-09T10:00:00Z[UTC]", Outcome::Pending, None);
+        let first = iv(1, "2026-05-01T10:00:00Z[UTC]", Outcome::Pending, None);
+        second.lead = first.lead;
+        let r = report(&[first.clone(), second.clone()], &[], now());
+        assert_eq!(r.invited, 1, "the first led to the second");
+        second.cancelled = true;
+        assert_eq!(report(&[first, second], &[], now()).invited, 0);
     }
 
     #[test]
