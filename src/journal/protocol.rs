@@ -268,6 +268,12 @@ protocol! {
     /// Adds a contact.
     fn add_contact(j, details: ContactDetails) -> Contact { j.add_contact(details) }
 
+    /// Corrects a person's details.
+    fn edit_contact(j, id: ContactId, details: ContactDetails) -> Contact { j.edit_contact(id, details) }
+
+    /// Forgets a person (interviews and debriefs stay).
+    fn forget_contact(j, id: ContactId) -> () { j.forget_contact(id) }
+
     /// Someone new who was in an interview.
     fn add_person_met(j, interview: InterviewId, details: ContactDetails) -> Contact { j.add_person_met(interview, details) }
 

@@ -19,6 +19,8 @@ pub fn People() -> Element {
     let error = use_signal(|| None::<UiError>);
     // the person just marked, to say so on their row
     let mut noted = use_signal(|| None::<ContactId>);
+    // the person whose details are open for correcting
+    let mut editing = use_signal(|| None::<ContactId>);
     let touch = move |id: ContactId| {
         spawn(async move {
             let result = ctx.journal().touch_contact(id).await;
@@ -38,9 +40,12 @@ pub fn People() -> Element {
         match &*data.read() {
             None => rsx! { p { class: "loading", "Loading…" } },
             Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
-            Some(Ok(list)) => rsx! { PeopleView { people: list.clone(), noted: noted(), on_touch: touch } },
+            Some(Ok(list)) => rsx! { PeopleView { people: list.clone(), noted: noted(), on_touch: touch,
+                editing: editing(), on_edit: move |id| editing.set(id) } },
         }
-        AddContact {}
+        if editing().is_none() {
+            PersonForm { editing: None, on_close: |_| {} }
+        }
     }
 }
 
@@ -50,6 +55,8 @@ pub fn PeopleView(
     people: Vec<Person>,
     #[props(default)] noted: Option<ContactId>,
     on_touch: EventHandler<ContactId>,
+    #[props(default)] editing: Option<ContactId>,
+    #[props(default)] on_edit: EventHandler<Option<ContactId>>,
 ) -> Element {
     rsx! {
         if people.is_empty() {
@@ -60,6 +67,11 @@ pub fn PeopleView(
         }
         ul { class: "rows",
             for Person { contact: c, next_touch: next, met_at } in people {
+                if editing == Some(c.id) {
+                    li { key: "{c.id}", class: "row editing",
+                        PersonForm { editing: Some(c.clone()), on_close: move |_| on_edit.call(None) }
+                    }
+                } else {
                 li { key: "{c.id}", class: "row",
                     div { class: "row-text",
                         span { class: "row-title", "{c.details.name}" }
@@ -99,59 +111,108 @@ pub fn PeopleView(
                                 "Noted: you were in touch today." }
                         }
                     }
-                    button { class: "button quiet", onclick: move |_| on_touch.call(c.id), "We talked" }
+                    div { class: "row-actions stack",
+                        button { class: "button quiet", onclick: move |_| on_touch.call(c.id), "We talked" }
+                        button { class: "quiet-link", r#type: "button", "data-testid": "person-edit-{c.id}",
+                            aria_label: "Edit {c.details.name}",
+                            onclick: move |_| on_edit.call(Some(c.id)), "Edit" }
+                    }
+                }
                 }
             }
         }
     }
 }
 
+/// Adding a person (`editing` = `None`, behind a button), or correcting
+/// one in place, with the way to forget them (asked once more).
 #[component]
-fn AddContact() -> Element {
+fn PersonForm(editing: Option<reps_core::Contact>, on_close: EventHandler<()>) -> Element {
     let mut ctx = use_ctx();
-    let mut open = use_signal(|| false);
-    let mut d = use_signal(ContactDetails::default);
+    let existing = editing.clone();
+    let is_edit = existing.is_some();
+    let mut open = use_signal(move || is_edit);
+    let mut d = use_signal(move || existing.map(|c| c.details).unwrap_or_default());
     let error = use_signal(|| None::<UiError>);
+    let mut forgetting = use_signal(|| false);
+    let id = editing.as_ref().map(|c| c.id);
     if !open() {
-        return rsx! { button { class: "button wide", onclick: move |_| open.set(true), "+ Add a person" } };
+        return rsx! { button { class: "button wide", "data-testid": "person-add", onclick: move |_| open.set(true), "+ Add a person" } };
     }
     let err = error();
+    let name = d().name.clone();
+    let f = |field: &str| match id {
+        Some(id) => format!("c-{field}-{id}"),
+        None => format!("c-{field}"),
+    };
     rsx! {
-        form { class: "form", aria_label: "Add a person", onsubmit: move |e: FormEvent| {
+        form { class: "form", aria_label: if is_edit { "Edit {name}" } else { "Add a person" }, onsubmit: move |e: FormEvent| {
             e.prevent_default();
             let details = d();
             spawn(async move {
-                let result = ctx.journal().add_contact(details).await;
+                let j = ctx.journal();
+                let result = match id {
+                    Some(id) => j.edit_contact(id, details).await,
+                    None => j.add_contact(details).await,
+                };
                 if ctx.settle(result, error).is_some() {
-                    d.set(ContactDetails::default());
-                    open.set(false);
+                    if id.is_none() {
+                        d.set(ContactDetails::default());
+                        open.set(false);
+                    }
+                    on_close.call(());
                 }
             });
         },
-            label { r#for: "c-name", "Name" }
-            input { id: "c-name", initial_value: "{d().name}", oninput: move |e| d.write().name = e.value() }
+            label { r#for: f("name"), "Name" }
+            input { id: f("name"), "data-testid": "c-name", initial_value: "{d().name}", oninput: move |e| d.write().name = e.value() }
             if let Some(m) = UiError::for_field(&err, "name") { p { class: "field-error", role: "alert", "{m}" } }
-            label { r#for: "c-role", "Role" }
-            input { id: "c-role", initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }
-            label { r#for: "c-company", "Company" }
-            input { id: "c-company", initial_value: "{d().company}", oninput: move |e| d.write().company = e.value() }
-            label { r#for: "c-email", "Email" }
-            input { id: "c-email", "data-testid": "c-email", r#type: "email", inputmode: "email", autocomplete: "off",
+            label { r#for: f("role"), "Role" }
+            input { id: f("role"), initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }
+            label { r#for: f("company"), "Company" }
+            input { id: f("company"), initial_value: "{d().company}", oninput: move |e| d.write().company = e.value() }
+            label { r#for: f("email"), "Email" }
+            input { id: f("email"), "data-testid": "c-email", r#type: "email", inputmode: "email", autocomplete: "off",
                 initial_value: "{d().email}", oninput: move |e| d.write().email = e.value() }
             if let Some(m) = UiError::for_field(&err, "email") { p { class: "field-error", role: "alert", "{m}" } }
-            label { r#for: "c-phone", "Phone" }
-            input { id: "c-phone", "data-testid": "c-phone", r#type: "tel", inputmode: "tel", autocomplete: "off",
+            label { r#for: f("phone"), "Phone" }
+            input { id: f("phone"), "data-testid": "c-phone", r#type: "tel", inputmode: "tel", autocomplete: "off",
                 initial_value: "{d().phone}", oninput: move |e| d.write().phone = e.value() }
             if let Some(m) = UiError::for_field(&err, "phone") { p { class: "field-error", role: "alert", "{m}" } }
-            label { r#for: "c-where", "Where we met" }
-            input { id: "c-where", initial_value: "{d().met_where}", oninput: move |e| d.write().met_where = e.value() }
-            label { r#for: "c-cadence", "Get back in touch every … days (optional)" }
-            input { id: "c-cadence", r#type: "number", min: "1", inputmode: "numeric",
+            label { r#for: f("where"), "Where we met" }
+            input { id: f("where"), initial_value: "{d().met_where}", oninput: move |e| d.write().met_where = e.value() }
+            label { r#for: f("cadence"), "Get back in touch every … days (optional)" }
+            input { id: f("cadence"), r#type: "number", min: "1", inputmode: "numeric",
+                initial_value: d().cadence_days.map(|n| n.to_string()).unwrap_or_default(),
                 oninput: move |e| d.write().cadence_days = e.value().parse().ok() }
             if let Some(m) = UiError::for_field(&err, "cadence_days") { p { class: "field-error", role: "alert", "{m}" } }
+            if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
             div { class: "row-actions",
-                button { class: "button take", r#type: "submit", "Save" }
-                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+                button { class: "button take", r#type: "submit", "data-testid": "c-save", "Save" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| { open.set(false); on_close.call(()); }, "Cancel" }
+            }
+            if let Some(id) = id {
+                if forgetting() {
+                    section { class: "sheet", role: "alertdialog", aria_label: "Forget {name}?",
+                        p { "Forget {name}? Their details go from Reps; your interviews and notes stay as they are." }
+                        div { class: "row-actions",
+                            button { class: "button pass", r#type: "button", "data-testid": "c-forget-yes",
+                                onclick: move |_| {
+                                    spawn(async move {
+                                        let result = ctx.journal().forget_contact(id).await;
+                                        if ctx.settle(result, error).is_some() {
+                                            on_close.call(());
+                                        }
+                                    });
+                                },
+                                "Yes, forget them" }
+                            button { class: "button quiet", r#type: "button", onclick: move |_| forgetting.set(false), "Keep" }
+                        }
+                    }
+                } else {
+                    button { class: "quiet-link danger", r#type: "button", "data-testid": "c-forget",
+                        onclick: move |_| forgetting.set(true), "Forget this person…" }
+                }
             }
         }
     }
@@ -191,6 +252,10 @@ mod tests {
         assert!(html.contains(&c.role), "{html}");
         assert!(html.contains(&format!(" at {}", c.company)), "{html}");
         assert!(html.contains(&format!("Get in touch by {next}")), "{html}");
+        assert!(
+            html.contains(&format!("person-edit-{}", due.contact.id)),
+            "{html}"
+        );
         if let Some(before) = moved {
             assert!(html.contains(&format!("Before: {before}")), "{html}");
         }

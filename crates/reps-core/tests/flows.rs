@@ -1808,3 +1808,63 @@ fn an_offer_comes_with_its_terms_and_its_interviews_stop_waiting_to_hear() {
         Err(Error::Transition { .. })
     ));
 }
+
+#[test]
+fn a_person_can_be_corrected_and_forgotten_without_touching_the_interviews() {
+    let (j, _c) = memory(NOW);
+    let l = acme(&j);
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    let mut d = ContactDetails::named("Zelda Quartz");
+    d.cadence_days = Some(30);
+    d.company = "Acme".into();
+    let zelda = j.add_person_met(iv.id, d).unwrap();
+    // warm the search index so forgetting must update it
+    assert_eq!(j.search("Quartz", 5).unwrap().len(), 1);
+    assert_eq!(
+        j.people().unwrap()[0].next_touch.as_ref().unwrap().kind,
+        FollowUpKind::KeepInTouch
+    );
+
+    // corrected: a typo in the email is refused by field, then fixed
+    let mut fixed = zelda.details.clone();
+    fixed.email = "zelda at acme".into();
+    assert!(
+        matches!(j.edit_contact(zelda.id, fixed.clone()), Err(Error::Invalid(ref i)) if i.field == "email")
+    );
+    fixed.email = "zelda@acme.example".into();
+    assert_eq!(
+        j.edit_contact(zelda.id, fixed).unwrap().details.email,
+        "zelda@acme.example"
+    );
+
+    j.forget_contact(zelda.id).unwrap();
+    assert!(j.people().unwrap().is_empty());
+    assert!(
+        j.interview(iv.id).unwrap().plan.people.is_empty(),
+        "the interview stays, without them"
+    );
+    assert!(
+        j.search("Quartz", 5).unwrap().is_empty(),
+        "search forgets them too"
+    );
+    let follow_ups = j.follow_ups_for_lead(l.id).unwrap();
+    assert!(follow_ups.iter().all(|f| f.contact.is_none()));
+    assert!(matches!(j.contact(zelda.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        j.forget_contact(zelda.id),
+        Err(Error::NotFound { .. })
+    ));
+    assert_eq!(j.lead(l.id).unwrap().details.company, "Acme");
+    // the keep-in-touch about them is no longer open anywhere
+    let open: Vec<_> = j
+        .export()
+        .unwrap()
+        .follow_ups
+        .into_iter()
+        .filter(|f| f.kind == FollowUpKind::KeepInTouch && f.is_open())
+        .collect();
+    assert!(open.is_empty(), "{open:?}");
+}

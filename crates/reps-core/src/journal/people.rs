@@ -10,7 +10,10 @@ use std::collections::HashMap;
 
 use crate::id::{ContactId, InterviewId, LeadId};
 use crate::rules::followups as due;
-use crate::store::tables::{CONTACT_BY_COMPANY, INTERVIEW_BY_LEAD, LEAD_BY_COMPANY};
+use crate::store::tables::{
+    CONTACT_BY_COMPANY, FOLLOW_UP_BY_CONTACT, INTERVIEW_BY_CONTACT, INTERVIEW_BY_LEAD,
+    LEAD_BY_COMPANY,
+};
 use crate::store::{Read, Writer};
 use crate::wording;
 use crate::{Contact, ContactDetails, FollowUp, FollowUpKind, Interview, Lead, Position};
@@ -161,6 +164,34 @@ impl Journal {
             w.put(Some(&old), &new)?;
             plan_keep_in_touch(w, &new)?;
             Ok(new)
+        })
+    }
+
+    /// Forgets a person, in one transaction: they leave the interviews they
+    /// were marked in, the follow-ups about them no longer name them (an
+    /// open keep-in-touch is dismissed), and their record is removed.
+    /// Leads, interviews and debriefs stay as they are.
+    pub fn forget_contact(&self, id: ContactId) -> Result<()> {
+        self.write(|w| {
+            let old: Contact = w.load(id.key())?;
+            for k in w.ix_children(INTERVIEW_BY_CONTACT, id.key())? {
+                let before: Interview = w.load(k)?;
+                let mut after = before.clone();
+                after.plan.people.retain(|c| *c != id);
+                after.updated = w.now;
+                w.put(Some(&before), &after)?;
+            }
+            for k in w.ix_children(FOLLOW_UP_BY_CONTACT, id.key())? {
+                let before: FollowUp = w.load(k)?;
+                let mut after = before.clone();
+                after.contact = None;
+                if after.is_open() && after.kind == FollowUpKind::KeepInTouch {
+                    after.state = crate::FollowUpState::Dismissed(w.now);
+                }
+                after.updated = w.now;
+                w.put(Some(&before), &after)?;
+            }
+            w.remove(&old)
         })
     }
 

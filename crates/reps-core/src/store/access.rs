@@ -413,6 +413,19 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Removes `old` (the stored version) and its index rows: only for what
+    /// the user asked to be forgotten.
+    pub fn remove<R: Record>(&self, old: &R) -> Result<()> {
+        for ix in old.indexes() {
+            ix.apply(self.txn, false)?;
+        }
+        self.txn.open_table(R::TABLE)?.remove(old.key())?;
+        if let Some(t) = old.search_target() {
+            self.touched.borrow_mut().push(t);
+        }
+        Ok(())
+    }
+
     /// Stores settings.
     pub fn put_settings(&self, s: &Settings) -> Result<()> {
         let bytes = encode(s)?;
