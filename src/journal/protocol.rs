@@ -116,9 +116,6 @@ protocol! {
     /// The interview a capture is most likely about.
     fn just_ended(j) -> Option<(Interview, Lead)> { j.just_ended_with_lead() }
 
-    /// One interview with its lead.
-    fn interview(j, id: InterviewId) -> (Interview, Lead) { j.interview_with_lead(id) }
-
     /// One debrief (tests read back what autosave stored).
     #[cfg_attr(not(test), allow(dead_code))]
     fn debrief(j, id: DebriefId) -> Debrief { j.debrief(id) }
@@ -312,6 +309,9 @@ protocol! {
 
     /// Records the terms of an offer.
     fn set_offer(j, lead: LeadId, offer: Offer) -> Lead { j.set_offer(lead, offer) }
+
+    /// What the capture screen's "About" offers (interviews begun lately).
+    fn capture_choices(j, keep: Vec<InterviewId>) -> Vec<(InterviewId, String)> { j.capture_choices(keep) }
 
     /// An offer came: the move to "Offer" with its terms, in one transaction.
     fn receive_offer(j, lead: LeadId, offer: Offer) -> Lead { j.receive_offer(lead, offer) }

@@ -61,18 +61,16 @@ fn CaptureForm(preset: Option<InterviewId>, #[props(default)] open: Option<Debri
     let mut lead_of = use_signal(|| None::<reps_core::LeadId>);
     let choices = use_resource(move || async move {
         let j = ctx.journal();
-        let mut recent: Vec<_> = j.just_ended().await?.into_iter().collect();
-        if let Some(p) = preset {
-            recent.insert(0, j.interview(p).await?);
-        }
+        let mut keep: Vec<InterviewId> = preset.into_iter().collect();
         // a debrief opened later is about an interview that may be long past
         if let Some(d) = open
             && let Some(iv) = j.debrief(d).await?.interview
         {
-            recent.insert(0, j.interview(iv).await?);
+            keep.insert(0, iv);
         }
-        let upcoming = j.upcoming(6).await?;
-        Ok::<_, UiError>((recent, upcoming))
+        // the default: the interview that just ended
+        let just_ended = j.just_ended().await?.map(|(i, _)| i.id);
+        Ok::<_, UiError>((j.capture_choices(keep).await?, just_ended))
     });
     // Put back an unfinished debrief (after a reload, a crash, the phone
     // closing the app), unless the user has already started a new one.
@@ -137,14 +135,14 @@ fn CaptureForm(preset: Option<InterviewId>, #[props(default)] open: Option<Debri
     };
     // Default to the interview that just ended.
     use_effect(move || {
-        if let Some(Ok((recent, _))) = &*choices.read()
+        if let Some(Ok((_, Some(iv)))) = &*choices.read()
             && open.is_none()
-            && let Some((iv, _)) = recent.first()
+            && preset.is_none()
             && about.peek().is_none()
             && !*about_chosen.peek()
             && id.peek().is_none()
         {
-            about.set(Some(iv.id));
+            about.set(Some(*iv));
         }
     });
 
@@ -212,26 +210,7 @@ fn CaptureForm(preset: Option<InterviewId>, #[props(default)] open: Option<Debri
     };
 
     let options: Vec<(InterviewId, String)> = match &*choices.read() {
-        Some(Ok((recent, upcoming))) => recent
-            .iter()
-            .chain(upcoming.iter())
-            .map(|(i, l)| {
-                (
-                    i.id,
-                    format!(
-                        "{} — {} ({})",
-                        l.details.company,
-                        text::when(&i.plan.start),
-                        i.plan.stage
-                    ),
-                )
-            })
-            .fold(Vec::new(), |mut v, o| {
-                if !v.iter().any(|(id, _)| *id == o.0) {
-                    v.push(o);
-                }
-                v
-            }),
+        Some(Ok((list, _))) => list.clone(),
         _ => Vec::new(),
     };
     let b = body();

@@ -81,6 +81,27 @@ pub fn interview_standing(s: crate::rules::pipeline::InterviewStanding) -> &'sta
     }
 }
 
+/// An interview as the capture screen's "About" lists it, short enough
+/// for a phone's picker: "Northwind Logistics · Screen · 3 Dec".
+pub fn capture_choice(lead: &Lead, iv: &crate::Interview) -> String {
+    format!(
+        "{} · {} · {}",
+        shorten(&lead.details.company, 24),
+        stage(&iv.plan.stage),
+        day(&iv.plan.start)
+    )
+}
+
+/// `text` cut to at most `max` characters, with "…" where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// A status as a pipeline heading.
 pub fn status(s: Status) -> &'static str {
     match s {

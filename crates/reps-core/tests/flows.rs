@@ -1868,3 +1868,48 @@ fn a_person_can_be_corrected_and_forgotten_without_touching_the_interviews() {
         .collect();
     assert!(open.is_empty(), "{open:?}");
 }
+
+#[test]
+fn capture_offers_only_interviews_that_have_begun_with_short_labels() {
+    let (j, c) = memory(NOW);
+    let long = j
+        .add_lead(LeadDetails::new(
+            "The Extremely Long Named Logistics Company of Northern Europe",
+            "Planner",
+            Source::JobBoard,
+        ))
+        .unwrap();
+    let old = j
+        .schedule_interview(long.id, plan("2026-04-01T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    let l = acme(&j);
+    let done = j
+        .schedule_interview(l.id, plan("2026-06-01T07:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    let mut later = plan("2026-06-04T10:00:00+02:00[Europe/Paris]", 45);
+    later.stage = Stage::HiringManager;
+    let ahead = j.schedule_interview(l.id, later).unwrap().interview;
+    c.set(at("2026-06-01T09:00:00+02:00[Europe/Paris]"));
+
+    let choices = j.capture_choices(vec![]).unwrap();
+    let ids: Vec<_> = choices.iter().map(|(i, _)| *i).collect();
+    assert_eq!(
+        ids,
+        [done.id],
+        "not the one ahead, not the one two months ago"
+    );
+    assert_eq!(choices[0].1, "Acme · Screen · 1 Jun");
+
+    // an old debrief's interview is kept, first, with its name shortened
+    let kept = j.capture_choices(vec![old.id]).unwrap();
+    assert_eq!(kept[0].0, old.id);
+    assert!(
+        kept[0].1.starts_with("The Extremely Long Name…"),
+        "{}",
+        kept[0].1
+    );
+    assert!(kept[0].1.chars().count() <= 45, "{}", kept[0].1);
+    assert!(!kept.iter().any(|(i, _)| *i == ahead.id));
+}

@@ -226,6 +226,40 @@ impl Journal {
         self.read(|r| just_ended_at(r, now)?.map(|i| with_lead(r, i)).transpose())
     }
 
+    /// What the capture screen's "About" offers: the interviews that have
+    /// begun in the last [`CAPTURE_CHOICE_DAYS`] days (never one still
+    /// ahead: a debrief follows its interview), newest first, after the
+    /// ones in `keep` (the interview the screen was opened for, or the one
+    /// an opened debrief is about, however old), each with a short label.
+    pub fn capture_choices(&self, keep: Vec<InterviewId>) -> Result<Vec<(InterviewId, String)>> {
+        let now = self.now();
+        self.read(|r| {
+            let from = now.add(-Duration::days(CAPTURE_CHOICE_DAYS))?.millis();
+            let mut ids = keep.clone();
+            for k in r
+                .ix_time(INTERVIEW_BY_START, from, now.millis())?
+                .into_iter()
+                .rev()
+            {
+                let id = InterviewId(uuid::Uuid::from_u128(k));
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            let mut out = Vec::new();
+            for id in ids {
+                let iv: Interview = r.load(id.key())?;
+                // kept ones stay even when cancelled: their notes are about them
+                if iv.cancelled && !keep.contains(&id) {
+                    continue;
+                }
+                let lead: Lead = r.load(iv.lead.key())?;
+                out.push((iv.id, crate::wording::capture_choice(&lead, &iv)));
+            }
+            Ok(out)
+        })
+    }
+
     /// Every interview, oldest first by creation.
     pub fn all_interviews(&self) -> Result<Vec<Interview>> {
         self.read(|r| r.load_all())
@@ -359,6 +393,9 @@ pub(crate) fn not_over(r: &impl Read, now: Stamp, limit: usize) -> Result<Vec<In
         .take(limit)
         .collect())
 }
+
+/// How far back the capture screen offers interviews to write about.
+pub const CAPTURE_CHOICE_DAYS: i64 = 30;
 
 pub(crate) fn just_ended_at(r: &impl Read, now: Stamp) -> Result<Option<Interview>> {
     let from = now.add(-Duration::days(1))?.millis();

@@ -374,10 +374,17 @@ impl Index {
                     }
                 }
                 let (start, field) = doc.field_at(top.1);
+                // a match in what the title already says ("Maya Chen") shows
+                // the rest of the record instead of the title twice
+                let snippet = if !field.trim().is_empty() && doc.title.contains(field.trim()) {
+                    doc.context()
+                } else {
+                    snippet(field, top.1 - start)
+                };
                 Hit {
                     target: doc.target,
                     title: doc.title.clone(),
-                    snippet: snippet(field, top.1 - start),
+                    snippet,
                     score: total[d],
                     matched,
                 }

@@ -79,10 +79,16 @@ impl Query {
     /// Splits the text into words; `None` when there is nothing to look for.
     pub fn parse(text: &str) -> Option<Self> {
         let text: String = text.chars().take(MAX_QUERY).collect();
-        let mut words: Vec<String> = Vec::new();
-        text::each_word(&text, &mut String::new(), |_, _, w| {
-            words.push(w.to_string())
+        // a compound comes after its parts, at the first one's offset: it
+        // replaces them ("on-call" is looked for whole)
+        let mut found: Vec<(usize, String)> = Vec::new();
+        text::each_word(&text, &mut String::new(), |at, _, w| {
+            if found.last().is_some_and(|(last, _)| at <= *last) {
+                found.retain(|(o, _)| *o < at);
+            }
+            found.push((at, w.to_string()))
         });
+        let mut words: Vec<String> = found.into_iter().map(|(_, w)| w).collect();
         let last = words.pop()?;
         words.retain(|w| *w != last);
         let mut kept: Vec<String> = Vec::new();
@@ -171,6 +177,17 @@ impl Document {
     /// All the searched text, the fields a line apart.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The fields the title does not already say, on one line, about 80
+    /// characters: what a hit on the title shows beneath it.
+    pub fn context(&self) -> String {
+        let parts: Vec<String> = self
+            .fields()
+            .map(|(_, f, _)| f.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|f| !f.is_empty() && !self.title.contains(f.as_str()))
+            .collect();
+        crate::wording::shorten(&parts.join(" · "), 80)
     }
 
     /// The field holding byte `at` of [`Document::text`], and where it starts.
@@ -334,6 +351,32 @@ mod tests {
         let docs = [doc(1, 10, &[("acme", BODY)]), doc(2, 20, &[("acme", BODY)])];
         let order: Vec<Target> = search(&docs, "acme").iter().map(|h| h.target).collect();
         assert_eq!(order, [lead(2), lead(1)]);
+    }
+
+    #[test]
+    fn a_hit_on_the_title_shows_the_rest_of_the_record_not_the_title_again() {
+        let mut index = Index::new();
+        index.put(
+            Document::new(lead(1), "Maya Chen".into(), 1)
+                .field("Maya Chen", TITLE)
+                .field("Acme", SHORT)
+                .field("Engineering manager", SHORT)
+                .field("", BODY),
+        );
+        let hits = index.search(&Query::parse("maya").unwrap(), 5);
+        assert_eq!(hits[0].title, "Maya Chen");
+        assert_eq!(hits[0].snippet, "Acme · Engineering manager");
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_looked_for_whole() {
+        let mut index = Index::new();
+        index.put(doc(1, 1, &[("Rambled on about the call schedule", BODY)]));
+        index.put(doc(2, 2, &[("Asked about the on-call rota", BODY)]));
+        let hits = index.search(&Query::parse("on-call").unwrap(), 5);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].target, lead(2));
+        assert_eq!(index.search(&Query::parse("oncall").unwrap(), 5).len(), 1);
     }
 
     #[test]

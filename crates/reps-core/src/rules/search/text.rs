@@ -10,24 +10,52 @@ pub const MAX_WORD: usize = 40;
 
 /// Visits every word of `text`: its byte offset, the word as written, and
 /// its compared form. `buf` is reused between words to spare allocations.
+///
+/// A hyphenated compound ("on-call", "follow-up") is visited as its parts
+/// and then once more whole, parts joined ("oncall"), at the first part's
+/// offset: a record holds both, and a query keeps only the compound, so
+/// "on-call" finds "on-call" and "oncall", never "rambled on" beside "call".
 pub fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(usize, &str, &str)) {
     let mut start = None;
+    // the compound being read: where it starts, its parts so far, joined
+    let mut compound: Option<(usize, usize)> = None;
+    let mut joined = String::new();
+    let mut end_word = |s: usize, i: usize, next: Option<char>, buf: &mut String| {
+        let word = &text[s..i];
+        normalize_into(word, buf);
+        f(s, word, buf);
+        let (cs, parts) = compound.unwrap_or((s, 0));
+        if parts == 0 {
+            joined.clear();
+        }
+        joined.push_str(buf);
+        let hyphen_then_word = text[i..].starts_with('-')
+            && text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if hyphen_then_word && next.is_some() {
+            compound = Some((cs, parts + 1));
+        } else {
+            if parts > 0 {
+                let whole: String = joined.chars().take(MAX_WORD).collect();
+                f(cs, &text[cs..i], &whole);
+            }
+            compound = None;
+        }
+    };
     for (i, c) in text.char_indices() {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let word = &text[s..i];
-                normalize_into(word, buf);
-                f(s, word, buf);
+                end_word(s, i, Some(c), buf);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        let word = &text[s..];
-        normalize_into(word, buf);
-        f(s, word, buf);
+        end_word(s, text.len(), None, buf);
     }
 }
 
@@ -108,9 +136,42 @@ mod tests {
     fn words_are_runs_of_letters_and_digits_lower_cased() {
         let w = words("Met Zoë at Acme-Corp, 2024!");
         let norm: Vec<&str> = w.iter().map(|(_, _, n)| n.as_str()).collect();
-        assert_eq!(norm, ["met", "zoe", "at", "acme", "corp", "2024"]);
+        assert_eq!(
+            norm,
+            ["met", "zoe", "at", "acme", "corp", "acmecorp", "2024"]
+        );
         assert_eq!(w[1], (4, "Zoë".to_string(), "zoe".to_string()));
         assert_eq!(w[4].0, "Met Zoë at Acme-".len());
+        assert_eq!(
+            w[5].0,
+            "Met Zoë at ".len(),
+            "the compound starts with its first part"
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_compound_is_also_one_word() {
+        let w = words("Rambled on. On-call rota, follow-up-ish - done");
+        let norm: Vec<&str> = w.iter().map(|(_, _, n)| n.as_str()).collect();
+        assert_eq!(
+            norm,
+            [
+                "rambled",
+                "on",
+                "on",
+                "call",
+                "oncall",
+                "rota",
+                "follow",
+                "up",
+                "ish",
+                "followupish",
+                "done"
+            ]
+        );
+        let on_call = &w[4];
+        assert_eq!(on_call.0, "Rambled on. ".len());
+        assert_eq!(on_call.1, "On-call");
     }
 
     #[test]
