@@ -1913,3 +1913,50 @@ fn capture_offers_only_interviews_that_have_begun_with_short_labels() {
     assert!(kept[0].1.chars().count() <= 45, "{}", kept[0].1);
     assert!(!kept.iter().any(|(i, _)| *i == ahead.id));
 }
+
+#[test]
+fn a_lead_never_shows_two_check_ins_when_they_promised_an_answer() {
+    let (j, c) = memory(NOW);
+    let l = acme(&j);
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    c.advance(Duration::hours(3));
+    let open_check_ins = |j: &Journal| {
+        j.follow_ups_for_lead(l.id)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.is_open() && f.kind == FollowUpKind::CheckIn)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        open_check_ins(&j).len(),
+        1,
+        "the usual check-in after silence"
+    );
+    let d = j.start_debrief(Some(iv.id), None).unwrap();
+    j.save_debrief(
+        d.id,
+        DebriefBody {
+            next_step: "They will call".into(),
+            next_step_by: Some(chrono::NaiveDate::from_ymd_opt(2026, 6, 4).unwrap()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let now = open_check_ins(&j);
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert!(now[0].rule_key.as_deref().unwrap().starts_with("promised:"));
+    // they called: the promise is answered and the usual check-in is back
+    j.record_word(l.id).unwrap();
+    let after = open_check_ins(&j);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert!(
+        after[0]
+            .rule_key
+            .as_deref()
+            .unwrap()
+            .starts_with("check-in:")
+    );
+}

@@ -500,7 +500,7 @@ impl Model {
             self.dismiss(&key("reapply", id));
         }
         if to.awaits_word() {
-            self.reschedule(key("check-in", id));
+            self.plan_check_in(li);
         } else {
             self.dismiss(&key("check-in", id));
         }
@@ -518,6 +518,7 @@ impl Model {
 
     /// A word from the company answers the lead's "promised a reply by…"
     /// check-ins, and the reply owed.
+    /// The lead's usual check-in takes over again when a promise was answered.
     fn heard_from(&mut self, lead: LeadId) {
         self.answer_reply(lead);
         let keys: Vec<String> = self
@@ -526,15 +527,32 @@ impl Model {
             .filter(|d| d.lead == Some(lead))
             .map(|d| key("promised", d.id))
             .collect();
+        let mut answered = false;
         for k in keys {
+            answered |= self.rules.get(&k) == Some(&true);
             self.dismiss(&k);
+        }
+        if answered && let Some(li) = self.lead(lead) {
+            self.plan_check_in(li);
         }
     }
 
+    /// A lead has one check-in: its promise's while one is open, else the usual.
     fn plan_check_in(&mut self, li: usize) {
         let l = &self.leads[li];
-        if l.status.awaits_word() {
-            self.reschedule(key("check-in", l.id));
+        if !l.status.awaits_word() {
+            return;
+        }
+        let id = l.id;
+        let promised = self
+            .debriefs
+            .iter()
+            .filter(|d| d.lead == Some(id))
+            .any(|d| self.rules.get(&key("promised", d.id)) == Some(&true));
+        if promised {
+            self.dismiss(&key("check-in", id));
+        } else {
+            self.reschedule(key("check-in", id));
         }
     }
 
@@ -977,6 +995,12 @@ fn step(j: &Journal, m: &mut Model, cmd: &Cmd, now: Stamp) -> Result<Option<Fail
                         None => m.dismiss(&key("promised", id)),
                     }
                 }
+                if old.next_step_by.is_some() != body.next_step_by.is_some()
+                    && let Some(lead) = m.debriefs[di].lead
+                    && let Some(li) = m.lead(lead)
+                {
+                    m.plan_check_in(li);
+                }
             }
             Ok(failed)
         }
@@ -1136,6 +1160,13 @@ fn step(j: &Journal, m: &mut Model, cmd: &Cmd, now: Stamp) -> Result<Option<Fail
                     match old.body.next_step_by {
                         Some(_) => m.reschedule(key("promised", id)),
                         None => m.dismiss(&key("promised", id)),
+                    }
+                    if old.body.next_step_by.is_some() {
+                        for l in [Some(lead), old.lead].into_iter().flatten() {
+                            if let Some(li) = m.lead(l) {
+                                m.plan_check_in(li);
+                            }
+                        }
                     }
                 }
             }

@@ -261,6 +261,19 @@ fn after_save(w: &Writer<'_>, old: Option<&Debrief>, new: &Debrief) -> Result<()
         None if date_changed => follow_ups::dismiss_rule(w, &key)?,
         None => {}
     }
+    // the lead's one check-in: the promise's while it stands, else the usual
+    let had = old.is_some_and(|o| o.body.next_step_by.is_some());
+    let has = new.body.next_step_by.is_some();
+    if had != has || (other_lead && has) {
+        let leads = [new.lead, old.and_then(|o| o.lead)];
+        for (n, lead) in leads.iter().enumerate() {
+            if let Some(l) = lead
+                && !leads[..n].contains(lead)
+            {
+                super::triage::plan_check_in(w, &w.load(l.key())?)?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -539,9 +539,25 @@ pub(crate) fn apply_status(w: &Writer<'_>, lead: &mut Lead, entry: StatusChange)
     Ok(())
 }
 
-/// A word from the company answers any "they promised to reply by…" check-in.
+/// A word from the company answers any "they promised to reply by…" check-in;
+/// the lead's usual check-in takes over again.
 pub(crate) fn heard_from(w: &Writer<'_>, lead: LeadId) -> Result<()> {
-    answer_reply(w, &w.load(lead.key())?)?;
+    let l: Lead = w.load(lead.key())?;
+    answer_reply(w, &l)?;
+    let mut answered = false;
+    for f in open_promises(w, lead)? {
+        follow_ups::dismiss_rule(w, f.rule_key.as_deref().unwrap_or_default())?;
+        answered = true;
+    }
+    if answered {
+        plan_check_in(w, &l)?;
+    }
+    Ok(())
+}
+
+/// The open "they promised to reply by…" check-ins of a lead.
+fn open_promises(w: &Writer<'_>, lead: LeadId) -> Result<Vec<crate::FollowUp>> {
+    let mut out = Vec::new();
     for k in w.ix_children(crate::store::tables::FOLLOW_UP_BY_LEAD, lead.key())? {
         let f: crate::FollowUp = w.load(k)?;
         if f.is_open()
@@ -549,10 +565,15 @@ pub(crate) fn heard_from(w: &Writer<'_>, lead: LeadId) -> Result<()> {
                 .as_deref()
                 .is_some_and(|r| r.starts_with(keys::PROMISED_PREFIX))
         {
-            follow_ups::dismiss_rule(w, f.rule_key.as_deref().unwrap_or_default())?;
+            out.push(f);
         }
     }
-    Ok(())
+    Ok(out)
+}
+
+/// Whether the lead has a promise check-in open.
+pub(crate) fn promise_open(w: &Writer<'_>, lead: LeadId) -> Result<bool> {
+    Ok(!open_promises(w, lead)?.is_empty())
 }
 
 /// Being in touch about `lead` answers the reply owed to whoever brought it
@@ -570,10 +591,15 @@ pub(crate) fn answer_reply(w: &Writer<'_>, lead: &Lead) -> Result<()> {
     Ok(())
 }
 
-/// Keeps the lead's one check-in at "silence + N days".
+/// Keeps the lead's one check-in at "silence + N days". While they promised
+/// an answer by a date (a debrief's "by when"), that promise's check-in is
+/// the lead's one check-in, so two never stand side by side.
 pub(crate) fn plan_check_in(w: &Writer<'_>, lead: &Lead) -> Result<()> {
     if !lead.status.awaits_word() {
         return Ok(());
+    }
+    if promise_open(w, lead.id)? {
+        return follow_ups::dismiss_rule(w, &keys::check_in(lead.id));
     }
     let settings = w.read_settings()?;
     let keys_ = w.ix_children(INTERVIEW_BY_LEAD, lead.id.key())?;
