@@ -49,7 +49,7 @@ fn demo_expectations() -> [String; 6] {
     let first_row = today.first().expect("the demo has something due today");
     let deck = j.deck().unwrap();
     let upcoming = j.upcoming(1).unwrap();
-    let (next, next_lead) = upcoming.first().expect("the demo has an interview ahead");
+    let (_, next_lead) = upcoming.first().expect("the demo has an interview ahead");
     let reps = j.reps().unwrap();
     assert!(reps.total > 0, "the demo has reps");
     let person = j.all_contacts().unwrap();
@@ -60,12 +60,13 @@ fn demo_expectations() -> [String; 6] {
             .details
             .company
             .clone(),
-        // capture offers the interviews to attach the notes to
-        format!(
-            "{} — {}",
-            next_lead.details.company,
-            crate::components::text::when(&next.plan.start)
-        ),
+        // capture offers the interviews that have begun, to attach the notes to
+        j.capture_choices(vec![])
+            .unwrap()
+            .first()
+            .expect("the demo has an interview held lately")
+            .1
+            .clone(),
         next_lead.details.company.clone(),
         format!("<span class=\"stat-value\">{}</span>", reps.total),
         person
