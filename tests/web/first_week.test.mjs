@@ -85,6 +85,7 @@ describe("a new user's first week", { skip: h.missingBuild() }, () => {
 
     // 4. The debrief reads back whole from the lead's interview card …
     await h.openLead(page, 'Northwind Bikes');
+    await h.shot(page, 'first-week-lead');
     await h.tap(page, 'iv-notes');
     await page.waitForFunction(() => /^#\/debriefs\//.test(location.hash));
     assert.equal(await h.tid(page, 'capture-went-well').inputValue(), 'Walked them through the bike-share redesign');
@@ -93,6 +94,7 @@ describe("a new user's first week", { skip: h.missingBuild() }, () => {
     await h.tid(page, 'search-box').fill('redesign');
     await h.tid(page, 'search-open-0').waitFor();
     assert.match(await h.textOf(page, 'search-results'), /Northwind Bikes/);
+    await h.shot(page, 'first-week-search');
     await h.tap(page, 'search-open-0');
     await page.waitForFunction(() => /^#\/debriefs\//.test(location.hash));
     await h.tid(page, 'capture-went-well').waitFor();

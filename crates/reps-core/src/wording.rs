@@ -229,6 +229,15 @@ pub fn met_at(company: &str, interview: &crate::Interview) -> String {
     )
 }
 
+/// A debrief named by its interview: "Notes on the Screen interview, 3 Dec".
+pub fn debrief_title(interview: &crate::Interview) -> String {
+    format!(
+        "Notes on the {} interview, {}",
+        stage(&interview.plan.stage),
+        day(&interview.plan.start)
+    )
+}
+
 /// A skill's mark on the capture screen, after its name ("· work on").
 pub fn skill_mark(m: crate::SkillMark) -> &'static str {
     match m {

@@ -1505,6 +1505,18 @@ fn a_search_hit_in_a_debrief_opens_that_debrief_and_a_person_the_people_list() {
     assert_eq!(to(Target::Contact(c.id)), Some(GoesTo::People));
     let lead_hit = j.search_results("acme", 10).unwrap();
     assert_eq!(lead_hit[0].goes_to, Some(GoesTo::Lead(l.id)));
+    // a debrief is named by its interview, once it has one
+    let iv = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    j.attach_debrief(d.id, iv.id).unwrap();
+    let hit = j.search_results("kubernetes", 10).unwrap();
+    assert_eq!(hit[0].hit.title, "Notes on the Screen interview, 1 Jun");
+    // the person's own name is not repeated beneath it
+    let kubo = j.search_results("kubo", 10).unwrap();
+    assert_eq!(kubo[0].hit.title, "Kubo Tanaka");
+    assert_ne!(kubo[0].hit.snippet, "Kubo Tanaka");
 }
 
 #[test]

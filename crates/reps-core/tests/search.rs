@@ -283,7 +283,11 @@ fn scan(docs: &[Document], q: &Query) -> Vec<(Target, u32, i64, String, Vec<Stri
             let mut best = (0, usize::MAX, String::new(), String::new());
             for (start, field, weight) in d.fields() {
                 each_word(field, &mut String::new(), |at, orig, norm| {
-                    let s = weight * factor(w, growing, norm);
+                    // quality first (16 apart, above every weight), weight second
+                    let s = match factor(w, growing, norm) {
+                        0 => 0,
+                        f => f * 16 + weight,
+                    };
                     if s > best.0 || (s > 0 && s == best.0 && start + at < best.1) {
                         best = (s, start + at, orig.to_string(), field.to_string());
                     }

@@ -142,11 +142,18 @@ impl Journal {
             let hits = state.refresh(r)?.search(&q, limit);
             drop(state);
             hits.into_iter()
-                .map(|hit| {
+                .map(|mut hit| {
                     let lead = match hit.target {
                         Target::Lead(l) => Some(l),
                         Target::Interview(i) => Some(r.load::<Interview>(i.key())?.lead),
-                        Target::Debrief(d) => r.load::<Debrief>(d.key())?.lead,
+                        Target::Debrief(d) => {
+                            let debrief = r.load::<Debrief>(d.key())?;
+                            // named by its interview, as it stands now
+                            if let Some(i) = debrief.interview {
+                                hit.title = wording::debrief_title(&r.load::<Interview>(i.key())?);
+                            }
+                            debrief.lead
+                        }
                         Target::Contact(_) => None,
                     };
                     let about = match (hit.target, lead) {

@@ -313,13 +313,12 @@ impl Index {
                 remembered.push((m.word().to_string(), m.growing(), terms));
             }
             for (_, postings, kind) in matches {
-                let factor = kind.factor();
                 for p in postings {
                     let d = p.doc as usize;
                     if usize::from(found[d]) != wi {
                         continue;
                     }
-                    let s = p.weight() * factor;
+                    let s = kind.score(p.weight());
                     let b = &mut best[d];
                     if s > b.0 || (s == b.0 && p.at() < b.1) {
                         *b = (s, p.at());

@@ -369,6 +369,15 @@ mod tests {
     }
 
     #[test]
+    fn an_exact_word_in_a_note_beats_a_typo_in_a_title() {
+        let mut index = Index::new();
+        index.put(doc(1, 1, &[("Product Designer", TITLE)]));
+        index.put(doc(2, 2, &[("Walked them through the redesign", BODY)]));
+        let hits = index.search(&Query::parse("redesign").unwrap(), 5);
+        assert_eq!(hits[0].target, lead(2), "{hits:?}");
+    }
+
+    #[test]
     fn a_hyphenated_word_is_looked_for_whole() {
         let mut index = Index::new();
         index.put(doc(1, 1, &[("Rambled on about the call schedule", BODY)]));

@@ -33,7 +33,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// What the match multiplies a field's weight by.
+    /// A match's score in a field of `weight`: how well the word matched
+    /// comes first (an exact word in a note beats a typo in a title), the
+    /// field's weight second ([`super::TITLE`] is below [`QUALITY_STEP`]).
+    pub fn score(self, weight: u32) -> u32 {
+        self.factor() * QUALITY_STEP + weight
+    }
+
+    /// How good the match is: 3 exact, 2 a beginning, 1 a typo.
     pub fn factor(self) -> u32 {
         match self {
             Kind::Exact => 3,
@@ -42,6 +49,9 @@ impl Kind {
         }
     }
 }
+
+/// The step between match qualities in a score: above every field weight.
+pub const QUALITY_STEP: u32 = 16;
 
 /// One typed word, ready to be compared with many stored words.
 #[derive(Debug, Clone)]
