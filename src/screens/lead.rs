@@ -344,6 +344,18 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>, start_open
             .unwrap_or("screen")
             .to_string()
     });
+    let mut kind = use_signal(|| {
+        existing
+            .as_ref()
+            .map_or("video", |i| InterviewPlan::kind_key(i.plan.kind))
+            .to_string()
+    });
+    let mut place = use_signal(|| {
+        existing
+            .as_ref()
+            .map(|i| i.plan.where_typed().to_string())
+            .unwrap_or_default()
+    });
     let editing_id = editing.as_ref().map(|i| i.id);
     let keep = editing.clone();
     let mut error = use_signal(|| None::<UiError>);
@@ -368,13 +380,17 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>, start_open
                 Ok(p) => p,
                 Err(e) => return error.set(Some(e)),
             };
+            plan.set_where(InterviewPlan::kind_from_key(&kind()), &place());
             let result = match (&keep, editing_id) {
                 (Some(old), Some(id)) => {
-                    // keep what the form does not show (kind, place, people, goal)
+                    // keep what the form does not show (people, goal)
                     plan = InterviewPlan {
                         start: plan.start,
                         minutes: plan.minutes,
                         stage: plan.stage,
+                        kind: plan.kind,
+                        place: plan.place,
+                        video_link: plan.video_link,
                         ..old.plan.clone()
                     };
                     j.reschedule(id, plan).await
@@ -448,7 +464,7 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>, start_open
     if !open() {
         return match &editing {
             Some(iv) => rsx! {
-                button { class: "button quiet", onclick: move |_| open.set(true), "Move the {iv.plan.stage} interview ({text::when(&iv.plan.start)})" }
+                button { class: "button quiet", onclick: move |_| open.set(true), "Change the {iv.plan.stage} interview ({text::when(&iv.plan.start)})" }
             },
             None => rsx! {
                 button { class: "button wide", "data-testid": "add-interview", onclick: move |_| open.set(true), "+ Add an interview" }
@@ -472,9 +488,18 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>, start_open
                     option { key: "{v}", value: "{v}", selected: stage() == v, "{l}" }
                 }
             }
+            label { r#for: "iv-kind", "How" }
+            select { id: "iv-kind", onchange: move |e| kind.set(e.value()),
+                for (v, l) in [("video", "Video call"), ("phone", "Phone call"), ("on_site", "In person")] {
+                    option { key: "{v}", value: "{v}", selected: kind() == v, "{l}" }
+                }
+            }
+            label { r#for: "iv-where", if kind() == "on_site" { "Address or room" } else { "Call link or number (optional)" } }
+            input { id: "iv-where", initial_value: "{place}", autocomplete: "off", oninput: move |e| place.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "place").or(UiError::for_field(&err, "video_link")) { p { class: "field-error", role: "alert", "{m}" } }
             if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
             div { class: "row-actions",
-                button { class: "button take", r#type: "submit", if editing.is_some() { "Save the new time" } else { "Add interview" } }
+                button { class: "button take", r#type: "submit", if editing.is_some() { "Save" } else { "Add interview" } }
                 button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
             }
         }

@@ -138,7 +138,15 @@ describe("a new user's first week", { skip: h.missingBuild() }, () => {
 
     // 7. The next round in 50 minutes: its checklist opens at the hour before.
     await h.openLead(page, 'Northwind Bikes');
-    await h.addInterview(page, 50, 60, 'final');
+    const next = await h.localDateTime(page, 50);
+    await h.tap(page, 'add-interview');
+    const nextForm = page.locator('form[aria-label="Add an interview"]');
+    await nextForm.locator('#iv-date').fill(next.date);
+    await nextForm.locator('#iv-time').fill(next.time);
+    await nextForm.locator('#iv-stage').selectOption('final');
+    await nextForm.locator('#iv-kind').selectOption('on_site');
+    await nextForm.locator('#iv-where').fill('Northwind HQ, Oudegracht 12');
+    await nextForm.locator('button[type="submit"]').tap();
     await page.locator('ul.rows li.row', { hasText: 'Coming up' }).first().waitFor();
     await h.tap(page, 'tab-prep');
     await h.tap(page, 'prep-open-0');
@@ -159,6 +167,7 @@ describe("a new user's first week", { skip: h.missingBuild() }, () => {
     const door = await h.textOf(page, 'walking-in-view');
     assert.match(door, /Northwind Bikes — Product Designer/);
     assert.match(door, /Final/);
+    assert.equal(await h.textOf(page, 'walking-place'), 'Northwind HQ, Oudegracht 12');
     assert.match(await h.textOf(page, 'walking-questions'), /Who owns the design system\?/);
     assert.match(await h.textOf(page, 'walking-weak'), /Salary talk/);
     await h.shot(page, 'first-week-walking-in');

@@ -116,6 +116,49 @@ impl InterviewPlan {
         }
     }
 
+    /// How and where it is held, as typed in one "Where" field: a web
+    /// address for a call goes in the call link, anything else (an
+    /// address, a room, a phone number) in the place.
+    pub fn set_where(&mut self, kind: InterviewKind, typed: &str) {
+        let typed = typed.trim();
+        self.kind = kind;
+        let is_link = typed.starts_with("https://") || typed.starts_with("http://");
+        if kind == InterviewKind::Video && is_link {
+            self.video_link = typed.to_string();
+            self.place.clear();
+        } else {
+            self.place = typed.to_string();
+            self.video_link.clear();
+        }
+    }
+
+    /// What the "Where" field shows of it: the place, else the call link.
+    pub fn where_typed(&self) -> &str {
+        if self.place.is_empty() {
+            &self.video_link
+        } else {
+            &self.place
+        }
+    }
+
+    /// The form's key for a kind ("video", "phone", "on_site").
+    pub fn kind_key(kind: InterviewKind) -> &'static str {
+        match kind {
+            InterviewKind::Video => "video",
+            InterviewKind::Phone => "phone",
+            InterviewKind::OnSite => "on_site",
+        }
+    }
+
+    /// A kind from its form key (a video call for anything else).
+    pub fn kind_from_key(key: &str) -> InterviewKind {
+        match key {
+            "phone" => InterviewKind::Phone,
+            "on_site" => InterviewKind::OnSite,
+            _ => InterviewKind::Video,
+        }
+    }
+
     /// When it ends.
     pub fn end(&self) -> Stamp {
         self.start
@@ -188,6 +231,35 @@ impl Interview {
 mod tests {
     use super::*;
     use crate::time::at;
+
+    #[test]
+    fn where_it_is_held_goes_in_the_place_or_the_call_link() {
+        let mut p = InterviewPlan::new(
+            at("2026-06-01T10:00:00Z[UTC]"),
+            45,
+            InterviewKind::Video,
+            Stage::Screen,
+        );
+        p.set_where(InterviewKind::Video, " https://meet.example/abc ");
+        assert_eq!(
+            (p.video_link.as_str(), p.place.as_str()),
+            ("https://meet.example/abc", "")
+        );
+        assert_eq!(p.where_typed(), "https://meet.example/abc");
+        p.set_where(InterviewKind::OnSite, "Acme HQ, 4th floor");
+        assert_eq!(
+            (p.video_link.as_str(), p.place.as_str()),
+            ("", "Acme HQ, 4th floor")
+        );
+        assert_eq!(p.kind, InterviewKind::OnSite);
+        for k in [
+            InterviewKind::Video,
+            InterviewKind::Phone,
+            InterviewKind::OnSite,
+        ] {
+            assert_eq!(InterviewPlan::kind_from_key(InterviewPlan::kind_key(k)), k);
+        }
+    }
 
     #[test]
     fn confidence_nine_is_out_of_range() {
