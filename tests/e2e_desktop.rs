@@ -187,6 +187,13 @@ fn a_person_triages_captures_ticks_and_sees_the_rep() {
     app.click("prep-open-0");
     app.click("check-DayBefore-0");
     screen.shot("checklist");
+    // walking in: where, and what to hold in mind
+    app.click("walking-in");
+    let door = app.wait_text("walking-in-view", "Brightpath — Platform Engineer");
+    assert!(door.contains("In person"), "{door}");
+    screen.shot("walking-in");
+    app.key("Escape");
+    app.find("walking-in");
     app.click("tab-reps");
     app.find("confidence-chart");
     app.find("reps-total");
