@@ -227,11 +227,12 @@ fn a_person_thanks_reschedules_compares_offers_and_searches() {
     );
     screen.shot("offers");
     app.click("offer-decline-1");
-    app.click("offer-confirm");
     let decline = app.wait_text("msg-body", "decline");
     assert!(decline.contains("Fieldnote"), "{decline}");
+    // writing it decided nothing; sending it does
+    app.find("msg-decides");
     app.click("msg-sent");
-    app.wait_text("msg-note", "Marked as sent");
+    app.wait_text("msg-note", "now marked “Declined”");
 
     // 4. Search with a typo finds the debrief written in step 1.
     app.click("tab-today");

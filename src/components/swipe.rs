@@ -131,8 +131,9 @@ pub fn SwipeCard(
                 if !e.modifiers().is_empty() {
                     return;
                 }
-                // scrolling the page: the card lets go of the keys
-                if matches!(e.key(), Key::ArrowDown | Key::PageDown | Key::PageUp | Key::Home | Key::End) {
+                // scrolling the page, either way: the card lets go of the
+                // keys (↑ is a scroll key too, so "more info" is I)
+                if matches!(e.key(), Key::ArrowDown | Key::ArrowUp | Key::PageDown | Key::PageUp | Key::Home | Key::End) {
                     keyboard.set(false);
                     if let Some(m) = mounted() {
                         spawn(async move {
@@ -144,7 +145,7 @@ pub fn SwipeCard(
                 let dir = match e.key() {
                     Key::ArrowRight => Some(Swipe::Right),
                     Key::ArrowLeft => Some(Swipe::Left),
-                    Key::ArrowUp if allow_up => Some(Swipe::Up),
+                    Key::Character(c) if allow_up && c.eq_ignore_ascii_case("i") => Some(Swipe::Up),
                     _ => None,
                 };
                 if let Some(dir) = dir {

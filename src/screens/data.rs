@@ -6,6 +6,7 @@ use dioxus::prelude::*;
 use reps_core::formats::backup::{BackupError, ImportSummary, MAX_BYTES};
 use reps_core::formats::ics::Invite;
 use reps_core::formats::markdown::NoteFile;
+use reps_core::formats::proof_of_search::applications_in;
 use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
 use reps_core::{Lead, LeadId};
 
@@ -80,7 +81,13 @@ impl Export {
             Export::Applications => format!("reps-applications-{day}.csv"),
             Export::StageHistory => format!("reps-stage-history-{day}.csv"),
             Export::Notes => format!("reps-notes-{day}"),
-            Export::ProofOfSearch { .. } => format!("proof-of-job-search-{day}.csv"),
+            Export::ProofOfSearch {
+                include_private: false,
+            } => format!("proof-of-job-search-{day}.csv"),
+            // named apart, so the private one is not sent by mistake
+            Export::ProofOfSearch {
+                include_private: true,
+            } => format!("proof-of-job-search-with-my-notes-{day}.csv"),
         }
     }
 
@@ -139,7 +146,13 @@ pub async fn run_export(h: &JournalHandle, what: Export) -> Result<String, UiErr
         Export::ProofOfSearch { include_private } => h.export_proof(include_private).await?,
         Export::Notes => return deliver_notes(&name, &h.export_notes().await?),
     };
-    deliver(&name, &text, what.next_step())
+    let next_step = match what {
+        Export::ProofOfSearch { .. } if applications_in(&text) == 0 => {
+            "It lists no applications yet: a lead counts from the day you take it (swipe right, or \"Take it\")."
+        }
+        _ => what.next_step(),
+    };
+    deliver(&name, &text, next_step)
 }
 
 /// What the last export or import did, in words.
@@ -732,7 +745,9 @@ fn DataNote(message: Option<DataMessage>, testid: &'static str) -> Element {
 }
 
 fn size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
@@ -756,6 +771,7 @@ mod tests {
             "Imported b.json: 3 records added, 1 kept because yours were newer."
         );
         assert_eq!(size(2048), "2 KB");
+        assert_eq!(size(98), "98 bytes");
         assert_eq!(size(3 * 1024 * 1024), "3.0 MB");
     }
 

@@ -118,6 +118,7 @@ pub fn Leads() -> Element {
             div {
                 h1 { "Leads" }
                 p { class: "sub", "Swipe right to take the interview, left to pass, up if you need to know more." }
+                p { class: "sub keys-hint", "With a keyboard: click the card or Tab to it, then → takes it, ← passes, I asks for more info; Ctrl+Z undoes." }
             }
             div { class: "row-actions",
                 if offers > 0 {
@@ -229,7 +230,7 @@ pub fn DeckView(
             p { class: "deck-count", "{remaining} to decide" }
             SwipeCard {
                 key: "{lead.id}",
-                label: "{d.company}, {d.role}. Use the arrow keys: right to take it, left to pass, up for more info.",
+                label: "{d.company}, {d.role}. Keys: right arrow to take it, left arrow to pass, I for more info.",
                 allow_up,
                 keyboard,
                 on_swipe: move |dir| on_decide.call((l1.clone(), dir)),
@@ -245,7 +246,7 @@ pub fn DeckView(
             div { class: "deck-buttons",
                 button { class: "button pass", "data-testid": "deck-pass", aria_keyshortcuts: "ArrowLeft", disabled: busy,
                     onclick: move |_| on_decide.call((l2.clone(), Swipe::Left)), "← Pass" }
-                button { class: "button quiet", "data-testid": "deck-info", aria_keyshortcuts: "ArrowUp", disabled: busy || !allow_up,
+                button { class: "button quiet", "data-testid": "deck-info", aria_keyshortcuts: "I", disabled: busy || !allow_up,
                     onclick: move |_| on_decide.call((l3.clone(), Swipe::Up)), "↑ More info" }
                 button { class: "button take", "data-testid": "deck-take", aria_keyshortcuts: "ArrowRight", disabled: busy,
                     onclick: move |_| on_decide.call((l4.clone(), Swipe::Right)), "Take it →" }
@@ -571,6 +572,6 @@ mod tests {
             |pipeline| rsx! { PipelineView { pipeline, on_open: |_| {} } },
         );
         assert!(html.contains("Interviewing · 2"), "{html}");
-        assert!(html.contains("Said no (progress!) · 1"));
+        assert!(html.contains("They said no · 1"));
     }
 }

@@ -291,6 +291,10 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
             textarea { id: "msg-body", "data-testid": "msg-body", rows: "12", initial_value: "{body}",
                 oninput: move |e| body.set(e.value()) }
             p { class: "sub", "Reps never sends anything. Copy it or open it in your mail app, send it yourself, then mark it sent." }
+            if let Some(to) = reps_core::rules::messages::decides(kind) {
+                p { class: "sub", "data-testid": "msg-decides",
+                    "Writing it decides nothing yet: when you mark it sent, the lead is marked “{reps_core::wording::status(to)}”." }
+            }
             div { class: "row-actions wrap",
                 button { class: "button", r#type: "button", "data-testid": "msg-copy", onclick: copy, "Copy" }
                 button { class: "button", r#type: "button", "data-testid": "msg-share", onclick: share_it.clone(),
@@ -302,8 +306,14 @@ fn MessageEditor(draft: MessageDraft, about: MessageFor) -> Element {
                 Some(Note::Copied) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Copied. Paste it into your mail or chat." } },
                 Some(Note::NotCopied) => rsx! { p { class: "field-error", role: "alert", "data-testid": "msg-note", "This window would not let Reps copy. Select the text and copy it by hand." } },
                 Some(Note::Shared) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Handed over. Mark it sent once it has gone." } },
-                Some(Note::Sent { completed: true }) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Marked as sent. That follow-up is done and off your Today list." } },
-                Some(Note::Sent { completed: false }) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Marked as sent." } },
+                Some(Note::Sent { completed: true }) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note",
+                    "Marked as sent. That follow-up is done and off your Today list."
+                    if let Some(to) = reps_core::rules::messages::decides(kind) { " The lead is now marked “{reps_core::wording::status(to)}”." }
+                } },
+                Some(Note::Sent { completed: false }) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note",
+                    "Marked as sent."
+                    if let Some(to) = reps_core::rules::messages::decides(kind) { " The lead is now marked “{reps_core::wording::status(to)}”." }
+                } },
                 Some(Note::WordingSaved) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Your wording is saved and will be used from now on." } },
                 Some(Note::WordingReset) => rsx! { p { class: "done-note", role: "status", "data-testid": "msg-note", "Back to Reps' wording." } },
                 None => rsx! {},

@@ -20,26 +20,22 @@ use reps_core::OfferFile;
 /// The offers screen.
 #[component]
 pub fn Offers() -> Element {
-    let mut ctx = use_ctx();
+    let ctx = use_ctx();
     let offers = use_resource(move || async move {
         ctx.revision();
         ctx.journal().offers().await
     });
     let error = use_signal(|| None::<UiError>);
+    // the answer is given by sending its message: writing it decides nothing
     let answer = move |(lead, to): (LeadId, Status)| {
-        spawn(async move {
-            let result = ctx.journal().move_lead(lead, to).await;
-            if ctx.settle(result, error).is_some() {
-                let kind = if to == Status::Accepted {
-                    MessageKind::AcceptOffer
-                } else {
-                    MessageKind::DeclineOffer
-                };
-                navigator().push(Route::Message {
-                    kind,
-                    about: MessageFor::Lead(lead),
-                });
-            }
+        let kind = if to == Status::Accepted {
+            MessageKind::AcceptOffer
+        } else {
+            MessageKind::DeclineOffer
+        };
+        navigator().push(Route::Message {
+            kind,
+            about: MessageFor::Lead(lead),
         });
     };
     match &*offers.read() {
@@ -64,7 +60,6 @@ pub fn OffersView(
     #[props(default)]
     terms: Option<Callback<OfferFile, Element>>,
 ) -> Element {
-    let mut confirm = use_signal(|| None::<(LeadId, Status, String)>);
     let columns: Vec<OfferColumn> = offers.iter().map(|f| f.column.clone()).collect();
     rsx! {
         header { class: "screen-head",
@@ -74,17 +69,7 @@ pub fn OffersView(
         if offers.is_empty() {
             section { class: "empty",
                 p { class: "empty-title", "No open offers." }
-                p { "When a company makes you one, open the lead and mark it “Offer”; its terms and checks will wait for you here." }
-            }
-        }
-        if let Some((lead, to, company)) = confirm() {
-            section { class: "sheet", role: "alertdialog", aria_label: "Confirm your answer",
-                p { if to == Status::Accepted { "Accept the offer from {company}? " } else { "Decline the offer from {company}? " }
-                    "Reps will open the message that says so; you send it yourself." }
-                div { class: "row-actions",
-                    button { class: "button take", "data-testid": "offer-confirm", onclick: move |_| { confirm.set(None); on_answer.call((lead, to)); }, "Yes, write the message" }
-                    button { class: "button quiet", onclick: move |_| confirm.set(None), "Not yet" }
-                }
+                p { "When a company makes you one, open the lead and tap “I got an offer…”; its terms and checks will wait for you here." }
             }
         }
         if !columns.is_empty() {
@@ -122,21 +107,20 @@ pub fn OffersView(
                     ul { for q in f.check.open_questions.iter() { li { key: "{q.id}", "{q.text}" } } }
                 }
                 {terms.map(|t| t.call(f.clone()))}
+                p { class: "sub", "Each answer opens the message that gives it; the offer is marked answered once you have sent it." }
                 div { class: "row-actions",
                     {
-                        let company = f.lead.details.company.clone();
                         let id = f.lead.id;
                         rsx! {
                             button { class: "button take", "data-testid": "offer-accept-{n}",
-                                onclick: move |_| confirm.set(Some((id, Status::Accepted, company.clone()))), "Accept…" }
+                                onclick: move |_| on_answer.call((id, Status::Accepted)), "Accept…" }
                         }
                     }
                     {
-                        let company = f.lead.details.company.clone();
                         let id = f.lead.id;
                         rsx! {
                             button { class: "button quiet", "data-testid": "offer-decline-{n}",
-                                onclick: move |_| confirm.set(Some((id, Status::Declined, company.clone()))), "Decline…" }
+                                onclick: move |_| on_answer.call((id, Status::Declined)), "Decline…" }
                         }
                     }
                 }
@@ -273,7 +257,7 @@ pub fn OfferTerms(
     if !open() {
         return rsx! {
             button { class: "button wide quiet", "data-testid": "offer-terms-{slug}", onclick: move |_| open.set(true),
-                if offer.is_some() { "Correct the terms from {company}" } else { "Note the terms from {company}" } }
+                if offer.is_some() { "Edit the offer's terms" } else { "Note the terms from {company}" } }
         };
     }
     let err = error();

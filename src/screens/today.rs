@@ -136,7 +136,9 @@ pub fn TodayView(
         if let Some(w) = week.filter(|w| !w.ahead.is_empty() || !w.lessons.is_empty()) {
             section { class: "this-week", aria_label: "This week", "data-testid": "this-week",
                 h2 { "This week" }
-                p { class: "sub", "The next seven days, and what your last week's interviews taught." }
+                p { class: "sub",
+                    if w.lessons.is_empty() { "The next seven days." } else { "The next seven days, and what your last week's interviews taught." }
+                }
                 if !w.ahead.is_empty() {
                     ul { class: "rows",
                         for (n, r) in w.ahead.into_iter().enumerate() {

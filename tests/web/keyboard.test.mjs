@@ -41,6 +41,17 @@ describe('keyboard and lead details at the desk', { skip: h.missingBuild() }, ()
     await h.sleep(400);
     assert.equal(await h.topCompany(page), 'Orbit Foods', 'no lead was decided by keys the card did not have');
 
+    // ↑ scrolls, even on the focused card; I asks for more info
+    await h.tid(page, 'deck-card').focus();
+    await page.keyboard.press('ArrowUp');
+    await h.sleep(400);
+    assert.equal(await h.topCompany(page), 'Orbit Foods', '↑ never decides');
+    await h.tid(page, 'deck-card').focus();
+    await page.keyboard.press('i');
+    await h.eventually(async () => (await h.topCompany(page)) === 'Lumen Energy', { message: 'I sent Orbit Foods to the back' });
+    await page.keyboard.press('Control+z');
+    await h.eventually(async () => (await h.topCompany(page)) === 'Orbit Foods', { message: 'Ctrl+Z undid it' });
+
     // with the card focused, → takes it, and Ctrl+Z puts it back
     await h.tid(page, 'deck-card').focus();
     await page.keyboard.press('ArrowRight');

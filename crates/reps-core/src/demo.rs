@@ -139,7 +139,7 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
             improve: "Rambled on \"tell me about yourself\"; keep it to two minutes.".into(),
             strengths: vec![Skill::Examples],
             to_improve: vec![Skill::TellMeAboutYourself, Skill::Conciseness],
-            questions: vec![Question::new("How many people are on the team?")],
+            questions: vec![Question::new("Who would I report to day to day?")],
             people: vec!["Inès Moreau".into()],
             next_step: "Hiring manager call if the team agrees.".into(),
             next_step_by: Some(s.at(25, 9).local_date()),
@@ -264,7 +264,7 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
             to_improve: vec![Skill::QuestionsForThem],
             red_flags: vec![RedFlag {
                 kind: RedFlagKind::HighTurnover,
-                detail: "Two of the four engineers joined this year.".into(),
+                detail: "Two of the four engineers left this year.".into(),
                 provenance: Provenance::Seen,
             }],
             ..Default::default()

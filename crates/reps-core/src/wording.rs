@@ -113,7 +113,7 @@ pub fn status(s: Status) -> &'static str {
         Status::Offer => "Offer",
         Status::Accepted => "Accepted",
         Status::Declined => "Declined",
-        Status::Rejected => "Said no (progress!)",
+        Status::Rejected => "They said no",
         Status::Withdrew => "Withdrew",
         Status::Ghosted => "Ghosted",
     }

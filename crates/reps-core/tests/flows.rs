@@ -1972,3 +1972,29 @@ fn a_lead_never_shows_two_check_ins_when_they_promised_an_answer() {
             .starts_with("check-in:")
     );
 }
+
+#[test]
+fn an_offer_is_declined_when_the_message_saying_so_is_sent_not_when_it_is_written() {
+    use reps_core::rules::messages::MessageKind;
+    let (j, _c) = memory(NOW);
+    let l = acme(&j);
+    j.decide(l.id, Decision::Take).unwrap();
+    j.receive_offer(l.id, Offer::default()).unwrap();
+    let about = MessageAbout {
+        lead: Some(l.id),
+        ..Default::default()
+    };
+    // writing it (looking at the wording) changes nothing
+    j.message(MessageKind::DeclineOffer, &about).unwrap();
+    assert_eq!(j.lead(l.id).unwrap().status, Status::Offer);
+    // sending it answers the offer, in the same transaction as the history line
+    j.mark_message_sent(MessageKind::DeclineOffer, &about)
+        .unwrap();
+    let lead = j.lead(l.id).unwrap();
+    assert_eq!(lead.status, Status::Declined);
+    assert_eq!(lead.messages_sent.len(), 1);
+    // a second "sent" does not move it again
+    j.mark_message_sent(MessageKind::DeclineOffer, &about)
+        .unwrap();
+    assert_eq!(j.lead(l.id).unwrap().history.len(), lead.history.len());
+}

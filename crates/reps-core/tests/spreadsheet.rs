@@ -315,8 +315,8 @@ fn the_notes_export_has_one_safe_file_per_lead_with_its_debriefs() {
         .expect("northwind's note");
     for text in [
         "Explained the billing migration clearly",
-        "- [ ] How many people are on the team?",
-        "- High turnover (seen first-hand): Two of the four engineers joined this year",
+        "- [ ] Who would I report to day to day?",
+        "- High turnover (seen first-hand): Two of the four engineers left this year",
         "**Next step:** Hiring manager call if the team agrees",
         "Rambled on \"tell me about yourself\"; keep it to two minutes",
     ] {

@@ -264,10 +264,29 @@ pub(crate) fn write_csv(
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Result<String, SpreadsheetError> {
+    write_table(std::iter::empty(), header, rows)
+}
+
+/// [`write_csv`] with lines above the header (a title); rows may differ
+/// in length.
+pub(crate) fn write_table(
+    above: impl Iterator<Item = Vec<String>>,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<String, SpreadsheetError> {
     let fail = |e: csv::Error| SpreadsheetError(e.to_string());
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .flexible(true)
         .from_writer(BOM.to_string().into_bytes());
+    for line in above {
+        if line.is_empty() {
+            w.write_record([""]).map_err(fail)?;
+        } else {
+            w.write_record(line.iter().map(|c| guard_cell(c).into_owned()))
+                .map_err(fail)?;
+        }
+    }
     w.write_record(header).map_err(fail)?;
     for row in rows {
         w.write_record(row.iter().map(|c| guard_cell(c).into_owned()))

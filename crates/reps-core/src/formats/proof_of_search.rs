@@ -14,8 +14,9 @@
 
 use crate::domain::lead::company_key;
 use crate::formats::applications_csv::{
-    SpreadsheetError, date, date_applied, history_text, reason_text, source_label, write_csv,
+    SpreadsheetError, date, date_applied, history_text, reason_text, source_label, write_table,
 };
+use crate::time::Stamp;
 use crate::{Contact, Interview, InterviewKind, Lead, Status};
 
 /// Columns of the proof of search, in order.
@@ -41,12 +42,41 @@ pub struct ProofOptions {
     pub include_private: bool,
 }
 
-/// The proof of search: one row per application, by date applied.
+/// Who the proof is of and when it was made: its title line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofOf {
+    /// The user's name as they sign messages (empty when not given).
+    pub name: String,
+    /// When it is made: interviews after it are marked planned, and the
+    /// period ends on its day.
+    pub now: Stamp,
+}
+
+/// How many applications a proof of search lists, read back from its text
+/// (what the screen says after saving it).
+pub fn applications_in(text: &str) -> usize {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(
+            text.trim_start_matches(super::applications_csv::BOM)
+                .as_bytes(),
+        )
+        .records()
+        .filter_map(Result::ok)
+        .skip_while(|r| r.get(0) != Some(PROOF_COLUMNS[0]))
+        .skip(1)
+        .count()
+}
+
+/// The proof of search: a title line (whose, which period), then one row
+/// per application, by date applied.
 pub fn proof_of_search_csv(
     leads: &[Lead],
     interviews: &[Interview],
     contacts: &[Contact],
     options: ProofOptions,
+    of: &ProofOf,
 ) -> Result<String, SpreadsheetError> {
     let mut applied: Vec<(&Lead, _)> = leads
         .iter()
@@ -57,6 +87,13 @@ pub fn proof_of_search_csv(
     if options.include_private {
         header.extend(PRIVATE_COLUMNS);
     }
+    let title = match of.name.trim() {
+        "" => "Proof of job search".to_string(),
+        name => format!("Proof of job search: {name}"),
+    };
+    let from = applied.first().map_or(of.now, |(_, at)| *at);
+    let period = format!("{} to {}", date(from), date(of.now));
+    let top = [vec![title, period], Vec::new()].into_iter();
     let rows = applied.into_iter().map(|(lead, at)| {
         let mut mine: Vec<&Interview> = interviews
             .iter()
@@ -69,11 +106,16 @@ pub fn proof_of_search_csv(
             lead.details.role.clone(),
             how_applied(lead),
             lead.details.link.clone(),
-            contact_text(lead, &mine, contacts),
+            contact_text(lead, &mine, contacts, options),
             mine.iter()
                 .map(|i| {
+                    let planned = if i.plan.start > of.now {
+                        ", planned"
+                    } else {
+                        ""
+                    };
                     format!(
-                        "{} {} ({})",
+                        "{} {} ({}{planned})",
                         date(i.plan.start),
                         i.plan.stage,
                         kind(i.plan.kind)
@@ -95,7 +137,7 @@ pub fn proof_of_search_csv(
         }
         row
     });
-    write_csv(&header, rows)
+    write_table(top, &header, rows)
 }
 
 /// How the application was made, in words a caseworker reads.
@@ -120,8 +162,14 @@ fn kind(k: InterviewKind) -> &'static str {
 }
 
 /// The people of its interviews, else the people known at the company:
-/// "Maya Chen, Engineering manager, maya@acme.example".
-fn contact_text(lead: &Lead, interviews: &[&Interview], contacts: &[Contact]) -> String {
+/// "Maya Chen, Engineering manager" (their email too only when the user
+/// adds private details: it is someone else's).
+fn contact_text(
+    lead: &Lead,
+    interviews: &[&Interview],
+    contacts: &[Contact],
+    options: ProofOptions,
+) -> String {
     let met: Vec<&Contact> = contacts
         .iter()
         .filter(|c| interviews.iter().any(|i| i.plan.people.contains(&c.id)))
@@ -139,7 +187,12 @@ fn contact_text(lead: &Lead, interviews: &[&Interview], contacts: &[Contact]) ->
     chosen
         .iter()
         .map(|c| {
-            [&c.details.name, &c.details.role, &c.details.email]
+            let email = if options.include_private {
+                c.details.email.as_str()
+            } else {
+                ""
+            };
+            [c.details.name.as_str(), c.details.role.as_str(), email]
                 .iter()
                 .map(|s| s.trim())
                 .filter(|s| !s.is_empty())
@@ -198,13 +251,26 @@ mod tests {
         l
     }
 
+    /// The table under the title line (the title and a blank line dropped).
     fn rows(text: &str) -> Vec<Vec<String>> {
+        all_rows(text).split_off(2)
+    }
+
+    fn all_rows(text: &str) -> Vec<Vec<String>> {
         csv::ReaderBuilder::new()
             .has_headers(false)
+            .flexible(true)
             .from_reader(text.strip_prefix(BOM).unwrap().as_bytes())
             .records()
             .map(|r| r.unwrap().iter().map(str::to_string).collect())
             .collect()
+    }
+
+    fn of() -> ProofOf {
+        ProofOf {
+            name: "Sam Rivera".into(),
+            now: at("2026-03-11T09:00:00+01:00[Europe/Paris]"),
+        }
     }
 
     fn journal() -> (Vec<Lead>, Vec<Interview>, Vec<Contact>) {
@@ -270,7 +336,16 @@ mod tests {
     #[test]
     fn only_applications_by_date_applied_and_nothing_private() {
         let (leads, ivs, people) = journal();
-        let text = proof_of_search_csv(&leads, &ivs, &people, ProofOptions::default()).unwrap();
+        let text =
+            proof_of_search_csv(&leads, &ivs, &people, ProofOptions::default(), &of()).unwrap();
+        assert_eq!(
+            all_rows(&text)[0],
+            [
+                "Proof of job search: Sam Rivera",
+                "2026-03-03 to 2026-03-11"
+            ]
+        );
+        assert_eq!(applications_in(&text), 2);
         let rows = rows(&text);
         assert_eq!(rows[0], PROOF_COLUMNS);
         let companies: Vec<_> = rows[1..].iter().map(|r| r[1].as_str()).collect();
@@ -282,8 +357,8 @@ mod tests {
         let acme = &rows[2];
         assert_eq!(acme[0], "2026-03-05");
         assert_eq!(acme[3], "job board");
-        assert_eq!(acme[5], "Maya Chen, maya@acme.example");
-        assert_eq!(acme[6], "2026-03-12 screen (video)");
+        assert_eq!(acme[5], "Maya Chen", "their email is theirs");
+        assert_eq!(acme[6], "2026-03-12 screen (video, planned)");
         assert_eq!(acme[7], "closed");
         assert!(
             !text.contains("my private reason") && !text.contains("declined"),
@@ -297,9 +372,10 @@ mod tests {
         let options = ProofOptions {
             include_private: true,
         };
-        let rows = rows(&proof_of_search_csv(&leads, &ivs, &people, options).unwrap());
+        let rows = rows(&proof_of_search_csv(&leads, &ivs, &people, options, &of()).unwrap());
         assert_eq!(rows[0].len(), PROOF_COLUMNS.len() + PRIVATE_COLUMNS.len());
         let acme = &rows[2];
+        assert_eq!(acme[5], "Maya Chen, maya@acme.example");
         assert_eq!(acme[7], "I declined the offer");
         assert!(acme[9].contains("my private reason"), "{acme:?}");
     }
@@ -307,9 +383,24 @@ mod tests {
     #[test]
     fn a_contact_at_the_company_stands_in_when_nobody_was_met() {
         let (leads, _, people) = journal();
-        let rows =
-            rows(&proof_of_search_csv(&leads, &[], &people, ProofOptions::default()).unwrap());
-        assert_eq!(rows[2][5], "Maya Chen, maya@acme.example");
+        let rows = rows(
+            &proof_of_search_csv(&leads, &[], &people, ProofOptions::default(), &of()).unwrap(),
+        );
+        assert_eq!(rows[2][5], "Maya Chen");
         assert_eq!(rows[1][5], "", "nobody known at Beta");
+    }
+
+    #[test]
+    fn an_empty_proof_says_so_and_has_no_name_when_none_was_given() {
+        let anon = ProofOf {
+            name: " ".into(),
+            ..of()
+        };
+        let text = proof_of_search_csv(&[], &[], &[], ProofOptions::default(), &anon).unwrap();
+        assert_eq!(
+            all_rows(&text)[0],
+            ["Proof of job search", "2026-03-11 to 2026-03-11"]
+        );
+        assert_eq!(applications_in(&text), 0);
     }
 }

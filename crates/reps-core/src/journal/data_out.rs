@@ -11,7 +11,7 @@ use crate::formats::applications_csv::{applications_csv, stage_history_csv};
 use crate::formats::backup::{Backup, FORMAT, VERSION};
 use crate::formats::ics::export;
 use crate::formats::markdown::{NoteFile, note_of, notes};
-use crate::formats::proof_of_search::{ProofOptions, proof_of_search_csv};
+use crate::formats::proof_of_search::{ProofOf, ProofOptions, proof_of_search_csv};
 use crate::formats::vcard::vcards;
 use crate::id::LeadId;
 use crate::store::Read;
@@ -69,9 +69,21 @@ impl Journal {
     /// nothing private unless `options` asks for it (see
     /// [`crate::formats::proof_of_search`]).
     pub fn export_proof_of_search_csv(&self, options: ProofOptions) -> Result<String> {
-        let (leads, interviews, contacts): (Vec<Lead>, Vec<Interview>, Vec<Contact>) =
-            self.read(|r| Ok((r.load_all()?, r.load_all()?, r.load_all()?)))?;
-        proof_of_search_csv(&leads, &interviews, &contacts, options)
+        let now = self.now();
+        let (leads, interviews, contacts, settings): (Vec<Lead>, Vec<Interview>, Vec<Contact>, _) =
+            self.read(|r| {
+                Ok((
+                    r.load_all()?,
+                    r.load_all()?,
+                    r.load_all()?,
+                    r.read_settings()?,
+                ))
+            })?;
+        let of = ProofOf {
+            name: settings.my_name,
+            now,
+        };
+        proof_of_search_csv(&leads, &interviews, &contacts, options, &of)
             .map_err(|e| Error::Corrupt(e.to_string()))
     }
 

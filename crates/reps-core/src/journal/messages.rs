@@ -128,11 +128,12 @@ impl Journal {
         })
     }
 
-    /// The user sent a message themselves: the lead's history keeps it, and
-    /// the open follow-up it takes care of — the one about the same
-    /// interview, else the same lead, else the same person, soonest due
-    /// first — is completed, in one transaction. `None` when no follow-up
-    /// was waiting for it.
+    /// The user sent a message themselves: the lead's history keeps it; a
+    /// message that gives an answer (accepting or declining the offer,
+    /// withdrawing) moves the lead to it; and the open follow-up it takes
+    /// care of — the one about the same interview, else the same lead, else
+    /// the same person, soonest due first — is completed, all in one
+    /// transaction. `None` when no follow-up was waiting for it.
     pub fn mark_message_sent(
         &self,
         kind: MessageKind,
@@ -154,6 +155,13 @@ impl Journal {
                     what: crate::wording::message_sent(kind).to_string(),
                 });
                 new.updated = w.now;
+                if let Some(to) = messages::decides(kind)
+                    && old.status != to
+                    && crate::rules::pipeline::can_move(old.status, to)
+                {
+                    let entry = crate::StatusChange::to(to, w.now);
+                    super::triage::apply_status(w, &mut new, entry)?;
+                }
                 w.put(Some(&old), &new)?;
             }
             let Some(follow_up_kind) = follow_up_kind else {

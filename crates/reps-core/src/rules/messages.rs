@@ -128,6 +128,18 @@ pub fn completes(kind: MessageKind) -> Option<crate::FollowUpKind> {
     }
 }
 
+/// The answer a message gives, once it is sent: the lead's final status.
+/// Writing it decides nothing (the user may only want to see the wording);
+/// marking it sent does.
+pub fn decides(kind: MessageKind) -> Option<crate::Status> {
+    match kind {
+        MessageKind::AcceptOffer => Some(crate::Status::Accepted),
+        MessageKind::DeclineOffer => Some(crate::Status::Declined),
+        MessageKind::Withdraw => Some(crate::Status::Withdrew),
+        _ => None,
+    }
+}
+
 /// A message before or after filling: a subject line and a body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
@@ -176,7 +188,7 @@ pub fn default_template(kind: MessageKind) -> Template {
     let (subject, body) = match kind {
         MessageKind::ThankYou => (
             "Thank you[ — {role}]",
-            "Hi {name},\n\nThank you for your time[ {when}]. I enjoyed learning more about the {role} role[ at {company}], and our conversation made me even keener on it. I look forward to hearing about the next steps.\n\nBest regards,[\n{me}]",
+            "Hi {name},\n\nThank you for your time[ {when}]. I enjoyed learning more about the {role} role[ at {company}], and our conversation left me even more interested. I look forward to hearing about the next steps.\n\nBest regards,[\n{me}]",
         ),
         MessageKind::CheckIn => (
             "Checking in[ on the {role} role]",

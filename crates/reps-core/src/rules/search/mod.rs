@@ -244,7 +244,12 @@ impl Document {
         .field(&b.people.join(", "), SHORT)
         .field(&b.went_well, BODY)
         .field(&b.improve, BODY)
-        .lines(b.red_flags.iter().map(|f| f.detail.as_str()), BODY)
+        .lines(
+            b.red_flags
+                .iter()
+                .flat_map(|f| [crate::wording::red_flag(f.kind), f.detail.as_str()]),
+            BODY,
+        )
         .lines(b.questions.iter().map(|q| q.text.as_str()), BODY)
         .field(&b.next_step, BODY)
         .field(&b.notes, BODY)
