@@ -113,7 +113,8 @@ pub fn PlaceFields(prefix: String, details: Signal<LeadDetails>) -> Element {
             }
         }
         label { r#for: id("link"), "Link to the ad" }
-        input { id: id("link"), "data-testid": id("link"), r#type: "url", inputmode: "url", placeholder: "https://…",
+        // plain text: a link copied without "https://" must not block saving
+        input { id: id("link"), "data-testid": id("link"), r#type: "text", inputmode: "url", autocapitalize: "none", placeholder: "https://…",
             initial_value: "{d.link}", oninput: move |e| details.write().link = e.value() }
     }
 }

@@ -137,7 +137,11 @@ fn WalkingInView(
 ) -> Element {
     rsx! {
         section { class: "walking-in", role: "dialog", aria_modal: "true", aria_label: "Walking in",
-            "data-testid": "walking-in-view",
+            "data-testid": "walking-in-view", tabindex: "-1",
+            // the dialog itself takes the focus, so it opens at its top
+            onmounted: move |e: Event<MountedData>| async move {
+                let _ = e.set_focus(true).await;
+            },
             onkeydown: move |e: Event<KeyboardData>| {
                 if e.key() == Key::Escape {
                     on_close.call(());
@@ -166,9 +170,6 @@ fn WalkingInView(
             }
             for (n, t) in items.into_iter().enumerate() { p { key: "{n}", class: "walking-line", "{t}" } }
             button { class: "button quiet",
-                onmounted: move |e: Event<MountedData>| async move {
-                    let _ = e.set_focus(true).await;
-                },
                 onclick: move |_| on_close.call(()), "Back to the list" }
         }
     }

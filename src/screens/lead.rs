@@ -61,6 +61,9 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
             if book {
                 InterviewForm { lead: id, editing: None, start_open: true }
             }
+            if reps_core::rules::pipeline::in_deck(f.lead.status) {
+                DecideHere { lead: f.lead.clone() }
+            }
             LeadView { file: f.clone(), on_move: move_to, on_outcome: outcome, on_met: met }
             if !book {
                 InterviewForm { lead: id, editing: None, start_open: false }
@@ -73,6 +76,67 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
             }
             EditLead { id, details: f.lead.details.clone() }
         },
+    }
+}
+
+/// A lead still waiting in the deck, decided from its page (where a "reply
+/// to the recruiter" row leads): take it (then book the interview), pass
+/// with a reason (a weak one gets its counter-point), or ask for more.
+#[component]
+fn DecideHere(lead: reps_core::Lead) -> Element {
+    use crate::screens::leads::{Counterpoint, PassSheet};
+    use reps_core::Decision;
+    use reps_core::rules::pass::Assessment;
+    let mut ctx = use_ctx();
+    let mut passing = use_signal(|| false);
+    let mut counterpoint = use_signal(|| None::<String>);
+    let error = use_signal(|| None::<UiError>);
+    let id = lead.id;
+    let decide = move |decision: Decision| {
+        let took = decision == Decision::Take;
+        spawn(async move {
+            let result = ctx.journal().decide(id, decision).await;
+            if let Some(d) = ctx.settle(result, error) {
+                passing.set(false);
+                if took {
+                    navigator().replace(Route::BookInterview { id });
+                } else if let Some(Assessment::Weak { counterpoint: text }) = d.advice {
+                    counterpoint.set(Some(text));
+                }
+            }
+        });
+    };
+    let company = lead.details.company.clone();
+    if let Some(text) = counterpoint() {
+        return rsx! {
+            Counterpoint { company, text,
+                on_reconsider: move |_| {
+                    counterpoint.set(None);
+                    decide(Decision::Take);
+                },
+                on_keep: move |_| counterpoint.set(None) }
+        };
+    }
+    if passing() {
+        return rsx! {
+            PassSheet { lead: lead.clone(),
+                on_reason: move |reason| decide(Decision::Pass { reason, note: String::new() }),
+                on_cancel: move |_| passing.set(false) }
+        };
+    }
+    rsx! {
+        section { class: "decide-here", aria_label: "Your call on {company}",
+            h2 { "Your call" }
+            p { class: "sub", "It is still waiting in your deck. Decide here or there." }
+            if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
+            div { class: "deck-buttons",
+                button { class: "button pass", "data-testid": "here-pass", onclick: move |_| passing.set(true), "← Pass" }
+                if lead.status == Status::New {
+                    button { class: "button quiet", "data-testid": "here-info", onclick: move |_| decide(Decision::NeedInfo), "More info" }
+                }
+                button { class: "button take", "data-testid": "here-take", onclick: move |_| decide(Decision::Take), "Take it →" }
+            }
+        }
     }
 }
 
@@ -99,7 +163,7 @@ pub fn LeadView(
         })
         .cloned()
         .collect();
-    let ad_link = d.ad_link().map(str::to_string);
+    let ad_link = d.ad_link();
     let mut confirm = use_signal(|| None::<Status>);
     // "Offer" asks what was offered before the lead moves
     let mut offering = use_signal(|| false);

@@ -79,10 +79,12 @@ pub fn PeopleView(
                             "{c.details.role}"
                             if !c.details.company.is_empty() { " at {c.details.company}" }
                         }
-                        if c.history.len() > 1 {
-                            span { class: "row-meta",
-                                "Before: "
-                                {c.history[..c.history.len() - 1].iter().map(|p| p.company.clone()).collect::<Vec<_>>().join(", ")}
+                        {
+                            let before = c.earlier_companies();
+                            rsx! {
+                                if !before.is_empty() {
+                                    span { class: "row-meta", "Before: {before.join(\", \")}" }
+                                }
                             }
                         }
                         if !c.details.email.is_empty() || !c.details.phone.is_empty() {

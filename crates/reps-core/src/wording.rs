@@ -370,6 +370,9 @@ pub fn lead_move(from: Status, to: Status) -> &'static str {
     }
 }
 
+/// What a reply owed about a lead still in the deck needs first.
+pub const DECIDE_FIRST: &str = "decide first: take it or pass";
+
 /// Who a reply is owed to, by where the lead came from: what a Today row
 /// asks for ("Reply to the recruiter").
 pub fn reply_to(source: crate::Source) -> &'static str {

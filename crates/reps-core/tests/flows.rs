@@ -1998,3 +1998,29 @@ fn an_offer_is_declined_when_the_message_saying_so_is_sent_not_when_it_is_writte
         .unwrap();
     assert_eq!(j.lead(l.id).unwrap().history.len(), lead.history.len());
 }
+
+#[test]
+fn a_message_about_a_whole_lead_greets_the_person_of_its_latest_interview() {
+    use reps_core::rules::messages::MessageKind;
+    let (j, _c) = memory(NOW);
+    let l = acme(&j);
+    let first = j
+        .schedule_interview(l.id, plan("2026-06-01T10:00:00+02:00[Europe/Paris]", 45))
+        .unwrap()
+        .interview;
+    let mut later = plan("2026-06-08T10:00:00+02:00[Europe/Paris]", 45);
+    later.stage = Stage::Final;
+    let second = j.schedule_interview(l.id, later).unwrap().interview;
+    j.add_person_met(first.id, ContactDetails::named("Ada Park"))
+        .unwrap();
+    j.add_person_met(second.id, ContactDetails::named("Bo Lind"))
+        .unwrap();
+    let about = MessageAbout {
+        lead: Some(l.id),
+        ..Default::default()
+    };
+    let m = j.message(MessageKind::DeclineOffer, &about).unwrap();
+    assert!(m.draft.body.starts_with("Hi Bo,"), "{}", m.draft.body);
+    let names: Vec<_> = m.people.iter().map(|(_, n)| n.as_str()).collect();
+    assert_eq!(names, ["Bo Lind", "Ada Park"]);
+}

@@ -129,6 +129,26 @@ pub struct Contact {
     pub last_contact: Option<Stamp>,
 }
 
+impl Contact {
+    /// The companies they worked at before the one they are at now, most
+    /// recent first, each once (a new title at the same company is no move).
+    pub fn earlier_companies(&self) -> Vec<String> {
+        use crate::domain::lead::company_key;
+        let now_at = company_key(&self.details.company);
+        let mut before: Vec<String> = Vec::new();
+        for p in self.history.iter().rev() {
+            let key = company_key(&p.company);
+            if !p.company.trim().is_empty()
+                && key != now_at
+                && !before.iter().any(|b| company_key(b) == key)
+            {
+                before.push(p.company.clone());
+            }
+        }
+        before
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +182,33 @@ mod tests {
             let e = with("", bad).validate().unwrap_err();
             assert_eq!((e.field, e.problem), ("phone", Problem::Phone), "{bad}");
         }
+    }
+
+    #[test]
+    fn earlier_companies_skip_the_current_one_and_repeats() {
+        let at = crate::time::at("2026-01-01T10:00:00Z[UTC]");
+        let pos = |company: &str| Position {
+            company: company.into(),
+            role: String::new(),
+            since: at,
+        };
+        let c = Contact {
+            id: crate::id::ContactId(uuid::Uuid::from_u128(1)),
+            created: at,
+            updated: at,
+            details: ContactDetails {
+                company: "Northwind".into(),
+                ..ContactDetails::named("Claire")
+            },
+            history: vec![
+                pos("Acme"),
+                pos("Globex"),
+                pos("acme"),
+                pos("Northwind"),
+                pos("Northwind "),
+            ],
+            last_contact: None,
+        };
+        assert_eq!(c.earlier_companies(), ["acme", "Globex"]);
     }
 }

@@ -471,8 +471,17 @@ pub struct LeadDetails {
 impl LeadDetails {
     /// The ad's address when it is a web address, to open as a link;
     /// anything else typed there stays text.
-    pub fn ad_link(&self) -> Option<&str> {
-        Some(self.link.trim()).filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    /// A link copied without its scheme ("www.example.com/jobs/1") opens
+    /// as https.
+    pub fn ad_link(&self) -> Option<String> {
+        let u = self.link.trim();
+        if u.starts_with("https://") || u.starts_with("http://") {
+            Some(u.to_string())
+        } else if u.starts_with("www.") && !u.contains(char::is_whitespace) {
+            Some(format!("https://{u}"))
+        } else {
+            None
+        }
     }
 
     /// A lead with just the two required fields.
@@ -682,5 +691,19 @@ mod tests {
     #[test]
     fn company_key_ignores_case_and_spacing() {
         assert_eq!(company_key("  ACME   Corp "), "acme corp");
+    }
+
+    #[test]
+    fn an_ad_link_copied_without_its_scheme_still_opens() {
+        let mut d = LeadDetails::new("Acme", "Dev", Source::JobBoard);
+        d.link = " www.acme.example/jobs/1 ".into();
+        assert_eq!(
+            d.ad_link().as_deref(),
+            Some("https://www.acme.example/jobs/1")
+        );
+        d.link = "http://acme.example".into();
+        assert_eq!(d.ad_link().as_deref(), Some("http://acme.example"));
+        d.link = "ask Maya for the ad".into();
+        assert_eq!(d.ad_link(), None);
     }
 }

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::id::{ContactId, InterviewId, LeadId};
 use crate::rules::messages::{self, MessageFacts, MessageKind, Template};
 use crate::store::Read;
-use crate::store::tables::DEBRIEF_BY_INTERVIEW;
+use crate::store::tables::{DEBRIEF_BY_INTERVIEW, INTERVIEW_BY_LEAD};
 use crate::time::Stamp;
 use crate::{Contact, Debrief, FollowUp, Interview, Lead, MessageSent};
 
@@ -99,9 +99,7 @@ impl Journal {
             let custom = r.read_settings()?.message_templates.contains_key(&kind);
             let draft = draft_of(r, kind, about, today)?;
             let facts = facts_of(r, about, today)?;
-            let interview: Option<Interview> =
-                about.interview.map(|i| r.load(i.key())).transpose()?;
-            let met = interview.map(|i| i.plan.people).unwrap_or_default();
+            let met = people_met(r, about)?;
             let mut people = Vec::new();
             let mut emails = Vec::new();
             for c in met.iter().chain(about.contact.iter()) {
@@ -221,15 +219,40 @@ fn draft_of(
     Ok(messages::fill(&template, &facts))
 }
 
+/// Who a message can greet: the people of its interview; for a message
+/// about a whole lead (an offer's answer, a withdrawal), the people of its
+/// interviews, the latest interview's first.
+fn people_met(r: &impl Read, about: &MessageAbout) -> Result<Vec<ContactId>> {
+    let interviews: Vec<Interview> = match (about.interview, about.lead) {
+        (Some(i), _) => vec![r.load(i.key())?],
+        (None, Some(l)) => {
+            let mut all: Vec<Interview> = r
+                .load_many::<Interview>(&r.ix_children(INTERVIEW_BY_LEAD, l.key())?)?
+                .into_iter()
+                .filter(|i| !i.cancelled)
+                .collect();
+            all.sort_by_key(|i| std::cmp::Reverse(i.plan.start));
+            all
+        }
+        (None, None) => Vec::new(),
+    };
+    let mut met: Vec<ContactId> = Vec::new();
+    for c in interviews.iter().flat_map(|i| &i.plan.people) {
+        if !met.contains(c) {
+            met.push(*c);
+        }
+    }
+    Ok(met)
+}
+
 fn facts_of(r: &impl Read, about: &MessageAbout, today: NaiveDate) -> Result<MessageFacts> {
     let interview: Option<Interview> = about.interview.map(|i| r.load(i.key())).transpose()?;
     let lead_id = about.lead.or(interview.as_ref().map(|i| i.lead));
     let lead: Option<Lead> = lead_id.map(|l| r.load(l.key())).transpose()?;
-    let contact_id = about.contact.or_else(|| {
-        interview
-            .as_ref()
-            .and_then(|i| i.plan.people.first().copied())
-    });
+    let contact_id = match about.contact {
+        Some(c) => Some(c),
+        None => people_met(r, about)?.first().copied(),
+    };
     let contact: Option<Contact> = contact_id.map(|c| r.load(c.key())).transpose()?;
     let next_step = match &interview {
         Some(i) => r

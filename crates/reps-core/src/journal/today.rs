@@ -263,21 +263,31 @@ impl Journal {
             items_due(r, now)?
                 .into_iter()
                 .map(|item| {
-                    let reply_to = match &item {
+                    let reply_about = match &item {
                         TodayItem::FollowUp { followup, .. }
                             if followup.kind == crate::FollowUpKind::ReplyOwed =>
                         {
                             match followup.lead {
-                                Some(l) => Some(r.load::<Lead>(l.key())?.details.source),
+                                Some(l) => Some(r.load::<Lead>(l.key())?),
                                 None => None,
                             }
                         }
                         _ => None,
                     };
                     let mut row = TodayRow::from(item);
-                    // who the reply is owed to, and a way to it: the lead's page
-                    if let Some(source) = reply_to {
-                        row.title = wording::reply_to(source).to_string();
+                    // who the reply is owed to, and what it needs: a decision
+                    // first while the lead waits in the deck (its page asks
+                    // it), the decline once passed on
+                    if let Some(lead) = reply_about {
+                        row.title = wording::reply_to(lead.details.source).to_string();
+                        if crate::rules::pipeline::in_deck(lead.status) {
+                            row.when = format!("{} · {}", row.when, wording::DECIDE_FIRST);
+                            row.goes_to = GoesTo::Lead(lead.id);
+                            row.message = None;
+                        } else if lead.status == crate::Status::Passed {
+                            row.message =
+                                Some((MessageKind::DeclineInterview, MessageFor::Lead(lead.id)));
+                        }
                     }
                     Ok(row)
                 })

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::mem::size_of;
 use std::ops::Bound;
 
-use super::text::{each_word, snippet, word_at};
+use super::text::{compound_at, each_word, normalize, normalize_compound, snippet, word_at};
 use super::typo::{Kind, Matcher, typos_allowed};
 use super::{Document, Hit, Query, Target};
 
@@ -362,9 +362,9 @@ impl Index {
                 let d = d as usize;
                 let mut matched: Vec<String> = Vec::new();
                 let mut top = (0, 0);
-                for best in &best_of {
+                for (best, m) in best_of.iter().zip(matchers.iter_mut()) {
                     let (score, at) = best[d];
-                    let w = word_at(&doc.text, at as usize);
+                    let w = matched_word(&doc.text, at as usize, m);
                     if !matched.iter().any(|m| m == w) {
                         matched.push(w.to_string());
                     }
@@ -390,6 +390,20 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// The stored word a typed word matched at byte `at`, as written: the word
+/// there, or the hyphenated compound starting there when that is the better
+/// match ("oncall" matched "On-call", "on" matched "On").
+fn matched_word<'a>(text: &'a str, at: usize, m: &mut Matcher) -> &'a str {
+    let part = word_at(text, at);
+    let whole = compound_at(text, at);
+    if whole.len() == part.len() {
+        return part;
+    }
+    let part_fit = m.check(&normalize(part)).map_or(0, Kind::factor);
+    let whole_fit = m.check(&normalize_compound(whole)).map_or(0, Kind::factor);
+    if whole_fit > part_fit { whole } else { part }
 }
 
 #[cfg(test)]

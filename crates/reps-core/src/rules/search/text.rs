@@ -69,6 +69,27 @@ pub fn word_at(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
+/// The hyphenated compound that starts at byte `at` ("On-call"), or the
+/// plain word there when none does.
+pub fn compound_at(text: &str, at: usize) -> &str {
+    let first = word_at(text, at);
+    let mut end = at + first.len();
+    while text[end..].starts_with('-') {
+        let next = word_at(text, end + 1);
+        if next.is_empty() {
+            break;
+        }
+        end += 1 + next.len();
+    }
+    &text[at..end]
+}
+
+/// A compound's compared form: its parts joined ("oncall").
+pub fn normalize_compound(compound: &str) -> String {
+    let joined: String = compound.split('-').map(normalize).collect();
+    joined.chars().take(MAX_WORD).collect()
+}
+
 /// The compared form of one word: lower case, accents dropped, at most
 /// [`MAX_WORD`] characters.
 pub fn normalize(word: &str) -> String {
@@ -172,6 +193,16 @@ mod tests {
         let on_call = &w[4];
         assert_eq!(on_call.0, "Rambled on. ".len());
         assert_eq!(on_call.1, "On-call");
+    }
+
+    #[test]
+    fn the_compound_at_an_offset_is_read_whole() {
+        let text = "Asked about the On-call rota - follow-up-";
+        let at = text.find("On").unwrap();
+        assert_eq!(compound_at(text, at), "On-call");
+        assert_eq!(normalize_compound("On-call"), "oncall");
+        assert_eq!(compound_at(text, text.find("rota").unwrap()), "rota");
+        assert_eq!(compound_at(text, text.find("follow").unwrap()), "follow-up");
     }
 
     #[test]
