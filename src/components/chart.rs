@@ -59,7 +59,8 @@ pub fn ConfidenceChart(points: Vec<ConfidencePoint>) -> Element {
                 role: "img",
                 "aria-label": "{summary}",
                 "data-testid": "confidence-chart",
-                for v in 1..=5u8 {
+                // no grid to stare at before the first rated rep
+                for v in (1..=5u8).filter(|_| rated > 0 || points.iter().any(|p| p.before.is_some())) {
                     g { key: "g{v}",
                         line { class: "grid", x1: "{PAD}", x2: "{W - PAD}", y1: "{y(v)}", y2: "{y(v)}" }
                         text { class: "axis", x: "4", y: "{y(v) + 4.0}", "{v}" }

@@ -93,7 +93,12 @@ pub fn WindowKeys(undo: UndoRequests, visited: Visited) -> Element {
         if v.len() >= 2 && v[v.len() - 2] == route {
             v.pop(); // that was a step back
         } else if v.last() != Some(&route) {
+            let first = v.is_empty();
             v.push(route);
+            // a new screen opens at its top, not where the last one was scrolled
+            if !first {
+                document::eval("window.scrollTo(0, 0);");
+            }
         }
     }));
     use_hook(move || {

@@ -250,6 +250,7 @@ pub fn DataView(
     };
     let note_for = |p: Place| message.clone().filter(|(at, _)| *at == p).map(|(_, m)| m);
     rsx! {
+        crate::components::keys::BackLink {}
         header { class: "screen-head",
             h1 { "Your data" }
             p { class: "sub", "Your journal is kept {place} and nowhere else. {saved_to}" }

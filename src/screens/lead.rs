@@ -168,9 +168,8 @@ pub fn LeadView(
     // "Offer" asks what was offered before the lead moves
     let mut offering = use_signal(|| false);
     rsx! {
-        nav { class: "back", aria_label: "Back",
-            Link { to: crate::route::Route::Leads {}, class: "quiet-link", "data-testid": "lead-back", "← All leads" }
-        }
+        // back where it was opened from (Today, search, the pipeline)
+        crate::components::keys::BackLink {}
         header { class: "screen-head",
             h1 { "{d.company}" }
             p { class: "sub", "{d.role} · {text::status(l.status)}" }
@@ -267,13 +266,13 @@ pub fn LeadView(
         }
         section {
             h2 { "Interviews" }
-            if file.interviews.is_empty() { p { class: "sub", "None yet. Add one below." } }
+            if file.interviews.is_empty() { p { class: "sub", "None yet." } }
             ul { class: "rows",
                 for iv in file.interviews.clone() {
                     li { key: "{iv.id}", class: "row",
                         div { class: "row-text",
                             span { class: "row-title", "{text::stage(&iv.plan.stage)}" }
-                            span { class: "row-meta", "{text::when(&iv.plan.start)}" }
+                            span { class: "row-meta", "{text::when(&iv.plan.start)} · {reps_core::wording::where_held(&iv.plan)}" }
                             span { class: "row-meta", "data-testid": "iv-standing",
                                 {file.standing.iter().find(|(i, _)| *i == iv.id).map(|(_, s)| s.clone()).unwrap_or_default()}
                             }
@@ -538,6 +537,7 @@ fn InterviewForm(lead: LeadId, editing: Option<reps_core::Interview>, start_open
     let err = error();
     rsx! {
         form { class: "form", aria_label: "Add an interview", onsubmit: save,
+            h2 { if editing.is_some() { "Change the interview" } else { "Book the interview" } }
             label { r#for: "iv-date", "Date" }
             input { id: "iv-date", r#type: "date", initial_value: "{date}", oninput: move |e| date.set(e.value()) }
             if let Some(m) = UiError::for_field(&err, "start") { p { class: "field-error", role: "alert", "{m}" } }

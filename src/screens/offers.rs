@@ -62,6 +62,7 @@ pub fn OffersView(
 ) -> Element {
     let columns: Vec<OfferColumn> = offers.iter().map(|f| f.column.clone()).collect();
     rsx! {
+        crate::components::keys::BackLink {}
         header { class: "screen-head",
             h1 { "Offers" }
             p { class: "sub", "Decide from what you saw yourself, not from the pressure of the moment." }

@@ -67,7 +67,7 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
             }
             div { class: "stat",
                 span { class: "stat-value", "{report.rejections}" }
-                span { class: "stat-label", "“no”s — each one a step closer" }
+                span { class: "stat-label", if report.rejections == 1 { "“no” — a step closer all the same" } else { "“no”s — each one a step closer" } }
             }
             div { class: "stat",
                 span { class: "stat-value", "{(report.strength * 100.0).round()}" }
@@ -103,9 +103,9 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
             h2 { "Milestones" }
             ul { class: "milestones",
                 for m in reached {
-                    li { key: "{m.reps}", class: "reached", "{m.reps} ✓" }
+                    li { key: "{m.reps}", class: "reached", if m.reps == 1 { "First rep ✓" } else { "{m.reps} reps ✓" } }
                 }
-                if let Some(n) = next { li { class: "next", "Next: {n}" } }
+                if let Some(n) = next { li { class: "next", "Next: {n} reps" } }
             }
         }
         section {
@@ -114,9 +114,8 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
                 p { class: "sub", "Tag strengths and things to work on when you capture a debrief; they add up here." }
             }
             if !skills.is_empty() {
-                p { class: "sub", "Each skill you marked in a debrief, what still needs work first." }
-            }
-            table { class: "balance",
+                p { class: "sub", "Every skill you marked in a debrief, with what still needs work at the top." }
+                table { class: "balance",
                 thead { tr { th { "Skill" } th { "So far" } th { "Lately" } } }
                 tbody {
                     for (n, s) in skills.into_iter().enumerate() {
@@ -127,6 +126,7 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
                             td { class: "trend", "{wording::lately(s.lately)}" }
                         }
                     }
+                }
                 }
             }
         }

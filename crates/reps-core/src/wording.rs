@@ -162,14 +162,9 @@ pub fn lately(l: crate::rules::skills::Lately) -> &'static str {
     }
 }
 
-/// A skill's tally on the balance sheet: "went well 0 of 2 times".
+/// A skill's tally on the balance sheet: "0 of 2 went well".
 pub fn skill_tally(line: &crate::rules::skills::SkillLine) -> String {
-    let n = line.mentions();
-    format!(
-        "went well {} of {n} {}",
-        line.strengths,
-        if n == 1 { "time" } else { "times" }
-    )
+    format!("{} of {} went well", line.strengths, line.mentions())
 }
 
 /// "58,000–62,000 EUR a year", or what is known of it.
