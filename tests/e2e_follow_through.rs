@@ -239,7 +239,7 @@ fn a_person_thanks_reschedules_compares_offers_and_searches() {
     app.click("open-search");
     app.click("search-box");
     app.type_text("migratoin");
-    let results = app.wait_text("search-results", "Debrief");
+    let results = app.wait_text("search-results", "Notes on the Screen interview");
     assert!(results.contains("migration"), "{results}");
     assert!(results.contains("Harbor Analytics"), "{results}");
     screen.shot("search-typo");

@@ -246,7 +246,17 @@ fn the_weekly_review_at_the_desk() {
     let Some(soffice) = soffice() else {
         return;
     };
-    let rows = read_with_libreoffice(&soffice, &file, dir.path());
+    let all = read_with_libreoffice(&soffice, &file, dir.path());
+    // a title line (whose, which period), then the table
+    assert_eq!(all[0][0], "Proof of job search", "{all:?}");
+    assert!(
+        all[0][1].ends_with(&format!("to {}", now().local_date())),
+        "{all:?}"
+    );
+    let rows: Vec<Vec<String>> = all
+        .into_iter()
+        .skip_while(|r| r[0] != "Date applied")
+        .collect();
     assert_eq!(rows[0][0], "Date applied", "{rows:?}");
     let companies: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(
