@@ -44,13 +44,15 @@ setup() {
 
 # What only the tests need: the clipboard reader and a private D-Bus for the
 # window tests (copy, notifications), LibreOffice to open the spreadsheet
-# export headless, and the Python parsers that check the calendar and
+# export headless, the age tool to open encrypted backups, and the Python parsers that check the calendar and
 # contacts exports (pinned in tests/*/requirements.txt).
 setup_test_tools() {
   local need=()
   command -v xclip >/dev/null 2>&1 || need+=(xclip)
   command -v dbus-daemon >/dev/null 2>&1 || need+=(dbus)
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  # the reference age tool opens Reps' encrypted backups (Debian 12: 1.1.1)
+  command -v age >/dev/null 2>&1 || need+=(age)
   command -v pip3 >/dev/null 2>&1 || command -v pip >/dev/null 2>&1 || need+=(python3-pip)
   if [ ${#need[@]} -gt 0 ]; then
     echo "reps.sh: installing ${need[*]}"

@@ -53,6 +53,9 @@ pub enum Error {
     /// A backup file could not be imported; the journal was not changed.
     #[error(transparent)]
     Backup(#[from] crate::formats::backup::BackupError),
+    /// An encrypted file could not be sealed or opened.
+    #[error(transparent)]
+    Sealed(#[from] crate::formats::sealed::SealError),
     /// A calendar invite could not be read or imported; the journal was not changed.
     #[error(transparent)]
     Calendar(#[from] crate::formats::ics::IcsError),

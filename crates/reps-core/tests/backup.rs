@@ -155,3 +155,116 @@ fn a_backup_from_a_newer_app_is_refused_with_a_clear_message() {
     );
     assert!(err.to_string().contains("update the app"));
 }
+
+const PASS: &str = "correct horse battery staple";
+
+#[test]
+fn an_encrypted_backup_imports_back_and_a_wrong_passphrase_changes_nothing() {
+    let original = demo();
+    let sealed = original.export_sealed_backup(PASS).unwrap();
+    assert!(sealed.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+    for name in ["Northwind", "Maya", "Kafka"] {
+        assert!(!sealed.contains(name), "{name} readable in the sealed file");
+    }
+    let (copy, _) = memory(NOW);
+    let before = snapshot(&copy);
+    // wrong passphrase, a plain JSON file, a cut-short one: refused, nothing written
+    for (bytes, want) in [
+        (sealed.as_bytes().to_vec(), "does not open"),
+        (original.export_json().unwrap(), "not an encrypted backup"),
+        (sealed.as_bytes()[..sealed.len() / 3].to_vec(), "damaged"),
+    ] {
+        let pass = if want == "does not open" {
+            "not the passphrase"
+        } else {
+            PASS
+        };
+        let e = copy.import_sealed(&bytes, pass).unwrap_err();
+        assert!(e.to_string().contains(want), "{e}");
+        assert_eq!(snapshot(&copy), before, "nothing written after: {e}");
+    }
+    assert!(matches!(
+        original.export_sealed_backup("short"),
+        Err(Error::Sealed(formats::sealed::SealError::WeakPassphrase))
+    ));
+    let summary = copy.import_sealed(sealed.as_bytes(), PASS).unwrap();
+    assert!(summary.added > 50, "{summary:?}");
+    assert_eq!(copy.counts().unwrap(), original.counts().unwrap());
+}
+
+/// Debian's `age` (1.1.1), driven through a pseudo-terminal by
+/// `tests/formats/age_cli.py`. Skipped with a note when it is not installed,
+/// unless `REPS_REQUIRE_FORMAT_TOOLS=1`.
+fn age_cli() -> Option<std::path::PathBuf> {
+    let found = std::process::Command::new("age")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("REPS_REQUIRE_FORMAT_TOOLS").as_deref() != Ok("1"),
+            "REPS_REQUIRE_FORMAT_TOOLS=1 but the age tool is not installed (apt-get install age)"
+        );
+        eprintln!("SKIPPED: the reference age tool is not installed (apt-get install age)");
+        return None;
+    }
+    Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/formats/age_cli.py"))
+}
+
+fn run_age(
+    script: &std::path::Path,
+    mode: &str,
+    from: &std::path::Path,
+    to: &std::path::Path,
+    pass: &str,
+) -> bool {
+    std::process::Command::new("python3")
+        .arg(script)
+        .args([mode, from.to_str().unwrap(), to.to_str().unwrap(), pass])
+        .status()
+        .expect("python3")
+        .success()
+}
+
+#[test]
+fn the_reference_age_tool_opens_what_reps_seals_and_reps_opens_what_it_seals() {
+    let Some(script) = age_cli() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let original = demo();
+    // Reps → age -d: the same JSON backup
+    let sealed = dir.path().join("backup.age");
+    std::fs::write(&sealed, original.export_sealed_backup(PASS).unwrap()).unwrap();
+    let opened = dir.path().join("opened.json");
+    assert!(
+        run_age(&script, "decrypt", &sealed, &opened, PASS),
+        "age -d failed"
+    );
+    let plain = std::fs::read(&opened).unwrap();
+    let backup = formats::backup::parse(&plain).unwrap();
+    assert_eq!(backup.leads, original.export().unwrap().leads);
+    // …and a wrong passphrase is refused by age too
+    let nope = dir.path().join("nope.json");
+    assert!(!run_age(
+        &script,
+        "decrypt",
+        &sealed,
+        &nope,
+        "not the passphrase"
+    ));
+
+    // age -p → Reps: imports as a backup
+    let json = dir.path().join("plain.json");
+    std::fs::write(&json, original.export_json().unwrap()).unwrap();
+    let by_age = dir.path().join("by-age.age");
+    assert!(
+        run_age(&script, "encrypt", &json, &by_age, PASS),
+        "age -p failed"
+    );
+    let (copy, _) = memory(NOW);
+    let text = std::fs::read(&by_age).unwrap();
+    // age writes work factor 18: within what Reps accepts
+    copy.import_sealed(&text, PASS).unwrap();
+    assert_eq!(copy.counts().unwrap(), original.counts().unwrap());
+}

@@ -59,6 +59,7 @@ impl From<Error> for RepsError {
             Error::Invalid(_)
             | Error::Time(_)
             | Error::Backup(_)
+            | Error::Sealed(_)
             | Error::Calendar(_)
             | Error::Csv(_) => RepsError::Invalid { message },
             Error::Busy => RepsError::Busy { message },

@@ -5,5 +5,6 @@ pub mod backup;
 pub mod ics;
 pub mod markdown;
 pub mod proof_of_search;
+pub mod sealed;
 pub mod tracker_import;
 pub mod vcard;

@@ -27,6 +27,14 @@ impl Journal {
         self.import(backup)
     }
 
+    /// Imports an encrypted backup (an age file sealed with a passphrase,
+    /// by Reps or by the `age` tool): all of it, or — a wrong passphrase, a
+    /// damaged file, any problem with what it holds — nothing.
+    pub fn import_sealed(&self, sealed: &[u8], passphrase: &str) -> Result<ImportSummary> {
+        let plain = crate::formats::sealed::open(sealed, passphrase)?;
+        self.import_json(&plain)
+    }
+
     /// Imports a parsed backup in one transaction.
     pub fn import(&self, backup: Backup) -> Result<ImportSummary> {
         validate_records(&backup)?;

@@ -43,6 +43,13 @@ impl Journal {
         Ok(self.export_backup_text()?.into_bytes())
     }
 
+    /// The backup sealed under `passphrase` (armored age text): what may
+    /// be kept anywhere, even where others can read files.
+    pub fn export_sealed_backup(&self, passphrase: &str) -> Result<String> {
+        let plain = self.export_backup_text()?;
+        Ok(crate::formats::sealed::seal(plain.as_bytes(), passphrase)?)
+    }
+
     /// The backup as pretty-printed JSON text (what a browser downloads).
     pub fn export_backup_text(&self) -> Result<String> {
         let b = self.export()?;
