@@ -164,8 +164,11 @@ build_web() {
 # 611,256, both 1,278,265. Measured: most of the page is the screens and
 # serde readers of the view records (JSON from the worker); a compact wire
 # format was tried and made gzip larger. Still open work (issue 12).
-WEB_PAGE_BUDGET=615000
-WEB_TOTAL_BUDGET=1285000
+# Raised on 2026-12-06 for issue 14's encrypted backups: the age crate in
+# the worker (+92 KB gzip: 667,009 -> 759,103), its forms on the page
+# (+7 KB: 618,256); both 1,377,359.
+WEB_PAGE_BUDGET=620000
+WEB_TOTAL_BUDGET=1380000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {

@@ -193,3 +193,63 @@ fn imports_preview_first_and_a_broken_file_changes_nothing() {
     assert!(!out.status.success());
     assert_eq!(count(d), before, "nothing changed");
 }
+
+/// `reps` with text on standard input.
+fn reps_with_input(args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reps"))
+        .args(args)
+        .env_remove("REPS_PASSPHRASE")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run reps");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn an_encrypted_backup_goes_out_and_back_in_with_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let fresh = dir.path().join("fresh");
+    let file = dir.path().join("b.age");
+    let f = file.to_str().unwrap();
+    let said = ok(&reps_with_input(
+        &[
+            "--demo",
+            "--data-dir",
+            demo.to_str().unwrap(),
+            "export",
+            "encrypted",
+            f,
+        ],
+        "correct horse battery\n",
+    ));
+    assert!(said.starts_with("Wrote "), "{said}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert!(!text.contains("Northwind"));
+    // a wrong passphrase: refused by name, nothing imported
+    let wrong = reps_with_input(
+        &["--data-dir", fresh.to_str().unwrap(), "import", "backup", f],
+        "not the passphrase\n",
+    );
+    assert!(!wrong.status.success());
+    let why = String::from_utf8_lossy(&wrong.stderr);
+    assert!(why.contains("does not open"), "{why}");
+    // the right one
+    let said = ok(&reps_with_input(
+        &["--data-dir", fresh.to_str().unwrap(), "import", "backup", f],
+        "correct horse battery\n",
+    ));
+    assert!(said.contains("added"), "{said}");
+    let summary = ok(&reps(&["--data-dir", fresh.to_str().unwrap(), "--summary"]));
+    assert!(summary.contains("Northwind Logistics"), "{summary}");
+}

@@ -23,6 +23,8 @@ pub enum ExportKind {
     Stages,
     /// A folder of Markdown notes.
     Notes,
+    /// The backup encrypted with a passphrase (an age file).
+    Encrypted,
     /// The applications made, for an employment office.
     Proof {
         /// `--private`: add reasons, notes and the full history.
@@ -64,13 +66,17 @@ pub const USAGE: &str = "\
   export backup|calendar|contacts|applications|stages FILE
                    write the journal as a backup (.json), a calendar (.ics),
                    contacts (.vcf), applications or stage history (.csv)
+  export encrypted FILE
+                   write the backup encrypted with a passphrase (.age; the
+                   passphrase is read from REPS_PASSPHRASE or standard input)
   export proof FILE [--private]
                    write the proof of your job search (.csv): applications
                    only; --private adds your reasons and notes
   export notes FOLDER
                    write the debriefs as Markdown, one file per lead
   import backup FILE
-                   merge a Reps backup (all or nothing)
+                   merge a Reps backup (all or nothing); an encrypted one
+                   asks for its passphrase as above
   import invite FILE [--lead LEAD_ID]
                    add the interviews of a calendar invite (.ics) to a lead,
                    or to a new lead named from the invite
@@ -96,6 +102,7 @@ pub fn parse(word: &str, args: &mut dyn Iterator<Item = String>) -> Result<Task,
                 "applications" => ExportKind::Applications,
                 "stages" => ExportKind::Stages,
                 "notes" => ExportKind::Notes,
+                "encrypted" => ExportKind::Encrypted,
                 "proof" => ExportKind::Proof {
                     include_private: false,
                 },
@@ -142,6 +149,7 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
                 ExportKind::Contacts => j.export_contacts_vcard().map_err(err)?,
                 ExportKind::Applications => j.export_applications_csv().map_err(err)?,
                 ExportKind::Stages => j.export_stage_history_csv().map_err(err)?,
+                ExportKind::Encrypted => j.export_sealed_backup(&passphrase()?).map_err(err)?,
                 ExportKind::Proof { include_private } => j
                     .export_proof_of_search_csv(reps_core::formats::proof_of_search::ProofOptions {
                         include_private: *include_private,
@@ -162,7 +170,11 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
             let bytes = read(from)?;
             match kind {
                 ImportKind::Backup => {
-                    let s = j.import_json(&bytes).map_err(err)?;
+                    let s = if reps_core::formats::sealed::is_sealed(&bytes) {
+                        j.import_sealed(&bytes, &passphrase()?).map_err(err)?
+                    } else {
+                        j.import_json(&bytes).map_err(err)?
+                    };
                     Ok(format!(
                         "Imported {}: {} added, {} updated, {} kept because yours were newer",
                         from.display(),
@@ -254,6 +266,25 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     std::fs::read(path).map_err(|e| format!("could not read {}: {e}", path.display()))
+}
+
+/// The passphrase of an encrypted backup: `REPS_PASSPHRASE`, else the first
+/// line of standard input (never an argument, which other users could see).
+fn passphrase() -> Result<String, String> {
+    if let Ok(p) = std::env::var("REPS_PASSPHRASE")
+        && !p.is_empty()
+    {
+        return Ok(p);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| format!("could not read the passphrase: {e}"))?;
+    let p = line.trim_end_matches(['\r', '\n']).to_string();
+    if p.is_empty() {
+        return Err("give the passphrase on standard input or in REPS_PASSPHRASE".into());
+    }
+    Ok(p)
 }
 
 #[cfg(test)]

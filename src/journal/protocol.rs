@@ -134,6 +134,9 @@ protocol! {
     /// The whole journal as a backup file (JSON text).
     fn export_backup(j) -> String { j.export_backup_text() }
 
+    /// The backup sealed under a passphrase (armored age text).
+    fn export_sealed_backup(j, passphrase: String) -> String { j.export_sealed_backup(&passphrase) }
+
     /// A message of `kind` about `about`, filled from the record, with the
     /// wording it starts from.
     fn message(j, kind: MessageKind, about: MessageAbout) -> MessageDraft { j.message(kind, &about) }
@@ -325,4 +328,7 @@ protocol! {
 
     /// Merges a backup file into the journal: all of it or nothing.
     fn import_backup(j, text: String) -> ImportSummary { j.import_json(text.as_bytes()) }
+
+    /// Imports an encrypted backup with its passphrase: all or nothing.
+    fn import_sealed(j, text: String, passphrase: String) -> ImportSummary { j.import_sealed(text.as_bytes(), &passphrase) }
 }

@@ -171,6 +171,8 @@ pub fn Data() -> Element {
     let mut message = use_signal(|| None::<(Place, DataMessage)>);
     let mut busy = use_signal(|| false);
     let mut private = use_signal(|| false);
+    // an encrypted backup picked for import, waiting for its passphrase
+    let mut locked = use_signal(|| None::<(String, String)>);
     let export = move |what: Export| {
         if busy() {
             return;
@@ -198,6 +200,14 @@ pub fn Data() -> Element {
         busy.set(true);
         spawn(async move {
             let result = read_backup(&file).await;
+            if let Ok(text) = &result
+                && reps_core::formats::sealed::is_sealed(text.as_bytes())
+            {
+                locked.set(Some((file.name(), text.clone())));
+                message.set(None);
+                busy.set(false);
+                return;
+            }
             let result = match result {
                 Ok(text) => ctx.journal().import_backup(text).await,
                 Err(e) => Err(e),
@@ -221,7 +231,17 @@ pub fn Data() -> Element {
     };
     rsx! {
         DataView { message: message(), busy: busy(), on_export: export, on_import: import,
-            private: private(), on_private: move |v| private.set(v) }
+            private: private(), on_private: move |v| private.set(v),
+            sealed: rsx! { SealedExport {} },
+            unlock: locked().map(|(name, text)| rsx! {
+                Unlock { key: "{name}", name: name.clone(), text,
+                    on_done: move |summary: ImportSummary| {
+                        locked.set(None);
+                        ctx.changed();
+                        message.set(Some((Place::Import, DataMessage::Done(imported(&name, summary)))));
+                    },
+                    on_cancel: move |_| locked.set(None) }
+            }) }
         InviteImport {}
         TrackerImport {}
     }
@@ -236,6 +256,12 @@ pub fn DataView(
     on_import: EventHandler<FormEvent>,
     #[props(default)] private: bool,
     #[props(default)] on_private: EventHandler<bool>,
+    /// The encrypted export's form (it talks to the journal: tests leave it out).
+    #[props(default)]
+    sealed: Option<Element>,
+    /// The passphrase asked for an encrypted file picked for import.
+    #[props(default)]
+    unlock: Option<Element>,
 ) -> Element {
     let (place, saved_to) = if cfg!(target_arch = "wasm32") {
         (
@@ -267,6 +293,7 @@ pub fn DataView(
                 "Export a backup"
             }
             if let Some(m) = note_for(Place::Backup) { DataNote { message: Some(m), testid: "data-message" } }
+            if let Some(form) = sealed { {form} }
         }
         section { class: "data-card",
             h2 { "Proof of your job search" }
@@ -299,13 +326,134 @@ pub fn DataView(
                 span { class: "file-pick-label", "Import a backup…" }
                 input {
                     r#type: "file",
-                    accept: ".json,application/json",
+                    accept: ".json,.age,application/json,text/plain",
                     disabled: busy,
                     "data-testid": "data-import",
                     onchange: move |evt| on_import.call(evt),
                 }
             }
+            if let Some(form) = unlock { {form} }
             if let Some(m) = note_for(Place::Import) { DataNote { message: Some(m), testid: "data-message" } }
+        }
+    }
+}
+
+/// Exporting the backup encrypted under a passphrase: a file that may be
+/// kept anywhere (a cloud folder, a USB stick), opened by Reps or the age
+/// tool with the passphrase.
+#[component]
+fn SealedExport() -> Element {
+    let ctx = use_ctx();
+    let mut open = use_signal(|| false);
+    let mut pass = use_signal(String::new);
+    let mut again = use_signal(String::new);
+    let mut note = use_signal(|| None::<DataMessage>);
+    let mut busy = use_signal(|| false);
+    if !open() {
+        return rsx! {
+            button { class: "button quiet", r#type: "button", "data-testid": "data-export-sealed",
+                onclick: move |_| open.set(true), "Export an encrypted backup…" }
+        };
+    }
+    let save = move |e: FormEvent| {
+        e.prevent_default();
+        if busy() {
+            return;
+        }
+        if pass() != again() {
+            note.set(Some(DataMessage::Failed(
+                "The two passphrases are not the same; type them again.".into(),
+            )));
+            return;
+        }
+        busy.set(true);
+        note.set(Some(DataMessage::Done(
+            "Encrypting… (a few seconds)".into(),
+        )));
+        spawn(async move {
+            let h = ctx.journal();
+            let result = async {
+                let day = h.now().await?.local_date();
+                let text = h.export_sealed_backup(pass()).await?;
+                deliver(
+                    &format!("reps-backup-{day}.age"),
+                    &text,
+                    "Without the passphrase nobody can read it, Reps included: keep the passphrase somewhere safe. Reps, or the age tool, opens it with the passphrase.",
+                )
+            }
+            .await;
+            busy.set(false);
+            match result {
+                Ok(done) => {
+                    pass.set(String::new());
+                    again.set(String::new());
+                    note.set(Some(DataMessage::Done(done)));
+                }
+                Err(e) => note.set(Some(DataMessage::Failed(e.message))),
+            }
+        });
+    };
+    rsx! {
+        form { class: "form", aria_label: "Export an encrypted backup", onsubmit: save,
+            p { class: "sub", "The same backup, encrypted with a passphrase you choose (at least 8 characters). Without it the file cannot be read — not by anyone who finds it, and not by Reps either." }
+            label { r#for: "seal-pass", "Passphrase" }
+            input { id: "seal-pass", "data-testid": "data-seal-pass", r#type: "password", autocomplete: "new-password",
+                value: "{pass}", oninput: move |e| pass.set(e.value()) }
+            label { r#for: "seal-again", "The same passphrase again" }
+            input { id: "seal-again", "data-testid": "data-seal-again", r#type: "password", autocomplete: "new-password",
+                value: "{again}", oninput: move |e| again.set(e.value()) }
+            div { class: "row-actions",
+                button { class: "button", r#type: "submit", disabled: busy(), "data-testid": "data-seal-save", "Encrypt and save" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+            if let Some(m) = note() { DataNote { message: Some(m), testid: "data-seal-message" } }
+        }
+    }
+}
+
+/// The passphrase of an encrypted backup picked for import.
+#[component]
+fn Unlock(
+    name: String,
+    text: String,
+    on_done: EventHandler<ImportSummary>,
+    on_cancel: EventHandler<()>,
+) -> Element {
+    let ctx = use_ctx();
+    let mut pass = use_signal(String::new);
+    let mut note = use_signal(|| None::<DataMessage>);
+    let mut busy = use_signal(|| false);
+    let submit = move |e: FormEvent| {
+        e.prevent_default();
+        if busy() {
+            return;
+        }
+        busy.set(true);
+        note.set(Some(DataMessage::Done("Opening… (a few seconds)".into())));
+        let text = text.clone();
+        spawn(async move {
+            let result = ctx.journal().import_sealed(text, pass()).await;
+            busy.set(false);
+            match result {
+                Ok(summary) => on_done.call(summary),
+                Err(e) => note.set(Some(DataMessage::Failed(format!(
+                    "{}. Your journal was not changed.",
+                    e.message
+                )))),
+            }
+        });
+    };
+    rsx! {
+        form { class: "form", aria_label: "Open an encrypted backup", onsubmit: submit,
+            p { "{name} is encrypted. Enter the passphrase it was saved with." }
+            label { r#for: "unlock-pass", "Passphrase" }
+            input { id: "unlock-pass", "data-testid": "data-unlock-pass", r#type: "password", autocomplete: "current-password",
+                oninput: move |e| pass.set(e.value()) }
+            div { class: "row-actions",
+                button { class: "button", r#type: "submit", disabled: busy(), "data-testid": "data-unlock", "Open and import" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| on_cancel.call(()), "Cancel" }
+            }
+            if let Some(m) = note() { DataNote { message: Some(m), testid: "data-unlock-message" } }
         }
     }
 }

@@ -64,6 +64,8 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
         Some("vcf") => "text/vcard;charset=utf-8",
         Some("csv") => "text/csv;charset=utf-8",
         Some("md") => "text/markdown;charset=utf-8",
+        // an armored age file: text, read by Reps or the age tool
+        Some("age") => "text/plain;charset=utf-8",
         _ => "application/json",
     };
     options.set_type(mime);

@@ -191,4 +191,49 @@ describe('export and import', { skip: h.missingBuild() }, () => {
     assert.ok(rows.length >= lines.length, `every lead has a row: ${rows.length}`);
     await a.done();
   });
+  test('an encrypted backup: saved with a passphrase, refused with a wrong one, imported with the right one', async (t) => {
+    const a = await h.newPhone(browser, server);
+    t.after(() => a.close());
+    await h.open(a.page, '#/leads');
+    await h.addLead(a.page, 'Sealed Labs', 'Engineer');
+    await h.go(a.page, '#/data');
+    await h.tap(a.page, 'data-export-sealed');
+    await h.tid(a.page, 'data-seal-pass').fill('correct horse battery');
+    await h.tid(a.page, 'data-seal-again').fill('correct horse batery');
+    await h.tap(a.page, 'data-seal-save');
+    await a.page.locator('[data-testid="data-seal-message"]', { hasText: 'not the same' }).waitFor();
+    await h.tid(a.page, 'data-seal-again').fill('correct horse battery');
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download', { timeout: 60_000 }),
+      h.tap(a.page, 'data-seal-save'),
+    ]);
+    const name = download.suggestedFilename();
+    assert.match(name, /^reps-backup-\d{4}-\d{2}-\d{2}\.age$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.ok(text.startsWith('-----BEGIN AGE ENCRYPTED FILE-----'), text.slice(0, 80));
+    assert.ok(!text.includes('Sealed Labs'), 'nothing readable in the file');
+    await a.page.locator('[data-testid="data-seal-message"]', { hasText: 'passphrase' }).waitFor();
+    await a.done();
+    const sealed = join(dir, name);
+    writeFileSync(sealed, text);
+
+    const b = await h.newPhone(browser, server);
+    t.after(() => b.close());
+    await h.open(b.page, '#/data');
+    const input = h.tid(b.page, 'data-import');
+    await input.waitFor({ state: 'attached' });
+    await input.setInputFiles(sealed);
+    await h.tid(b.page, 'data-unlock-pass').fill('not the passphrase');
+    await h.tap(b.page, 'data-unlock');
+    const refused = b.page.locator('[data-testid="data-unlock-message"]', { hasText: 'does not open' });
+    await refused.waitFor({ timeout: 60_000 });
+    assert.match(await refused.innerText(), /not changed/);
+    await h.tid(b.page, 'data-unlock-pass').fill('correct horse battery');
+    await h.tap(b.page, 'data-unlock');
+    await b.page.locator('[data-testid="data-message"]', { hasText: 'Imported' }).waitFor({ timeout: 60_000 });
+    await h.go(b.page, '#/leads');
+    await h.pipelineRow(b.page, 'Sealed Labs').waitFor();
+    await h.shot(b.page, 'web-data-sealed-imported');
+    await b.done();
+  });
 });
