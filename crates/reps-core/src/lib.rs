@@ -20,6 +20,7 @@ pub mod inbox;
 pub mod journal;
 pub mod rules;
 pub mod store;
+pub mod sync;
 pub mod time;
 pub mod wording;
 

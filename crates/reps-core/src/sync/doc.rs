@@ -1,0 +1,301 @@
+//! A record as an Automerge document, and back.
+//!
+//! A record is written into its document through its serde form (the same
+//! JSON the backup holds): maps by field, lists by position (two devices
+//! appending to the stage history both keep their entry), numbers, flags
+//! and ids as plain values (a concurrent change to one of them keeps one
+//! of the two, the same on every device), and the free-text fields as
+//! Automerge text, changed by a diff of the old and new text, so that two
+//! devices typing into the same note keep both people's words.
+//!
+//! Reading a document back gives the record's JSON, which the record type
+//! deserializes and validates like any backup record.
+
+use automerge::hydrate::{self, Value};
+use automerge::transaction::Transactable;
+use automerge::{ActorId, AutoCommit, ROOT, ReadDoc, ScalarValue, TextEncoding};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The fields merged character by character: what people type at length.
+/// Everything else (names, ids, statuses, dates) is one value that a
+/// concurrent change replaces whole.
+pub const TEXT_FIELDS: &[&str] = &[
+    "went_well",
+    "improve",
+    "notes",
+    "next_step",
+    "seen",
+    "heard",
+    "terms",
+    "note",
+    "detail",
+    "goal",
+    "met_where",
+];
+
+const ENCODING: TextEncoding = TextEncoding::UnicodeCodePoint;
+
+/// A record's document could not be read, written or merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocError {
+    /// The stored or received bytes are not an Automerge document.
+    #[error("a synced record is damaged: {0}")]
+    Damaged(String),
+    /// The document does not hold a record of the expected kind.
+    #[error("a synced record does not read as a {kind}: {why}")]
+    NotARecord {
+        /// What was expected.
+        kind: &'static str,
+        /// Why it does not read.
+        why: String,
+    },
+}
+
+/// One record's document.
+pub struct RecordDoc {
+    doc: AutoCommit,
+}
+
+impl RecordDoc {
+    /// An empty document whose changes are signed by `actor` (the device).
+    pub fn new(actor: &[u8]) -> Self {
+        let doc = AutoCommit::new_with_encoding(ENCODING).with_actor(ActorId::from(actor));
+        Self { doc }
+    }
+
+    /// A stored document; its new changes are signed by `actor`.
+    pub fn load(bytes: &[u8], actor: &[u8]) -> Result<Self, DocError> {
+        let doc = AutoCommit::load(bytes)
+            .map_err(|e| DocError::Damaged(e.to_string()))?
+            .with_actor(ActorId::from(actor));
+        Ok(Self { doc })
+    }
+
+    /// The whole document, to store.
+    pub fn save(&mut self) -> Vec<u8> {
+        self.doc.save()
+    }
+
+    /// Writes `record` into the document: only what differs from what the
+    /// document holds becomes a change.
+    pub fn write<R: Serialize>(&mut self, record: &R) -> Result<(), DocError> {
+        let json = serde_json::to_value(record).map_err(|e| DocError::Damaged(e.to_string()))?;
+        let serde_json::Value::Object(_) = &json else {
+            return Err(DocError::Damaged("a record is not a map".into()));
+        };
+        let value = to_hydrate(&json, None);
+        self.doc
+            .update_object(&ROOT, &value)
+            .map_err(|e| DocError::Damaged(e.to_string()))
+    }
+
+    /// The record the document holds now.
+    pub fn read<R: DeserializeOwned>(&self, kind: &'static str) -> Result<R, DocError> {
+        let value = self
+            .doc
+            .hydrate(&ROOT, None)
+            .map_err(|e| DocError::Damaged(e.to_string()))?;
+        serde_json::from_value(to_json(&value)).map_err(|e| DocError::NotARecord {
+            kind,
+            why: e.to_string(),
+        })
+    }
+
+    /// Takes in every change of `other` this one lacks (both keep theirs).
+    pub fn merge(&mut self, other: &mut RecordDoc) -> Result<(), DocError> {
+        self.doc
+            .merge(&mut other.doc)
+            .map(|_| ())
+            .map_err(|e| DocError::Damaged(e.to_string()))
+    }
+}
+
+/// A record's JSON as an Automerge value: free-text fields as text.
+fn to_hydrate(v: &serde_json::Value, field: Option<&str>) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Scalar(ScalarValue::Null),
+        serde_json::Value::Bool(b) => Value::Scalar(ScalarValue::Boolean(*b)),
+        serde_json::Value::Number(n) => Value::Scalar(match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => ScalarValue::Int(i),
+            (None, Some(u), _) => ScalarValue::Uint(u),
+            (_, _, Some(f)) => ScalarValue::F64(f),
+            _ => ScalarValue::Null,
+        }),
+        serde_json::Value::String(s) if field.is_some_and(|f| TEXT_FIELDS.contains(&f)) => {
+            Value::text(ENCODING, s)
+        }
+        serde_json::Value::String(s) => Value::Scalar(ScalarValue::Str(s.as_str().into())),
+        // a list's items are of the list's field (a list of notes holds notes)
+        serde_json::Value::Array(items) => Value::from(
+            items
+                .iter()
+                .map(|i| to_hydrate(i, field))
+                .collect::<Vec<_>>(),
+        ),
+        serde_json::Value::Object(map) => Value::Map(hydrate::Map::from(
+            map.iter()
+                .map(|(k, v)| (k.clone(), to_hydrate(v, Some(k))))
+                .collect::<std::collections::HashMap<String, Value>>(),
+        )),
+    }
+}
+
+/// An Automerge value as JSON (text as a string).
+fn to_json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Scalar(s) => match s {
+            ScalarValue::Null => serde_json::Value::Null,
+            ScalarValue::Boolean(b) => serde_json::Value::Bool(*b),
+            ScalarValue::Int(i) => serde_json::Value::from(*i),
+            ScalarValue::Uint(u) => serde_json::Value::from(*u),
+            ScalarValue::F64(f) => serde_json::Value::from(*f),
+            ScalarValue::Str(s) => serde_json::Value::String(s.to_string()),
+            ScalarValue::Counter(c) => serde_json::Value::from(i64::from(c)),
+            ScalarValue::Timestamp(t) => serde_json::Value::from(*t),
+            _ => serde_json::Value::Null,
+        },
+        Value::Text(t) => serde_json::Value::String(String::from(t)),
+        Value::List(l) => serde_json::Value::Array(l.iter().map(|i| to_json(&i.value)).collect()),
+        Value::Map(m) => serde_json::Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.clone(), to_json(&v.value)))
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::at;
+    use crate::{Debrief, DebriefBody, Lead, LeadDetails, Source, Status, StatusChange};
+    use uuid::Uuid;
+
+    const PHONE: &[u8] = b"phone-0001";
+    const LAPTOP: &[u8] = b"laptop-002";
+
+    fn lead() -> Lead {
+        let mut l = Lead::new(
+            crate::LeadId(Uuid::from_u128(7)),
+            at("2026-06-01T10:00:00+02:00[Europe/Paris]"),
+            LeadDetails::new("Acme", "Backend Engineer", Source::JobBoard),
+            Status::New,
+        );
+        l.details.seen = "Small team, friendly".into();
+        l
+    }
+
+    /// The document of `record` on one device, then copied to another.
+    fn shared<R: Serialize>(record: &R) -> (RecordDoc, RecordDoc) {
+        let mut a = RecordDoc::new(PHONE);
+        a.write(record).unwrap();
+        let bytes = a.save();
+        let b = RecordDoc::load(&bytes, LAPTOP).unwrap();
+        (a, b)
+    }
+
+    #[test]
+    fn a_record_reads_back_the_same_after_a_save_and_load() {
+        let mut l = lead();
+        l.history.push(StatusChange::to(
+            Status::Taking,
+            at("2026-06-02T10:00:00Z[UTC]"),
+        ));
+        let (_, b) = shared(&l);
+        let back: Lead = b.read("lead").unwrap();
+        assert_eq!(back, l);
+    }
+
+    #[test]
+    fn edits_to_different_fields_on_two_devices_both_survive() {
+        let l = lead();
+        let (mut phone, mut laptop) = shared(&l);
+        let mut on_phone = l.clone();
+        on_phone.details.location = "Lyon".into();
+        phone.write(&on_phone).unwrap();
+        let mut on_laptop = l.clone();
+        on_laptop.details.role = "Senior Backend Engineer".into();
+        laptop.write(&on_laptop).unwrap();
+        phone.merge(&mut laptop).unwrap();
+        laptop.merge(&mut phone).unwrap();
+        let a: Lead = phone.read("lead").unwrap();
+        let b: Lead = laptop.read("lead").unwrap();
+        assert_eq!(a, b, "both devices converge");
+        assert_eq!(a.details.location, "Lyon");
+        assert_eq!(a.details.role, "Senior Backend Engineer");
+    }
+
+    #[test]
+    fn the_same_note_typed_into_on_two_devices_keeps_both_peoples_words() {
+        let d = Debrief {
+            id: crate::DebriefId(Uuid::from_u128(9)),
+            created: at("2026-06-01T12:00:00Z[UTC]"),
+            updated: at("2026-06-01T12:00:00Z[UTC]"),
+            interview: None,
+            lead: None,
+            body: DebriefBody {
+                notes: "They use Kafka.".into(),
+                ..Default::default()
+            },
+        };
+        let (mut phone, mut laptop) = shared(&d);
+        let mut a = d.clone();
+        a.body.notes = "They use Kafka. Team of six.".into();
+        phone.write(&a).unwrap();
+        let mut b = d.clone();
+        b.body.notes = "In Lyon. They use Kafka.".into();
+        laptop.write(&b).unwrap();
+        phone.merge(&mut laptop).unwrap();
+        let merged: Debrief = phone.read("debrief").unwrap();
+        assert_eq!(merged.body.notes, "In Lyon. They use Kafka. Team of six.");
+    }
+
+    #[test]
+    fn the_stage_history_from_two_devices_is_a_union_and_merging_twice_changes_nothing() {
+        let l = lead();
+        let (mut phone, mut laptop) = shared(&l);
+        let mut a = l.clone();
+        a.history.push(StatusChange::to(
+            Status::Taking,
+            at("2026-06-02T10:00:00Z[UTC]"),
+        ));
+        phone.write(&a).unwrap();
+        let mut b = l.clone();
+        b.history.push(StatusChange::to(
+            Status::Deciding,
+            at("2026-06-02T11:00:00Z[UTC]"),
+        ));
+        laptop.write(&b).unwrap();
+        phone.merge(&mut laptop).unwrap();
+        let merged: Lead = phone.read("lead").unwrap();
+        assert_eq!(
+            merged.history.len(),
+            l.history.len() + 2,
+            "{:?}",
+            merged.history
+        );
+        let before = phone.save();
+        phone.merge(&mut laptop).unwrap();
+        assert_eq!(phone.save(), before, "a second merge adds nothing");
+    }
+
+    #[test]
+    fn an_unchanged_write_adds_no_change_and_damaged_bytes_are_refused() {
+        let l = lead();
+        let mut a = RecordDoc::new(PHONE);
+        a.write(&l).unwrap();
+        let once = a.save();
+        a.write(&l).unwrap();
+        assert_eq!(a.save(), once);
+        assert!(matches!(
+            RecordDoc::load(b"not automerge", PHONE),
+            Err(DocError::Damaged(_))
+        ));
+        let (_, b) = shared(&l);
+        assert!(matches!(
+            b.read::<Debrief>("debrief"),
+            Err(DocError::NotARecord { .. })
+        ));
+    }
+}
