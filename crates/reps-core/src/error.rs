@@ -53,6 +53,9 @@ pub enum Error {
     /// A backup file could not be imported; the journal was not changed.
     #[error(transparent)]
     Backup(#[from] crate::formats::backup::BackupError),
+    /// A record's sync document could not be read or written.
+    #[error(transparent)]
+    Doc(#[from] crate::sync::doc::DocError),
     /// An encrypted file could not be sealed or opened.
     #[error(transparent)]
     Sealed(#[from] crate::formats::sealed::SealError),

@@ -63,7 +63,7 @@ impl From<Error> for RepsError {
             | Error::Calendar(_)
             | Error::Csv(_) => RepsError::Invalid { message },
             Error::Busy => RepsError::Busy { message },
-            Error::Disk(_) | Error::Corrupt(_) => RepsError::Storage { message },
+            Error::Disk(_) | Error::Corrupt(_) | Error::Doc(_) => RepsError::Storage { message },
             Error::NotFound { .. } => RepsError::NotFound { message },
             Error::NewerSchema { .. } => RepsError::Newer { message },
             Error::Transition { .. } | Error::NothingToUndo => RepsError::Other { message },

@@ -62,6 +62,8 @@ pub struct Journal {
     db: Database,
     clock: Arc<dyn Clock>,
     ids: IdGen,
+    /// This install's device id: signs its changes to the records' documents.
+    actor: Vec<u8>,
     path: Option<PathBuf>,
     /// Built on the first search, kept up to date from commits.
     search_index: std::sync::Mutex<search::SearchIndex>,
@@ -121,11 +123,12 @@ impl Journal {
 
     fn prepare(db: Database, clock: Arc<dyn Clock>, path: Option<PathBuf>) -> Result<Self> {
         let ids = IdGen::new();
-        schema::prepare(&db, clock.now(), &ids)?;
+        let actor = schema::prepare(&db, clock.now(), &ids)?;
         Ok(Self {
             db,
             clock,
             ids,
+            actor,
             path,
             search_index: search::SearchIndex::new(),
         })
@@ -145,7 +148,7 @@ impl Journal {
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         let txn = self.db.begin_write()?;
         let (out, touched) = {
-            let w = Writer::new(&txn, self.clock.now(), &self.ids);
+            let w = Writer::new(&txn, self.clock.now(), &self.ids, &self.actor);
             let out = f(&w);
             (out, w.into_touched())
         };

@@ -15,6 +15,7 @@ use super::tables::*;
 use crate::error::{Error, Result};
 use crate::id::IdGen;
 use crate::rules::search::Target;
+use crate::sync::doc::RecordDoc;
 use crate::time::Stamp;
 use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
 
@@ -369,16 +370,24 @@ pub(crate) struct Writer<'a> {
     /// The time every change in this transaction carries.
     pub now: Stamp,
     ids: &'a IdGen,
+    /// This device's id, which signs the changes of the records' documents.
+    actor: &'a [u8],
     /// The searched records written so far, for the search index after commit.
     touched: RefCell<Vec<Target>>,
 }
 
 impl<'a> Writer<'a> {
-    pub(crate) fn new(txn: &'a WriteTransaction, now: Stamp, ids: &'a IdGen) -> Self {
+    pub(crate) fn new(
+        txn: &'a WriteTransaction,
+        now: Stamp,
+        ids: &'a IdGen,
+        actor: &'a [u8],
+    ) -> Self {
         Self {
             txn,
             now,
             ids,
+            actor,
             touched: RefCell::new(Vec::new()),
         }
     }
@@ -407,9 +416,28 @@ impl<'a> Writer<'a> {
         self.txn
             .open_table(R::TABLE)?
             .insert(new.key(), bytes.as_slice())?;
+        self.put_doc(R::TABLE.name(), new.key(), new)?;
         if let Some(t) = new.search_target() {
             self.touched.borrow_mut().push(t);
         }
+        Ok(())
+    }
+
+    /// Brings the record's document in line with `record`, in this
+    /// transaction: only what changed becomes an Automerge change.
+    pub(crate) fn put_doc<T: serde::Serialize>(
+        &self,
+        table: &str,
+        key: u128,
+        record: &T,
+    ) -> Result<()> {
+        let mut docs = self.txn.open_table(DOCS)?;
+        let mut doc = match docs.get((table, key))? {
+            Some(bytes) => RecordDoc::load(bytes.value(), self.actor)?,
+            None => RecordDoc::new(self.actor),
+        };
+        doc.write(record)?;
+        docs.insert((table, key), doc.save().as_slice())?;
         Ok(())
     }
 
@@ -420,6 +448,9 @@ impl<'a> Writer<'a> {
             ix.apply(self.txn, false)?;
         }
         self.txn.open_table(R::TABLE)?.remove(old.key())?;
+        self.txn
+            .open_table(DOCS)?
+            .remove((R::TABLE.name(), old.key()))?;
         if let Some(t) = old.search_target() {
             self.touched.borrow_mut().push(t);
         }
@@ -432,7 +463,7 @@ impl<'a> Writer<'a> {
         self.txn
             .open_table(SETTINGS)?
             .insert("settings", bytes.as_slice())?;
-        Ok(())
+        self.put_doc(SETTINGS.name(), 0, s)
     }
 }
 

@@ -2,18 +2,19 @@
 //! Each migration is one write transaction that moves the file one version
 //! up; a file from a newer Reps is refused before anything is written.
 
-use redb::{Database, ReadableDatabase, TableHandle, WriteTransaction};
+use redb::{Database, ReadableDatabase, ReadableTable, TableHandle, WriteTransaction};
 
 use super::access::Writer;
 use super::tables::*;
 use crate::error::{Error, Result};
 use crate::id::{IdGen, ItemId, TemplateId};
+use crate::store::Read;
 use crate::time::Stamp;
 use crate::{ChecklistTemplate, Settings, TemplateItem};
 
 /// The schema this build writes. Bump it only together with a migration step
 /// below and a fixture file of the previous version in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Reads the schema version of an open database; `None` for an empty file.
 pub(crate) fn version_of(db: &impl ReadableDatabase) -> Result<Option<u64>> {
@@ -45,33 +46,94 @@ pub(crate) fn check_supported(version: u64) -> Result<()> {
 }
 
 /// Brings a database to [`SCHEMA_VERSION`]: creates a fresh journal, or runs
-/// each pending migration in its own transaction.
-pub(crate) fn prepare(db: &Database, now: Stamp, ids: &IdGen) -> Result<()> {
+/// each pending migration in its own transaction. Returns this install's
+/// device id.
+pub(crate) fn prepare(db: &Database, now: Stamp, ids: &IdGen) -> Result<Vec<u8>> {
     let mut version = match version_of(db)? {
         None => {
             let txn = db.begin_write()?;
-            create_v1(&txn, now, ids)?;
+            create_current(&txn, now, ids)?;
             txn.commit()?;
-            return Ok(());
+            return device_of(db);
         }
         Some(v) => v,
     };
     check_supported(version)?;
     while version < SCHEMA_VERSION {
         let txn = db.begin_write()?;
-        migrate_step(&txn, version)?;
+        migrate_step(&txn, version, now, ids)?;
         version += 1;
         txn.open_table(META)?.insert("schema", version)?;
         txn.commit()?;
     }
-    Ok(())
+    device_of(db)
+}
+
+/// This install's device id (the signer of its sync changes).
+fn device_of(db: &Database) -> Result<Vec<u8>> {
+    let txn = db.begin_read()?;
+    let table = txn.open_table(DEVICE)?;
+    let actor = table
+        .get("actor")?
+        .map(|g| g.value().to_vec())
+        .ok_or_else(|| Error::Corrupt("the journal has no device id".into()))?;
+    Ok(actor)
+}
+
+/// A new device id: a fresh UUIDv7 (mostly random bits), its own on every
+/// install.
+fn new_device(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<Vec<u8>> {
+    let actor = ids.next(now).as_bytes().to_vec();
+    txn.open_table(DEVICE)?.insert("actor", actor.as_slice())?;
+    Ok(actor)
 }
 
 /// Moves a database from schema `from` to `from + 1` inside `txn`.
-fn migrate_step(_txn: &WriteTransaction, from: u64) -> Result<()> {
-    // One arm per past version, e.g. `1 => migrate_1_to_2(txn)`. Version 1 is
-    // the first shipped schema, so no step exists yet.
-    Err(Error::Corrupt(format!("no migration from schema {from}")))
+fn migrate_step(txn: &WriteTransaction, from: u64, now: Stamp, ids: &IdGen) -> Result<()> {
+    match from {
+        1 => migrate_1_to_2(txn, now, ids),
+        _ => Err(Error::Corrupt(format!("no migration from schema {from}"))),
+    }
+}
+
+/// Schema 2 (sync): a device id, and an Automerge document for every
+/// record and for the settings, made from the records as they are.
+fn migrate_1_to_2(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()> {
+    txn.open_table(DOCS)?;
+    let actor = new_device(txn, now, ids)?;
+    let w = Writer::new(txn, now, ids, &actor);
+    // each record as this build reads it (older bytes lack fields added
+    // since, which take their defaults), so the document holds what the
+    // record table will hold after any later write
+    fn docs_of<R: serde::de::DeserializeOwned + serde::Serialize>(
+        txn: &WriteTransaction,
+        w: &Writer<'_>,
+        table: Records,
+    ) -> Result<()> {
+        let mut rows: Vec<(u128, R)> = Vec::new();
+        {
+            let t = txn.open_table(table)?;
+            for row in t.iter()? {
+                let (k, v) = row?;
+                let key = k.value();
+                rows.push((key, super::codec::decode(v.value(), table.name(), key)?));
+            }
+        }
+        for (key, record) in rows {
+            w.put_doc(table.name(), key, &record)?;
+        }
+        Ok(())
+    }
+    docs_of::<crate::Lead>(txn, &w, LEADS)?;
+    docs_of::<crate::Interview>(txn, &w, INTERVIEWS)?;
+    docs_of::<crate::Debrief>(txn, &w, DEBRIEFS)?;
+    docs_of::<crate::Contact>(txn, &w, CONTACTS)?;
+    docs_of::<crate::FollowUp>(txn, &w, FOLLOW_UPS)?;
+    docs_of::<ChecklistTemplate>(txn, &w, TEMPLATES)?;
+    docs_of::<crate::Checklist>(txn, &w, CHECKLISTS)?;
+    let settings: Settings = txn.read_settings()?;
+    w.put_doc(SETTINGS.name(), 0, &settings)?;
+    Ok(())
 }
 
 /// Every table of the current schema, so read transactions never meet a missing one.
@@ -98,13 +160,17 @@ fn create_tables(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(FOLLOW_UP_BY_DUE)?;
     txn.open_table(FOLLOW_UP_BY_RULE)?;
     txn.open_table(SETTINGS)?;
+    txn.open_table(DOCS)?;
+    txn.open_table(DEVICE)?;
     Ok(())
 }
 
-/// A brand-new journal: tables, the default checklist, default settings.
-fn create_v1(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()> {
+/// A brand-new journal: tables, a device id, the default checklist,
+/// default settings.
+fn create_current(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()> {
     create_tables(txn)?;
-    let w = Writer::new(txn, now, ids);
+    let actor = new_device(txn, now, ids)?;
+    let w = Writer::new(txn, now, ids, &actor);
     let template = ChecklistTemplate {
         id: TemplateId(w.new_id()),
         created: now,

@@ -66,3 +66,11 @@ pub const FOLLOW_UP_BY_CONTACT: TableDefinition<(u128, u128), ()> =
 /// Rule key → follow-up: a rule never schedules the same thing twice.
 pub const FOLLOW_UP_BY_RULE: TableDefinition<&str, u128> =
     TableDefinition::new("ix-followup-rule-1");
+
+/// Each record's Automerge document (sync's merge state), keyed by its
+/// table's name and its key; written in the same transaction as the record
+/// by `Writer::put`. The records stay the read model.
+pub const DOCS: TableDefinition<(&str, u128), &[u8]> = TableDefinition::new("sync-docs-2");
+/// This install's own facts: its device id (`"actor"`), which signs its
+/// changes. Never in a backup, never copied to another device.
+pub const DEVICE: TableDefinition<&str, &[u8]> = TableDefinition::new("device-2");
