@@ -167,8 +167,12 @@ build_web() {
 # Raised on 2026-12-06 for issue 14's encrypted backups: the age crate in
 # the worker (+92 KB gzip: 667,009 -> 759,103), its forms on the page
 # (+7 KB: 618,256); both 1,377,359.
+# Raised on 2026-12-06 for issue 14's merge engine: Automerge in the worker,
+# which writes every record's document (+398 KB gzip: 759,103 -> 1,157,143);
+# both 1,775,373. The page is unchanged, and the worker starts after the
+# first render, so the launch is not slowed; the offline copy is larger.
 WEB_PAGE_BUDGET=620000
-WEB_TOTAL_BUDGET=1380000
+WEB_TOTAL_BUDGET=1780000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
