@@ -64,6 +64,8 @@ pub struct Journal {
     ids: IdGen,
     /// This install's device id: signs its changes to the records' documents.
     actor: Vec<u8>,
+    /// The records' documents written last, kept loaded.
+    docs: crate::sync::doc::DocCache,
     path: Option<PathBuf>,
     /// Built on the first search, kept up to date from commits.
     search_index: std::sync::Mutex<search::SearchIndex>,
@@ -129,6 +131,7 @@ impl Journal {
             clock,
             ids,
             actor,
+            docs: crate::sync::doc::DocCache::default(),
             path,
             search_index: search::SearchIndex::new(),
         })
@@ -147,8 +150,14 @@ impl Journal {
     /// Runs `f` in one write transaction and commits it durably only if `f` succeeds.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         let txn = self.db.begin_write()?;
-        let (out, touched) = {
-            let w = Writer::new(&txn, self.clock.now(), &self.ids, &self.actor);
+        let (out, (touched, written)) = {
+            let w = Writer::new(
+                &txn,
+                self.clock.now(),
+                &self.ids,
+                &self.actor,
+                Some(&self.docs),
+            );
             let out = f(&w);
             (out, w.into_touched())
         };
@@ -156,6 +165,7 @@ impl Journal {
             Ok(v) => {
                 txn.commit()?;
                 self.committed(&touched);
+                self.docs.keep(written);
                 Ok(v)
             }
             Err(e) => {
@@ -177,4 +187,54 @@ impl Journal {
 fn _assert_send_sync() {
     fn is<T: Send + Sync>() {}
     is::<Journal>();
+}
+
+#[cfg(test)]
+mod doc_tests {
+    use super::*;
+    use crate::store::tables::{DOCS, LEADS};
+    use crate::sync::doc::RecordDoc;
+    use crate::{LeadDetails, Source};
+    use redb::{ReadableDatabase, TableHandle};
+
+    /// The document stored for `lead`, read back as a record.
+    fn stored_doc(j: &Journal, lead: &crate::Lead) -> crate::Lead {
+        let txn = j.db.begin_read().unwrap();
+        let docs = txn.open_table(DOCS).unwrap();
+        let bytes = docs.get((LEADS.name(), lead.id.key())).unwrap().unwrap();
+        RecordDoc::load(bytes.value(), b"reader")
+            .unwrap()
+            .read("lead")
+            .unwrap()
+    }
+
+    #[test]
+    fn an_aborted_write_leaves_no_stale_document_behind() {
+        let clock = crate::time::ManualClock::new(crate::time::at("2026-06-01T10:00:00Z[UTC]"));
+        let j = Journal::in_memory(clock).unwrap();
+        let lead = j
+            .add_lead(LeadDetails::new("Acme", "Dev", Source::JobBoard))
+            .unwrap();
+        assert_eq!(stored_doc(&j, &lead), lead);
+        // a command that writes the lead, then fails: nothing of it lands
+        let mut changed = lead.clone();
+        changed.details.location = "Lyon".into();
+        let failed = j.write(|w| {
+            w.put(Some(&lead), &changed)?;
+            Err::<(), _>(Error::NothingToUndo)
+        });
+        assert!(failed.is_err());
+        assert_eq!(j.lead(lead.id).unwrap(), lead);
+        assert_eq!(
+            stored_doc(&j, &lead),
+            lead,
+            "the document did not keep the aborted edit"
+        );
+        // the next write starts from what was committed
+        let mut edited = lead.details.clone();
+        edited.role = "Senior Dev".into();
+        let after = j.edit_lead(lead.id, edited).unwrap();
+        assert_eq!(stored_doc(&j, &after), after);
+        assert_eq!(after.details.location, "");
+    }
 }

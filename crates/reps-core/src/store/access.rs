@@ -15,7 +15,7 @@ use super::tables::*;
 use crate::error::{Error, Result};
 use crate::id::IdGen;
 use crate::rules::search::Target;
-use crate::sync::doc::RecordDoc;
+use crate::sync::doc::{DocCache, RecordDoc};
 use crate::time::Stamp;
 use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
 
@@ -372,6 +372,10 @@ pub(crate) struct Writer<'a> {
     ids: &'a IdGen,
     /// This device's id, which signs the changes of the records' documents.
     actor: &'a [u8],
+    /// Documents kept loaded between writes (none during a migration).
+    cache: Option<&'a DocCache>,
+    /// Documents written in this transaction, for the cache once committed.
+    written: RefCell<Vec<((String, u128), RecordDoc)>>,
     /// The searched records written so far, for the search index after commit.
     touched: RefCell<Vec<Target>>,
 }
@@ -382,19 +386,23 @@ impl<'a> Writer<'a> {
         now: Stamp,
         ids: &'a IdGen,
         actor: &'a [u8],
+        cache: Option<&'a DocCache>,
     ) -> Self {
         Self {
             txn,
             now,
             ids,
             actor,
+            cache,
+            written: RefCell::new(Vec::new()),
             touched: RefCell::new(Vec::new()),
         }
     }
 
-    /// The searched records this transaction wrote.
-    pub(crate) fn into_touched(self) -> Vec<Target> {
-        self.touched.into_inner()
+    /// The searched records this transaction wrote, and the documents it
+    /// wrote (for the cache, once committed).
+    pub(crate) fn into_touched(self) -> (Vec<Target>, Vec<((String, u128), RecordDoc)>) {
+        (self.touched.into_inner(), self.written.into_inner())
     }
 
     /// A new time-ordered id.
@@ -432,12 +440,26 @@ impl<'a> Writer<'a> {
         record: &T,
     ) -> Result<()> {
         let mut docs = self.txn.open_table(DOCS)?;
-        let mut doc = match docs.get((table, key))? {
-            Some(bytes) => RecordDoc::load(bytes.value(), self.actor)?,
-            None => RecordDoc::new(self.actor),
+        let id = (table.to_string(), key);
+        // written earlier in this transaction, else kept from the last
+        // commit, else read from the table
+        let earlier = {
+            let mut written = self.written.borrow_mut();
+            written
+                .iter()
+                .position(|(k, _)| *k == id)
+                .map(|at| written.remove(at).1)
+        };
+        let mut doc = match earlier.or_else(|| self.cache.and_then(|c| c.take(&id))) {
+            Some(doc) => doc,
+            None => match docs.get((table, key))? {
+                Some(bytes) => RecordDoc::load(bytes.value(), self.actor)?,
+                None => RecordDoc::new(self.actor),
+            },
         };
         doc.write(record)?;
         docs.insert((table, key), doc.save().as_slice())?;
+        self.written.borrow_mut().push((id, doc));
         Ok(())
     }
 

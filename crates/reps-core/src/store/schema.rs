@@ -101,7 +101,7 @@ fn migrate_step(txn: &WriteTransaction, from: u64, now: Stamp, ids: &IdGen) -> R
 fn migrate_1_to_2(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()> {
     txn.open_table(DOCS)?;
     let actor = new_device(txn, now, ids)?;
-    let w = Writer::new(txn, now, ids, &actor);
+    let w = Writer::new(txn, now, ids, &actor, None);
     // each record as this build reads it (older bytes lack fields added
     // since, which take their defaults), so the document holds what the
     // record table will hold after any later write
@@ -170,7 +170,7 @@ fn create_tables(txn: &WriteTransaction) -> Result<()> {
 fn create_current(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()> {
     create_tables(txn)?;
     let actor = new_device(txn, now, ids)?;
-    let w = Writer::new(txn, now, ids, &actor);
+    let w = Writer::new(txn, now, ids, &actor, None);
     let template = ChecklistTemplate {
         id: TemplateId(w.new_id()),
         created: now,

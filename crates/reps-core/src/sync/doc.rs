@@ -111,6 +111,40 @@ impl RecordDoc {
     }
 }
 
+/// The documents written last, kept loaded so that the next write of the
+/// same record (the debrief autosave, keystroke after keystroke) does not
+/// parse its whole history again. Only committed documents enter it; a
+/// document being written is taken out, so an aborted write leaves nothing
+/// stale behind.
+#[derive(Default)]
+pub(crate) struct DocCache {
+    docs: std::sync::Mutex<Vec<((String, u128), RecordDoc)>>,
+}
+
+/// How many documents [`DocCache`] keeps.
+const CACHED_DOCS: usize = 32;
+
+impl DocCache {
+    /// Takes the document of `key` out, if kept.
+    pub(crate) fn take(&self, key: &(String, u128)) -> Option<RecordDoc> {
+        let mut docs = self.docs.lock().ok()?;
+        let at = docs.iter().position(|(k, _)| k == key)?;
+        Some(docs.remove(at).1)
+    }
+
+    /// Keeps committed documents, newest first, dropping the oldest.
+    pub(crate) fn keep(&self, committed: Vec<((String, u128), RecordDoc)>) {
+        let Ok(mut docs) = self.docs.lock() else {
+            return;
+        };
+        for (key, doc) in committed {
+            docs.retain(|(k, _)| *k != key);
+            docs.insert(0, (key, doc));
+        }
+        docs.truncate(CACHED_DOCS);
+    }
+}
+
 /// A record's JSON as an Automerge value: free-text fields as text.
 fn to_hydrate(v: &serde_json::Value, field: Option<&str>) -> Value {
     match v {
