@@ -15,7 +15,7 @@ use super::tables::*;
 use crate::error::{Error, Result};
 use crate::id::IdGen;
 use crate::rules::search::Target;
-use crate::sync::doc::{DocCache, RecordDoc};
+use crate::sync::doc::{DocCache, Docs, RecordDoc};
 use crate::time::Stamp;
 use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
 
@@ -375,7 +375,7 @@ pub(crate) struct Writer<'a> {
     /// Documents kept loaded between writes (none during a migration).
     cache: Option<&'a DocCache>,
     /// Documents written in this transaction, for the cache once committed.
-    written: RefCell<Vec<((String, u128), RecordDoc)>>,
+    written: RefCell<Docs>,
     /// The searched records written so far, for the search index after commit.
     touched: RefCell<Vec<Target>>,
 }
@@ -394,14 +394,14 @@ impl<'a> Writer<'a> {
             ids,
             actor,
             cache,
-            written: RefCell::new(Vec::new()),
+            written: RefCell::new(Docs::new()),
             touched: RefCell::new(Vec::new()),
         }
     }
 
     /// The searched records this transaction wrote, and the documents it
     /// wrote (for the cache, once committed).
-    pub(crate) fn into_touched(self) -> (Vec<Target>, Vec<((String, u128), RecordDoc)>) {
+    pub(crate) fn into_touched(self) -> (Vec<Target>, Docs) {
         (self.touched.into_inner(), self.written.into_inner())
     }
 
@@ -443,13 +443,7 @@ impl<'a> Writer<'a> {
         let id = (table.to_string(), key);
         // written earlier in this transaction, else kept from the last
         // commit, else read from the table
-        let earlier = {
-            let mut written = self.written.borrow_mut();
-            written
-                .iter()
-                .position(|(k, _)| *k == id)
-                .map(|at| written.remove(at).1)
-        };
+        let earlier = self.written.borrow_mut().remove(&id);
         let mut doc = match earlier.or_else(|| self.cache.and_then(|c| c.take(&id))) {
             Some(doc) => doc,
             None => match docs.get((table, key))? {
@@ -459,7 +453,12 @@ impl<'a> Writer<'a> {
         };
         doc.write(record)?;
         docs.insert((table, key), doc.save().as_slice())?;
-        self.written.borrow_mut().push((id, doc));
+        // a bulk write (an import) keeps only a few loaded: the others are
+        // read from the table again if written twice
+        let mut written = self.written.borrow_mut();
+        if written.len() < crate::sync::doc::CACHED_DOCS {
+            written.insert(id, doc);
+        }
         Ok(())
     }
 

@@ -116,13 +116,16 @@ impl RecordDoc {
 /// parse its whole history again. Only committed documents enter it; a
 /// document being written is taken out, so an aborted write leaves nothing
 /// stale behind.
+/// Documents by their table's name and record key.
+pub(crate) type Docs = std::collections::HashMap<(String, u128), RecordDoc>;
+
 #[derive(Default)]
 pub(crate) struct DocCache {
     docs: std::sync::Mutex<Vec<((String, u128), RecordDoc)>>,
 }
 
 /// How many documents [`DocCache`] keeps.
-const CACHED_DOCS: usize = 32;
+pub(crate) const CACHED_DOCS: usize = 32;
 
 impl DocCache {
     /// Takes the document of `key` out, if kept.
@@ -133,11 +136,12 @@ impl DocCache {
     }
 
     /// Keeps committed documents, newest first, dropping the oldest.
-    pub(crate) fn keep(&self, committed: Vec<((String, u128), RecordDoc)>) {
+    pub(crate) fn keep(&self, committed: Docs) {
         let Ok(mut docs) = self.docs.lock() else {
             return;
         };
-        for (key, doc) in committed {
+        // a bulk write (an import) keeps only what fits
+        for (key, doc) in committed.into_iter().take(CACHED_DOCS) {
             docs.retain(|(k, _)| *k != key);
             docs.insert(0, (key, doc));
         }
