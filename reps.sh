@@ -169,10 +169,10 @@ build_web() {
 # (+7 KB: 618,256); both 1,377,359.
 # Raised on 2026-12-06 for issue 14's merge engine: Automerge in the worker,
 # which writes every record's document (+398 KB gzip: 759,103 -> 1,157,143);
-# both 1,775,373. The page is unchanged, and the worker starts after the
+# both 1,775,373 (1,780,654 with the document cache). The page is unchanged, and the worker starts after the
 # first render, so the launch is not slowed; the offline copy is larger.
 WEB_PAGE_BUDGET=620000
-WEB_TOTAL_BUDGET=1780000
+WEB_TOTAL_BUDGET=1785000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
