@@ -34,12 +34,7 @@ pub fn follow_up(kind: FollowUpKind) -> &'static str {
 
 /// A stage as a heading ("Hiring manager").
 pub fn stage(s: &Stage) -> String {
-    let name = s.to_string();
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => name,
-    }
+    capitalized(&s.to_string())
 }
 
 /// "Company — role", how a lead is named in lists.
@@ -47,20 +42,36 @@ pub fn about(lead: &Lead) -> String {
     format!("{} — {}", lead.details.company, lead.details.role)
 }
 
+/// How an interview is held: "video call", "phone call", "in person".
+pub fn interview_kind(kind: crate::InterviewKind) -> &'static str {
+    match kind {
+        crate::InterviewKind::Video => "video call",
+        crate::InterviewKind::Phone => "phone call",
+        crate::InterviewKind::OnSite => "in person",
+    }
+}
+
 /// Where an interview is held, as said at the door: the address or room,
 /// else the call link, else how it is held.
 pub fn where_held(plan: &crate::InterviewPlan) -> String {
-    use crate::InterviewKind;
     if !plan.place.trim().is_empty() {
         return plan.place.trim().to_string();
     }
-    match plan.kind {
-        InterviewKind::Video if !plan.video_link.trim().is_empty() => {
-            format!("Video call: {}", plan.video_link.trim())
+    let how = capitalized(interview_kind(plan.kind));
+    match plan.video_link.trim() {
+        link if plan.kind == crate::InterviewKind::Video && !link.is_empty() => {
+            format!("{how}: {link}")
         }
-        InterviewKind::Video => "Video call".into(),
-        InterviewKind::Phone => "Phone call".into(),
-        InterviewKind::OnSite => "In person".into(),
+        _ => how,
+    }
+}
+
+/// `text` with its first letter in capitals ("Video call").
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

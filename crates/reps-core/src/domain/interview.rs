@@ -221,6 +221,23 @@ pub struct Interview {
 }
 
 impl Interview {
+    /// A pending interview made from `plan` (for tests of the rules, which
+    /// take records, not a journal).
+    #[cfg(test)]
+    pub(crate) fn planned(id: u128, lead: u128, plan: InterviewPlan) -> Self {
+        Interview {
+            id: InterviewId(uuid::Uuid::from_u128(id)),
+            lead: LeadId(uuid::Uuid::from_u128(lead)),
+            created: plan.start,
+            updated: plan.start,
+            plan,
+            outcome: Outcome::Pending,
+            confidence_before: None,
+            confidence_after: None,
+            cancelled: false,
+        }
+    }
+
     /// It took place: not cancelled and already over at `now`. Every such interview is a rep.
     pub fn is_held(&self, now: Stamp) -> bool {
         !self.cancelled && self.plan.end() <= now

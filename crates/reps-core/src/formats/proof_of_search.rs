@@ -17,7 +17,7 @@ use crate::formats::applications_csv::{
     SpreadsheetError, date, date_applied, history_text, reason_text, source_label, write_table,
 };
 use crate::time::Stamp;
-use crate::{Contact, Interview, InterviewKind, Lead, Status};
+use crate::{Contact, Interview, Lead, Status};
 
 /// Columns of the proof of search, in order.
 pub const PROOF_COLUMNS: [&str; 9] = [
@@ -118,7 +118,7 @@ pub fn proof_of_search_csv(
                         "{} {} ({}{planned})",
                         date(i.plan.start),
                         i.plan.stage,
-                        kind(i.plan.kind)
+                        crate::wording::interview_kind(i.plan.kind)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -150,14 +150,6 @@ fn how_applied(lead: &Lead) -> String {
         Source::Inbound => "the company contacted me".into(),
         Source::Network => "through my network".into(),
         Source::Other => source_label(lead.details.source).into(),
-    }
-}
-
-fn kind(k: InterviewKind) -> &'static str {
-    match k {
-        InterviewKind::Phone => "phone",
-        InterviewKind::Video => "video",
-        InterviewKind::OnSite => "in person",
     }
 }
 
@@ -315,7 +307,7 @@ mod tests {
         let mut plan = InterviewPlan::new(
             at("2026-03-12T10:00:00+01:00[Europe/Paris]"),
             45,
-            InterviewKind::Video,
+            crate::InterviewKind::Video,
             Stage::Screen,
         );
         plan.people.push(maya.id);
@@ -358,7 +350,7 @@ mod tests {
         assert_eq!(acme[0], "2026-03-05");
         assert_eq!(acme[3], "job board");
         assert_eq!(acme[5], "Maya Chen", "their email is theirs");
-        assert_eq!(acme[6], "2026-03-12 screen (video, planned)");
+        assert_eq!(acme[6], "2026-03-12 screen (video call, planned)");
         assert_eq!(acme[7], "closed");
         assert!(
             !text.contains("my private reason") && !text.contains("declined"),

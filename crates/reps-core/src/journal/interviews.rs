@@ -166,11 +166,6 @@ impl Journal {
         self.read(|r| r.load(id.key()))
     }
 
-    /// One interview with its lead.
-    pub fn interview_with_lead(&self, id: InterviewId) -> Result<(Interview, Lead)> {
-        self.read(|r| with_lead(r, r.load(id.key())?))
-    }
-
     /// A lead's interviews, in time order.
     pub fn interviews_for_lead(&self, lead: LeadId) -> Result<Vec<Interview>> {
         self.read(|r| {

@@ -176,24 +176,12 @@ mod tests {
     use super::*;
     use crate::id::LeadId;
     use crate::time::at;
-    use crate::{
-        ChecklistItem, DebriefBody, InterviewKind, InterviewPlan, Outcome, Question, Stage,
-    };
+    use crate::{ChecklistItem, DebriefBody, InterviewKind, InterviewPlan, Question, Stage};
     use uuid::Uuid;
 
     fn interview(n: u128, start: &str) -> Interview {
         let plan = InterviewPlan::new(at(start), 60, InterviewKind::OnSite, Stage::Panel);
-        Interview {
-            id: InterviewId(Uuid::from_u128(n)),
-            lead: LeadId(Uuid::from_u128(1)),
-            created: plan.start,
-            updated: plan.start,
-            plan,
-            outcome: Outcome::Pending,
-            confidence_before: None,
-            confidence_after: None,
-            cancelled: false,
-        }
+        Interview::planned(n, 1, plan)
     }
 
     fn checklist(iv: &Interview) -> Checklist {

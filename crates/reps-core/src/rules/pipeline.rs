@@ -100,17 +100,7 @@ mod tests {
             InterviewKind::Video,
             Stage::Screen,
         );
-        let mut iv = crate::Interview {
-            id: crate::InterviewId(uuid::Uuid::from_u128(1)),
-            lead: crate::LeadId(uuid::Uuid::from_u128(2)),
-            created: plan.start,
-            updated: plan.start,
-            plan,
-            outcome: Outcome::Pending,
-            confidence_before: None,
-            confidence_after: None,
-            cancelled: false,
-        };
+        let mut iv = crate::Interview::planned(1, 2, plan);
         let before = at("2026-06-01T09:00:00Z[UTC]");
         let after = at("2026-06-02T09:00:00Z[UTC]");
         let s = |iv: &crate::Interview, lead, later, now| interview_standing(iv, lead, later, now);
