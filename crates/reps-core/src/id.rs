@@ -112,10 +112,32 @@ impl IdGen {
     }
 }
 
+/// The id of a record a rule creates: a UUIDv7 stamped `at` (the time the
+/// rule ties it to) whose other bits come from `rule` alone, so two devices
+/// that plan "the same" record offline give it the same id and their
+/// copies merge into one.
+pub fn derived(rule: &str, at: Stamp) -> Uuid {
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(format!("reps-rule\n{rule}").as_bytes());
+    let mut bits = [0u8; 10];
+    bits.copy_from_slice(&hash[..10]);
+    let millis = u64::try_from(at.utc().timestamp_millis()).unwrap_or(0);
+    uuid::Builder::from_unix_timestamp_millis(millis, &bits).into_uuid()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::time::at;
+
+    #[test]
+    fn ids_a_rule_derives_agree_across_devices_and_differ_by_rule() {
+        let t = at("2026-05-01T10:00:00Z[UTC]");
+        assert_eq!(derived("thank-you:1", t), derived("thank-you:1", t));
+        assert_ne!(derived("thank-you:1", t), derived("thank-you:2", t));
+        assert_eq!(derived("thank-you:1", t).get_version_num(), 7);
+        assert!(derived("a", t) < derived("a", at("2026-05-02T10:00:00Z[UTC]")));
+    }
 
     #[test]
     fn ids_from_one_clock_instant_are_unique_and_increasing() {

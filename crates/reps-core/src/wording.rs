@@ -398,6 +398,33 @@ pub fn month(key: &str) -> String {
         .unwrap_or_else(|_| key.to_string())
 }
 
+/// How long ago `then` was, as a person says it: "just now", "5 minutes
+/// ago", "3 hours ago", "yesterday", "on Thu 3 Dec".
+pub fn ago(then: &Stamp, now: &Stamp) -> String {
+    let secs = (now.utc() - then.utc()).num_seconds();
+    match secs {
+        s if s < 60 => "just now".into(),
+        s if s < 3600 => match s / 60 {
+            1 => "a minute ago".into(),
+            m => format!("{m} minutes ago"),
+        },
+        s if s < 6 * 3600 => match s / 3600 {
+            1 => "an hour ago".into(),
+            h => format!("{h} hours ago"),
+        },
+        _ if then.in_zone(now.tz()).local_date() == now.local_date() => {
+            format!(
+                "today at {}",
+                then.in_zone(now.tz()).local().format("%H:%M")
+            )
+        }
+        _ if then.in_zone(now.tz()).local_date().succ_opt() == Some(now.local_date()) => {
+            "yesterday".into()
+        }
+        _ => format!("on {}", day(&then.in_zone(now.tz()))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,7 +53,7 @@ pub(crate) fn reschedule(w: &Writer<'_>, p: Planned) -> Result<()> {
                 retired.rule_key = None;
                 retired.updated = w.now;
                 w.put(Some(&old), &retired)?;
-                insert(w, p)?;
+                insert_after(w, p, Some(old.id))?;
             }
         }
         None => insert(w, p)?,
@@ -76,6 +76,18 @@ pub(crate) fn dismiss_rule(w: &Writer<'_>, key: &str) -> Result<()> {
 }
 
 fn insert(w: &Writer<'_>, p: Planned) -> Result<()> {
+    insert_after(w, p, None)
+}
+
+/// Schedules the rule's follow-up under an id derived from its rule key
+/// and the one it follows (if the rule scheduled before), so two devices
+/// planning it offline converge on one follow-up.
+fn insert_after(w: &Writer<'_>, p: Planned, after: Option<FollowUpId>) -> Result<()> {
+    let rule = match after {
+        Some(prev) => format!("{}\nafter {prev}", p.key),
+        None => p.key.clone(),
+    };
+    let id = FollowUpId(crate::id::derived(&rule, p.due));
     let new = NewFollowUp {
         kind: p.kind,
         due: p.due,
@@ -84,7 +96,12 @@ fn insert(w: &Writer<'_>, p: Planned) -> Result<()> {
         contact: p.contact,
         note: String::new(),
     };
-    w.put(None, &open_one(w, new, Some(p.key)))
+    let mut f = open_one(w, new, Some(p.key));
+    f.id = id;
+    // the same rule planned here before under this id (undone, then
+    // planned again): it opens again rather than standing twice
+    let old: Option<FollowUp> = w.load_opt(id.key())?;
+    w.put(old.as_ref(), &f)
 }
 
 /// A new open follow-up made now, by a rule (its key) or by hand (`None`).

@@ -26,6 +26,7 @@ mod people;
 mod prep;
 mod search;
 mod settings;
+pub mod sync;
 mod today;
 mod tracker_import;
 mod triage;
@@ -172,6 +173,38 @@ impl Journal {
                 // Nothing of a failed command may land; abort errors are secondary.
                 let _ = txn.abort();
                 Err(e)
+            }
+        }
+    }
+
+    /// Like [`Journal::write`], but `f` returning `None` leaves nothing
+    /// written either (sync's "this file waits for an earlier one").
+    pub(crate) fn write_unless<T>(
+        &self,
+        f: impl FnOnce(&Writer<'_>) -> Result<Option<T>>,
+    ) -> Result<Option<T>> {
+        let txn = self.db.begin_write()?;
+        let (out, (touched, written)) = {
+            let w = Writer::new(
+                &txn,
+                self.clock.now(),
+                &self.ids,
+                &self.actor,
+                Some(&self.docs),
+            );
+            let out = f(&w);
+            (out, w.into_touched())
+        };
+        match out {
+            Ok(Some(v)) => {
+                txn.commit()?;
+                self.committed(&touched);
+                self.docs.keep(written);
+                Ok(Some(v))
+            }
+            other => {
+                let _ = txn.abort();
+                other
             }
         }
     }

@@ -494,11 +494,18 @@ fn change(
 
 /// Applies a status change and the follow-ups the advice ties to it.
 pub(crate) fn apply_status(w: &Writer<'_>, lead: &mut Lead, entry: StatusChange) -> Result<()> {
-    let settings = w.read_settings()?;
     lead.status = entry.status;
     lead.stage = entry.stage.clone();
     lead.updated = w.now;
     lead.history.push(entry);
+    plan_for_status(w, lead)
+}
+
+/// The follow-ups the advice ties to the lead's status: asked for when it
+/// arrives at it, dismissed when it leaves. Also run when a merge with
+/// another device's journal moved the lead.
+pub(crate) fn plan_for_status(w: &Writer<'_>, lead: &Lead) -> Result<()> {
+    let settings = w.read_settings()?;
     let to = lead.status;
 
     if to == Status::Rejected {

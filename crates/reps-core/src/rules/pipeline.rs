@@ -28,6 +28,23 @@ pub fn can_move(from: Status, to: Status) -> bool {
     }
 }
 
+/// After a merge with another device's journal, a lead's stage history
+/// holds both devices' moves, and its status is whichever of two moves made
+/// offline the merge kept. The history is the record of what happened, so
+/// the status and stage follow its last entry, the same on every device.
+/// Returns whether anything had to change.
+pub fn settle_merged(lead: &mut crate::Lead) -> bool {
+    let Some(last) = lead.history.last() else {
+        return false;
+    };
+    if lead.status == last.status && lead.stage == last.stage {
+        return false;
+    }
+    lead.status = last.status;
+    lead.stage = last.stage.clone();
+    true
+}
+
 /// The statuses a swipe deck holds (still to triage).
 pub fn in_deck(status: Status) -> bool {
     matches!(status, Status::New | Status::Deciding)

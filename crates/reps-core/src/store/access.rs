@@ -215,6 +215,23 @@ impl Record for Checklist {
     }
 }
 
+/// What taking in another device's changes to one record did.
+#[derive(Debug)]
+pub(crate) enum TakenIn<R> {
+    /// They build on changes not seen yet: nothing was written.
+    Waiting,
+    /// This device had them all already.
+    Unchanged,
+    /// The record before and after (`None`: absent, or forgotten).
+    Changed { old: Option<R>, new: Option<R> },
+}
+
+enum Merged {
+    Waiting,
+    Unchanged,
+    Changed(Box<RecordDoc>),
+}
+
 /// Reading, the same inside a read or a write transaction.
 pub(crate) trait Read {
     /// A record, if present.
@@ -412,6 +429,12 @@ impl<'a> Writer<'a> {
 
     /// Writes `new`, replacing `old` (the stored version, if any) and moving its index rows.
     pub fn put<R: Record>(&self, old: Option<&R>, new: &R) -> Result<()> {
+        self.put_record(old, new)?;
+        self.put_doc(R::TABLE.name(), new.key(), new)
+    }
+
+    /// Writes the record and moves its index rows, leaving its document alone.
+    fn put_record<R: Record>(&self, old: Option<&R>, new: &R) -> Result<()> {
         let old_ix = old.map(Record::indexes).unwrap_or_default();
         let new_ix = new.indexes();
         for ix in old_ix.iter().filter(|ix| !new_ix.contains(ix)) {
@@ -424,7 +447,6 @@ impl<'a> Writer<'a> {
         self.txn
             .open_table(R::TABLE)?
             .insert(new.key(), bytes.as_slice())?;
-        self.put_doc(R::TABLE.name(), new.key(), new)?;
         if let Some(t) = new.search_target() {
             self.touched.borrow_mut().push(t);
         }
@@ -451,31 +473,160 @@ impl<'a> Writer<'a> {
                 None => RecordDoc::new(self.actor),
             },
         };
+        self.mark_unsent(table, key, &mut doc)?;
         doc.write(record)?;
         docs.insert((table, key), doc.save().as_slice())?;
         // a bulk write (an import) keeps only a few loaded: the others are
         // read from the table again if written twice
-        let mut written = self.written.borrow_mut();
-        if written.len() < crate::sync::doc::CACHED_DOCS {
-            written.insert(id, doc);
-        }
+        self.keep_written(id, doc);
+        Ok(())
+    }
+
+    /// Notes that the document of `(table, key)` changes in this
+    /// transaction and is to be sent: the heads it had before its first
+    /// unsent change are kept, with a fresh tag that tells a send made
+    /// meanwhile that there is more.
+    fn mark_unsent(&self, table: &str, key: u128, doc: &mut RecordDoc) -> Result<()> {
+        let mut unsent = self.txn.open_table(SYNC_UNSENT)?;
+        let before = match unsent.get((table, key))? {
+            Some(v) => v.value().get(8..).unwrap_or_default().to_vec(),
+            None => doc.heads().to_bytes(),
+        };
+        let mut value = self.new_id().as_u128().to_le_bytes()[..8].to_vec();
+        value.extend_from_slice(&before);
+        unsent.insert((table, key), value.as_slice())?;
         Ok(())
     }
 
     /// Removes `old` (the stored version) and its index rows: only for what
-    /// the user asked to be forgotten.
+    /// the user asked to be forgotten. Its document stays, marked
+    /// forgotten, so the other devices forget it too.
     pub fn remove<R: Record>(&self, old: &R) -> Result<()> {
+        self.drop_record(old)?;
+        let table = R::TABLE.name();
+        let id = (table.to_string(), old.key());
+        let mut docs = self.txn.open_table(DOCS)?;
+        let earlier = self.written.borrow_mut().remove(&id);
+        let mut doc = match earlier.or_else(|| self.cache.and_then(|c| c.take(&id))) {
+            Some(doc) => doc,
+            None => match docs.get((table, old.key()))? {
+                Some(bytes) => RecordDoc::load(bytes.value(), self.actor)?,
+                None => RecordDoc::new(self.actor),
+            },
+        };
+        self.mark_unsent(table, old.key(), &mut doc)?;
+        doc.forget()?;
+        docs.insert((table, old.key()), doc.save().as_slice())?;
+        Ok(())
+    }
+
+    /// Removes the record and its index rows, leaving its document alone.
+    fn drop_record<R: Record>(&self, old: &R) -> Result<()> {
         for ix in old.indexes() {
             ix.apply(self.txn, false)?;
         }
         self.txn.open_table(R::TABLE)?.remove(old.key())?;
-        self.txn
-            .open_table(DOCS)?
-            .remove((R::TABLE.name(), old.key()))?;
         if let Some(t) = old.search_target() {
             self.touched.borrow_mut().push(t);
         }
         Ok(())
+    }
+
+    /// Takes in another device's document or changes for one record:
+    /// merged into this device's document, and the record table, its
+    /// indexes and the search brought in line with the result, all in this
+    /// transaction. Returns the record before and after (`None` when absent
+    /// or forgotten), or [`TakenIn::Waiting`] when the changes build on
+    /// earlier ones that have not arrived, in which case nothing is written.
+    pub(crate) fn take_in_doc<R: Record + Clone>(
+        &self,
+        key: u128,
+        bytes: &[u8],
+        check: impl FnOnce(&R) -> Result<()>,
+    ) -> Result<TakenIn<R>> {
+        let table = R::TABLE.name();
+        let id = (table.to_string(), key);
+        let mut doc = match self.merge_doc(table, key, bytes)? {
+            Merged::Waiting => return Ok(TakenIn::Waiting),
+            Merged::Unchanged => return Ok(TakenIn::Unchanged),
+            Merged::Changed(doc) => *doc,
+        };
+        let old: Option<R> = self.load_opt(key)?;
+        let new: Option<R> = if doc.is_forgotten() {
+            None
+        } else {
+            let record: R = doc.read(R::KIND)?;
+            if record.key() != key {
+                return Err(crate::sync::doc::DocError::NotARecord {
+                    kind: R::KIND,
+                    why: "its id is not the one it was sent under".into(),
+                }
+                .into());
+            }
+            check(&record)?;
+            Some(record)
+        };
+        match (&old, &new) {
+            (_, Some(n)) => self.put_record(old.as_ref(), n)?,
+            (Some(o), None) => self.drop_record(o)?,
+            (None, None) => {}
+        }
+        self.txn
+            .open_table(DOCS)?
+            .insert((table, key), doc.save().as_slice())?;
+        self.keep_written(id, doc);
+        Ok(TakenIn::Changed { old, new })
+    }
+
+    /// Takes in another device's changes to the settings (see
+    /// [`Writer::take_in_doc`]); `true` when they changed.
+    pub(crate) fn take_in_settings(&self, bytes: &[u8]) -> Result<Option<bool>> {
+        let table = SETTINGS.name();
+        let mut doc = match self.merge_doc(table, 0, bytes)? {
+            Merged::Waiting => return Ok(None),
+            Merged::Unchanged => return Ok(Some(false)),
+            Merged::Changed(doc) => *doc,
+        };
+        let settings: Settings = doc.read("settings")?;
+        let encoded = encode(&settings)?;
+        self.txn
+            .open_table(SETTINGS)?
+            .insert("settings", encoded.as_slice())?;
+        self.txn
+            .open_table(DOCS)?
+            .insert((table, 0), doc.save().as_slice())?;
+        self.keep_written((table.to_string(), 0), doc);
+        Ok(Some(true))
+    }
+
+    /// This device's document of `(table, key)` with `bytes` merged in.
+    fn merge_doc(&self, table: &str, key: u128, bytes: &[u8]) -> Result<Merged> {
+        let id = (table.to_string(), key);
+        let earlier = self.written.borrow_mut().remove(&id);
+        let mut doc = match earlier.or_else(|| self.cache.and_then(|c| c.take(&id))) {
+            Some(doc) => doc,
+            None => match self.txn.open_table(DOCS)?.get((table, key))? {
+                Some(stored) => RecordDoc::load(stored.value(), self.actor)?,
+                None => RecordDoc::new(self.actor),
+            },
+        };
+        let before = doc.heads();
+        doc.take_in(bytes)?;
+        if doc.lacks_earlier_changes() {
+            return Ok(Merged::Waiting);
+        }
+        if doc.heads() == before {
+            self.keep_written(id, doc);
+            return Ok(Merged::Unchanged);
+        }
+        Ok(Merged::Changed(Box::new(doc)))
+    }
+
+    fn keep_written(&self, id: (String, u128), doc: RecordDoc) {
+        let mut written = self.written.borrow_mut();
+        if written.len() < crate::sync::doc::CACHED_DOCS {
+            written.insert(id, doc);
+        }
     }
 
     /// Stores settings.

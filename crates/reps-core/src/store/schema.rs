@@ -14,7 +14,7 @@ use crate::{ChecklistTemplate, Settings, TemplateItem};
 
 /// The schema this build writes. Bump it only together with a migration step
 /// below and a fixture file of the previous version in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Reads the schema version of an open database; `None` for an empty file.
 pub(crate) fn version_of(db: &impl ReadableDatabase) -> Result<Option<u64>> {
@@ -92,6 +92,7 @@ fn new_device(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<Vec<u8>
 fn migrate_step(txn: &WriteTransaction, from: u64, now: Stamp, ids: &IdGen) -> Result<()> {
     match from {
         1 => migrate_1_to_2(txn, now, ids),
+        2 => migrate_2_to_3(txn),
         _ => Err(Error::Corrupt(format!("no migration from schema {from}"))),
     }
 }
@@ -136,6 +137,20 @@ fn migrate_1_to_2(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()>
     Ok(())
 }
 
+/// Schema 3 (sync to a remote): what is still to send, and which remote
+/// files were taken in. Every record is unsent until the first sync.
+fn migrate_2_to_3(txn: &WriteTransaction) -> Result<()> {
+    txn.open_table(SYNC_SEEN)?;
+    let mut unsent = txn.open_table(SYNC_UNSENT)?;
+    let docs = txn.open_table(DOCS)?;
+    for row in docs.iter()? {
+        let (k, _) = row?;
+        let (table, key) = k.value();
+        unsent.insert((table, key), 0u64.to_le_bytes().as_slice())?;
+    }
+    Ok(())
+}
+
 /// Every table of the current schema, so read transactions never meet a missing one.
 fn create_tables(txn: &WriteTransaction) -> Result<()> {
     for def in [
@@ -162,6 +177,8 @@ fn create_tables(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(SETTINGS)?;
     txn.open_table(DOCS)?;
     txn.open_table(DEVICE)?;
+    txn.open_table(SYNC_UNSENT)?;
+    txn.open_table(SYNC_SEEN)?;
     Ok(())
 }
 
@@ -171,15 +188,22 @@ fn create_current(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()>
     create_tables(txn)?;
     let actor = new_device(txn, now, ids)?;
     let w = Writer::new(txn, now, ids, &actor, None);
+    // The default checklist has the same ids on every install, so two
+    // devices that start fresh and then sync share one, not two.
+    let made = Stamp::new(chrono::DateTime::UNIX_EPOCH, chrono_tz::UTC);
     let template = ChecklistTemplate {
-        id: TemplateId(w.new_id()),
+        id: TemplateId(crate::id::derived("default checklist", made)),
         created: now,
         updated: now,
         name: "Before every interview".into(),
         items: crate::domain::checklist::default_items()
             .into_iter()
-            .map(|(when, text)| TemplateItem {
-                id: ItemId(w.new_id()),
+            .enumerate()
+            .map(|(n, (when, text))| TemplateItem {
+                id: ItemId(crate::id::derived(
+                    &format!("default checklist item {n}"),
+                    made,
+                )),
                 text: text.into(),
                 when,
             })

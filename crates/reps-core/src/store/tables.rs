@@ -74,3 +74,10 @@ pub const DOCS: TableDefinition<(&str, u128), &[u8]> = TableDefinition::new("syn
 /// This install's own facts: its device id (`"actor"`), which signs its
 /// changes. Never in a backup, never copied to another device.
 pub const DEVICE: TableDefinition<&str, &[u8]> = TableDefinition::new("device-2");
+/// Records changed here and not yet sent: `(table name, key)` → an 8-byte
+/// write tag, then the document's heads before the first unsent change
+/// (so the next file carries exactly the changes made since).
+pub const SYNC_UNSENT: TableDefinition<(&str, u128), &[u8]> = TableDefinition::new("sync-unsent-3");
+/// Remote files already taken in (or stood in for by a snapshot taken in),
+/// by name: each is read once.
+pub const SYNC_SEEN: TableDefinition<&str, ()> = TableDefinition::new("sync-seen-3");

@@ -34,6 +34,33 @@ pub const TEXT_FIELDS: &[&str] = &[
     "met_where",
 ];
 
+/// The one field of a forgotten record's document.
+const FORGOTTEN: &str = "_forgotten";
+
+/// Where a document's history stands (its Automerge heads).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heads(Vec<automerge::ChangeHash>);
+
+impl Heads {
+    /// As stored: the hashes one after another.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.iter().flat_map(|h| h.0).collect()
+    }
+
+    /// From stored bytes; `None` if they are not whole hashes.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        if bytes.len() % 32 != 0 {
+            return None;
+        }
+        Some(Self(
+            bytes
+                .chunks_exact(32)
+                .map(|c| automerge::ChangeHash(c.try_into().unwrap_or([0; 32])))
+                .collect(),
+        ))
+    }
+}
+
 const ENCODING: TextEncoding = TextEncoding::UnicodeCodePoint;
 
 /// A record's document could not be read, written or merged.
@@ -100,6 +127,47 @@ impl RecordDoc {
             kind,
             why: e.to_string(),
         })
+    }
+
+    /// The document's heads: where its history stands now.
+    pub fn heads(&mut self) -> Heads {
+        Heads(self.doc.get_heads())
+    }
+
+    /// The changes made after `since`, to send to other devices.
+    pub fn changes_after(&mut self, since: &Heads) -> Vec<u8> {
+        self.doc.save_after(&since.0)
+    }
+
+    /// Takes in a whole document or a run of changes from another device.
+    /// Changes whose earlier changes have not arrived yet are held back
+    /// ([`RecordDoc::lacks_earlier_changes`]); taking in the same bytes
+    /// twice changes nothing.
+    pub fn take_in(&mut self, bytes: &[u8]) -> Result<(), DocError> {
+        self.doc
+            .load_incremental(bytes)
+            .map(|_| ())
+            .map_err(|e| DocError::Damaged(e.to_string()))
+    }
+
+    /// Whether changes taken in wait for earlier ones not seen yet (saving
+    /// now would drop them).
+    pub fn lacks_earlier_changes(&mut self) -> bool {
+        !self.doc.get_missing_deps(&[]).is_empty()
+    }
+
+    /// Marks the record forgotten: its document stays, so that the
+    /// forgetting reaches the other devices and wins over their edits.
+    pub fn forget(&mut self) -> Result<(), DocError> {
+        self.write(&serde_json::json!({ FORGOTTEN: true }))
+    }
+
+    /// Whether the record was forgotten on some device.
+    pub fn is_forgotten(&self) -> bool {
+        matches!(
+            self.doc.get(&ROOT, FORGOTTEN),
+            Ok(Some((automerge::Value::Scalar(s), _))) if matches!(s.as_ref(), ScalarValue::Boolean(true))
+        )
     }
 
     /// Takes in every change of `other` this one lacks (both keep theirs).

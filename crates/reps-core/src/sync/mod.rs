@@ -1,9 +1,64 @@
-//! Sync: one journal on several devices, through storage the user owns.
+//! Sync: one journal on several devices, through storage the user owns,
+//! with no Reps server and no account.
 //!
-//! The merge engine comes first ([`doc`]): every record as an Automerge
-//! document, so that edits made offline on two devices merge the way a
-//! user expects — different fields both kept, the same note typed into on
-//! both keeping both people's words, lists such as the stage history
-//! united — instead of the newest copy winning by a wall clock.
+//! - [`doc`]: every record as an Automerge document, so that edits made
+//!   offline on two devices merge the way a user expects — different
+//!   fields both kept, the same note typed into on both keeping both
+//!   people's words, lists such as the stage history united — instead of
+//!   the newest copy winning by a wall clock.
+//! - [`file`]: what a device leaves on the remote (its changes, now and
+//!   then a snapshot), framed and padded; [`key`]: the journal key every
+//!   such file is encrypted to, wrapped on the remote by the passphrase.
+//! - [`remote`]: the storage (a folder, WebDAV), seen as files written once.
+//! - [`run`]: one round — take in what other devices left, send what
+//!   changed here — driven through [`SyncPort`], so the journal's owner
+//!   (a thread, the browser's worker) does the journal's part and the
+//!   network waits never hold it.
 
 pub mod doc;
+pub mod file;
+pub mod key;
+pub mod remote;
+mod round;
+
+pub use key::{FileRefusal, JournalKey};
+pub use remote::{FolderRemote, Listed, Remote, RemoteError};
+pub use round::{SyncPort, connect, run};
+
+/// Sync could not be set up or could not finish a round. Nothing in the
+/// journal is lost: what was not sent is sent next time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    /// The passphrase could not seal or open the key.
+    #[error(transparent)]
+    Sealed(#[from] crate::formats::sealed::SealError),
+    /// The remote's key file is not a Reps journal key.
+    #[error(
+        "the sync folder's key file is not a Reps journal key; it was left alone (is this folder used by something else?)"
+    )]
+    BadKeyFile,
+    /// The key kept on this device cannot be read.
+    #[error("this device's sync key cannot be read; set up sync again with your passphrase")]
+    KeyLost,
+    /// Sync has not been set up on this device.
+    #[error("sync is not set up on this device")]
+    NotSetUp,
+    /// The remote already holds a journal and no passphrase was given to join it.
+    #[error("this sync folder already holds a Reps journal; enter its passphrase to join it")]
+    RemoteInUse,
+    /// The remote failed.
+    #[error(transparent)]
+    Remote(#[from] RemoteError),
+    /// The journal failed.
+    #[error("{0}")]
+    Journal(String),
+    /// Encryption failed on this device.
+    #[error("could not encrypt for sync: {0}")]
+    Local(String),
+}
+
+impl From<crate::Error> for SyncError {
+    fn from(e: crate::Error) -> Self {
+        SyncError::Journal(e.to_string())
+    }
+}
