@@ -44,8 +44,8 @@ setup() {
 
 # What only the tests need: the clipboard reader and a private D-Bus for the
 # window tests (copy, notifications), LibreOffice to open the spreadsheet
-# export headless, the age tool to open encrypted backups, and the Python parsers that check the calendar and
-# contacts exports (pinned in tests/*/requirements.txt).
+# export headless, the age tool to open encrypted backups, the Python parsers that check the calendar and
+# contacts exports, and the WebDAV server the sync tests run (pinned in tests/*/requirements.txt).
 setup_test_tools() {
   local need=()
   command -v xclip >/dev/null 2>&1 || need+=(xclip)
@@ -60,9 +60,10 @@ setup_test_tools() {
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
-  if ! python3 -c 'import icalendar, vobject, jeepney' 2>/dev/null; then
-    python3 -m pip install -q --disable-pip-version-check -r tests/formats/requirements.txt -r tests/window/requirements.txt 2>/dev/null ||
-      python3 -m pip install -q --disable-pip-version-check --break-system-packages -r tests/formats/requirements.txt -r tests/window/requirements.txt
+  local reqs=(-r tests/formats/requirements.txt -r tests/window/requirements.txt -r tests/sync/requirements.txt)
+  if ! python3 -c 'import icalendar, vobject, jeepney, wsgidav, cheroot' 2>/dev/null; then
+    python3 -m pip install -q --disable-pip-version-check "${reqs[@]}" 2>/dev/null ||
+      python3 -m pip install -q --disable-pip-version-check --break-system-packages "${reqs[@]}"
   fi
 }
 

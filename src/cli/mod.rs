@@ -43,9 +43,38 @@ pub enum ImportKind {
     Tracker,
 }
 
+/// A sync task.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncTask {
+    /// `reps sync folder PATH [--name NAME]`: join or start the journal there.
+    Folder {
+        /// The folder picked.
+        path: PathBuf,
+        /// This device's name on the others.
+        name: String,
+    },
+    /// `reps sync webdav URL USER [--name NAME]`.
+    WebDav {
+        /// The folder's address.
+        url: String,
+        /// The user name.
+        user: String,
+        /// This device's name on the others.
+        name: String,
+    },
+    /// `reps sync` or `reps sync now`: one round.
+    Now,
+    /// `reps sync status`.
+    Status,
+    /// `reps sync stop`: forget the sync settings on this device.
+    Stop,
+}
+
 /// One export or import asked for on the command line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Task {
+    /// `reps sync …`
+    Sync(SyncTask),
     /// `reps export KIND PATH`
     Export(ExportKind, PathBuf),
     /// `reps import KIND PATH [--lead ID] [--yes]`
@@ -81,7 +110,60 @@ pub const USAGE: &str = "\
                    add the interviews of a calendar invite (.ics) to a lead,
                    or to a new lead named from the invite
   import tracker FILE [--yes]
-                   preview the leads in another tracker's CSV; --yes adds them";
+                   preview the leads in another tracker's CSV; --yes adds them
+  sync folder FOLDER [--name NAME]
+                   sync through a folder that Syncthing, a cloud drive or a USB
+                   stick carries: joins the journal there (or starts one) with
+                   the passphrase from REPS_PASSPHRASE or standard input
+  sync webdav URL USER [--name NAME]
+                   the same through a WebDAV server; the app password comes
+                   from REPS_WEBDAV_PASSWORD or the next line of standard input
+  sync [now]       take in the other devices' changes and send this one's
+  sync status      when it last synced, the devices seen, the last problem
+  sync stop        stop syncing on this device (the journal stays as it is)";
+
+/// Reads `sync …` after the word itself.
+pub fn parse_sync(args: &mut dyn Iterator<Item = String>) -> Result<Task, String> {
+    let mut rest: Vec<String> = args.collect();
+    let mut name = String::new();
+    if let Some(at) = rest.iter().position(|a| a == "--name") {
+        if at + 1 >= rest.len() {
+            return Err("--name needs this device's name after it".into());
+        }
+        name = rest.remove(at + 1);
+        rest.remove(at);
+    }
+    let default_name = || {
+        if name.trim().is_empty() {
+            std::env::var("HOSTNAME").unwrap_or_else(|_| "Computer".into())
+        } else {
+            name.clone()
+        }
+    };
+    let task = match rest
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["now"] => SyncTask::Now,
+        ["status"] => SyncTask::Status,
+        ["stop"] => SyncTask::Stop,
+        ["folder", path] => SyncTask::Folder {
+            path: PathBuf::from(path),
+            name: default_name(),
+        },
+        ["webdav", url, user] => SyncTask::WebDav {
+            url: url.to_string(),
+            user: user.to_string(),
+            name: default_name(),
+        },
+        ["folder"] => return Err("'sync folder' needs the folder after it".into()),
+        ["webdav", ..] => return Err("'sync webdav' needs the address and the user name".into()),
+        [other, ..] => return Err(format!("'sync {other}' is not a sync task")),
+    };
+    Ok(Task::Sync(task))
+}
 
 /// Reads `export …` / `import …` after the word itself.
 pub fn parse(word: &str, args: &mut dyn Iterator<Item = String>) -> Result<Task, String> {
@@ -131,6 +213,7 @@ pub fn parse(word: &str, args: &mut dyn Iterator<Item = String>) -> Result<Task,
 pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
     let err = |e: reps_core::Error| e.to_string();
     match task {
+        Task::Sync(t) => sync(j, t),
         Task::Export(ExportKind::Notes, folder) => {
             let notes = j.export_notes_markdown().map_err(err)?;
             crate::platform::exports::write_notes(folder, &notes)
@@ -270,8 +353,90 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 
 /// The passphrase of an encrypted backup: `REPS_PASSPHRASE`, else the first
 /// line of standard input (never an argument, which other users could see).
-fn passphrase() -> Result<String, String> {
-    if let Ok(p) = std::env::var("REPS_PASSPHRASE")
+/// Runs a sync task on this thread (the command line has no window to keep
+/// answering).
+fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
+    use reps_core::journal::sync::SyncPlace;
+    use reps_core::sync::{AnyRemote, connect, run};
+    let http = crate::platform::webdav_http::NativeHttp::default();
+    let said = |r: reps_core::journal::sync::TakeInReport| {
+        let mut out = vec![format!(
+            "Synced: {} file(s) from other devices taken in, {} record(s) changed here",
+            r.files, r.records
+        )];
+        if r.waiting > 0 {
+            out.push(format!(
+                "{} file(s) wait for earlier ones that have not arrived yet",
+                r.waiting
+            ));
+        }
+        out.extend(r.problems);
+        out.join("\n")
+    };
+    let (place, name) = match task {
+        SyncTask::Now => {
+            let setup = j
+                .sync_setup()
+                .map_err(|e| e.to_string())?
+                .ok_or("sync is not set up here; start with 'reps sync folder FOLDER'")?;
+            let remote = AnyRemote::of(&setup.place, http).map_err(|e| e.to_string())?;
+            return pollster::block_on(run(j, &remote))
+                .map(said)
+                .map_err(|e| e.to_string());
+        }
+        SyncTask::Status => {
+            let v = j.sync_view().map_err(|e| e.to_string())?;
+            if !v.set_up {
+                return Ok("Sync is not set up on this device.".into());
+            }
+            let mut out = vec![
+                format!("Syncing through {} as \"{}\"", v.place, v.device_name),
+                v.last_synced,
+                format!("{} change(s) waiting to be sent", v.unsent),
+            ];
+            for d in v.devices {
+                out.push(format!("  {}: {}", d.name, d.last));
+            }
+            if let Some(p) = v.problem {
+                out.push(format!("Last problem: {p}"));
+            }
+            return Ok(out.join("\n"));
+        }
+        SyncTask::Stop => {
+            j.stop_sync().map_err(|e| e.to_string())?;
+            return Ok("Sync is stopped on this device; the journal stays as it is.".into());
+        }
+        SyncTask::Folder { path, name } => {
+            let path = std::path::absolute(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            if !path.is_dir() {
+                return Err(format!("{} is not a folder", path.display()));
+            }
+            (
+                SyncPlace::Folder {
+                    path: path.display().to_string(),
+                },
+                name,
+            )
+        }
+        SyncTask::WebDav { url, user, name } => (
+            SyncPlace::WebDav {
+                url: url.clone(),
+                user: user.clone(),
+                password: secret("REPS_WEBDAV_PASSWORD", "the app password")?,
+            },
+            name,
+        ),
+    };
+    let pass = passphrase()?;
+    let remote = AnyRemote::of(&place, http).map_err(|e| e.to_string())?;
+    let report =
+        pollster::block_on(connect(j, &remote, place, &pass, name)).map_err(|e| e.to_string())?;
+    Ok(format!("Sync is set up.\n{}", said(report)))
+}
+
+/// A secret from the environment, else a line of standard input.
+fn secret(var: &str, what: &str) -> Result<String, String> {
+    if let Ok(p) = std::env::var(var)
         && !p.is_empty()
     {
         return Ok(p);
@@ -279,12 +444,16 @@ fn passphrase() -> Result<String, String> {
     let mut line = String::new();
     std::io::stdin()
         .read_line(&mut line)
-        .map_err(|e| format!("could not read the passphrase: {e}"))?;
+        .map_err(|e| format!("could not read {what}: {e}"))?;
     let p = line.trim_end_matches(['\r', '\n']).to_string();
     if p.is_empty() {
-        return Err("give the passphrase on standard input or in REPS_PASSPHRASE".into());
+        return Err(format!("give {what} on standard input or in {var}"));
     }
     Ok(p)
+}
+
+fn passphrase() -> Result<String, String> {
+    secret("REPS_PASSPHRASE", "the passphrase")
 }
 
 #[cfg(test)]

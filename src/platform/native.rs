@@ -44,6 +44,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             word @ ("export" | "import") => {
                 parsed.task = Some(crate::cli::parse(word, &mut args)?);
             }
+            "sync" => parsed.task = Some(crate::cli::parse_sync(&mut args)?),
             "--private" => match &mut parsed.task {
                 Some(crate::cli::Task::Export(
                     crate::cli::ExportKind::Proof { include_private },

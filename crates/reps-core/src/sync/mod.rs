@@ -20,10 +20,12 @@ pub mod file;
 pub mod key;
 pub mod remote;
 mod round;
+pub mod webdav;
 
 pub use key::{FileRefusal, JournalKey};
-pub use remote::{FolderRemote, Listed, Remote, RemoteError};
+pub use remote::{AnyRemote, FolderRemote, Listed, Remote, RemoteError};
 pub use round::{SyncPort, connect, run};
+pub use webdav::{Http, HttpRequest, HttpResponse, WebDavRemote};
 
 /// Sync could not be set up or could not finish a round. Nothing in the
 /// journal is lost: what was not sent is sent next time.
@@ -32,6 +34,11 @@ pub enum SyncError {
     /// The passphrase could not seal or open the key.
     #[error(transparent)]
     Sealed(#[from] crate::formats::sealed::SealError),
+    /// The passphrase does not open the journal key on the remote.
+    #[error(
+        "that passphrase does not open the journal in this sync folder; check it and try again (nothing was changed)"
+    )]
+    WrongPassphrase,
     /// The remote's key file is not a Reps journal key.
     #[error(
         "the sync folder's key file is not a Reps journal key; it was left alone (is this folder used by something else?)"

@@ -130,3 +130,55 @@ impl Remote for FolderRemote {
         }
     }
 }
+
+/// The remote a device's sync settings name, over the platform's HTTP
+/// client `C` for WebDAV.
+#[derive(Debug, Clone)]
+pub enum AnyRemote<C> {
+    /// A folder.
+    Folder(FolderRemote),
+    /// A WebDAV server.
+    WebDav(super::WebDavRemote<C>),
+}
+
+impl<C: super::Http> AnyRemote<C> {
+    /// The remote of `place`.
+    pub fn of(place: &crate::journal::sync::SyncPlace, client: C) -> Result<Self, RemoteError> {
+        use crate::journal::sync::SyncPlace;
+        Ok(match place {
+            SyncPlace::Folder { path } => AnyRemote::Folder(FolderRemote::new(path)),
+            SyncPlace::WebDav {
+                url,
+                user,
+                password,
+            } => AnyRemote::WebDav(super::WebDavRemote::new(client, url, user, password)?),
+        })
+    }
+}
+
+impl<C: super::Http> Remote for AnyRemote<C> {
+    async fn list(&self) -> Result<Vec<Listed>, RemoteError> {
+        match self {
+            AnyRemote::Folder(r) => r.list().await,
+            AnyRemote::WebDav(r) => r.list().await,
+        }
+    }
+    async fn get(&self, name: &str) -> Result<Option<Vec<u8>>, RemoteError> {
+        match self {
+            AnyRemote::Folder(r) => r.get(name).await,
+            AnyRemote::WebDav(r) => r.get(name).await,
+        }
+    }
+    async fn put(&self, name: &str, bytes: &[u8]) -> Result<(), RemoteError> {
+        match self {
+            AnyRemote::Folder(r) => r.put(name, bytes).await,
+            AnyRemote::WebDav(r) => r.put(name, bytes).await,
+        }
+    }
+    async fn delete(&self, name: &str) -> Result<(), RemoteError> {
+        match self {
+            AnyRemote::Folder(r) => r.delete(name).await,
+            AnyRemote::WebDav(r) => r.delete(name).await,
+        }
+    }
+}

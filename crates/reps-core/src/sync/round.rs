@@ -76,7 +76,12 @@ pub async fn connect<P: SyncPort, R: Remote>(
     let listing = remote.list().await?;
     let key = if listing.iter().any(|f| f.name == KEY_FILE) {
         let wrapped = remote.get(KEY_FILE).await?.ok_or(SyncError::BadKeyFile)?;
-        JournalKey::unwrap(&wrapped, passphrase)?
+        JournalKey::unwrap(&wrapped, passphrase).map_err(|e| match e {
+            SyncError::Sealed(crate::formats::sealed::SealError::WrongPassphrase) => {
+                SyncError::WrongPassphrase
+            }
+            other => other,
+        })?
     } else {
         let key = JournalKey::generate();
         let wrapped = key.wrap(passphrase)?;

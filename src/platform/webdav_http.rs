@@ -1,0 +1,52 @@
+//! The HTTP client WebDAV sync uses on desktop and phones: `ureq`, blocking,
+//! run on the sync thread (never the journal's). It answers with whatever
+//! status the server gave; only a failure to reach the server is an error.
+
+use std::time::Duration;
+
+use reps_core::sync::{Http, HttpRequest, HttpResponse};
+
+/// The largest answer read (a snapshot is a few megabytes).
+const MAX_BODY: u64 = 80 * 1024 * 1024;
+
+/// A blocking client with timeouts, so a dead network ends a round.
+#[derive(Clone)]
+pub struct NativeHttp {
+    agent: ureq::Agent,
+}
+
+impl Default for NativeHttp {
+    fn default() -> Self {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .allow_non_standard_methods(true)
+            .timeout_connect(Some(Duration::from_secs(10)))
+            .timeout_global(Some(Duration::from_secs(120)))
+            .build();
+        Self {
+            agent: config.new_agent(),
+        }
+    }
+}
+
+impl Http for NativeHttp {
+    async fn send(&self, req: HttpRequest) -> Result<HttpResponse, String> {
+        let mut builder = ureq::http::Request::builder()
+            .method(req.method)
+            .uri(&req.url)
+            .header("Authorization", &req.authorization);
+        for (k, v) in &req.headers {
+            builder = builder.header(*k, v);
+        }
+        let request = builder.body(req.body).map_err(|e| e.to_string())?;
+        let mut res = self.agent.run(request).map_err(|e| e.to_string())?;
+        let status = res.status().as_u16();
+        let body = res
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_vec()
+            .map_err(|e| e.to_string())?;
+        Ok(HttpResponse { status, body })
+    }
+}
