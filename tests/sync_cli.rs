@@ -373,7 +373,7 @@ fn sync_killed_at_random_moments_loses_nothing_and_doubles_nothing() {
     }
     assert_eq!(a.all_leads().unwrap().len(), leads);
     assert_eq!(b.all_leads().unwrap().len(), leads);
-    let (mut ea, mut eb) = (a.export().unwrap(), b.export().unwrap());
+    let (mut ea, eb) = (a.export().unwrap(), b.export().unwrap());
     ea.exported = eb.exported;
     assert_eq!(
         serde_json::to_string(&ea).unwrap(),
