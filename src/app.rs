@@ -120,6 +120,24 @@ pub fn App() -> Element {
         provide_context(history.clone());
         provide_context(history as std::rc::Rc<dyn dioxus::history::History>);
     });
+    // sync rounds on their own thread; a round that brought changes refreshes the screens
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let for_sync = handle.clone();
+        let mut revision = use_context::<Ctx>().revision;
+        use_hook(move || {
+            let Some(h) = for_sync else { return };
+            let (changed, mut heard) = futures_channel::mpsc::unbounded();
+            let runner = crate::platform::sync_runner::SyncRunner::spawn(h, changed);
+            provide_context(runner.clone());
+            spawn(async move {
+                use futures_util::StreamExt;
+                while heard.next().await.is_some() {
+                    revision += 1;
+                }
+            });
+        });
+    }
     let e2e = launch.e2e;
     use_hook(move || {
         if e2e {

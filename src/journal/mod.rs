@@ -9,6 +9,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod local;
 pub mod protocol;
+mod sync_port;
 
 use futures_channel::oneshot;
 use serde::{Deserialize, Serialize};

@@ -16,6 +16,8 @@ use reps_core::formats::backup::ImportSummary;
 use reps_core::formats::ics::Invite;
 use reps_core::formats::markdown::NoteFile;
 use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
+use reps_core::journal::sync::{Outbox, RoundEnd, Sent, SyncSetup, SyncView, TakeInReport};
+use reps_core::sync::Listed;
 use reps_core::{
     ChecklistPage, ChecklistTemplate, ChecklistView, Collision, CompanyHistory, Contact,
     ContactDetails, ContactId, Debrief, DebriefBody, DebriefId, Decided, Decision, FollowUp,
@@ -331,4 +333,38 @@ protocol! {
 
     /// Imports an encrypted backup with its passphrase: all or nothing.
     fn import_sealed(j, text: String, passphrase: String) -> ImportSummary { j.import_sealed(text.as_bytes(), &passphrase) }
+
+    // Sync: each step of a round is one query or command here; the network
+    // waits happen outside the owner (crate::journal::sync_port).
+
+    /// The Sync section's view.
+    fn sync_view(j) -> SyncView { j.sync_view() }
+
+    /// This device's sync settings, if set up.
+    fn sync_setup(j) -> Option<SyncSetup> { j.sync_setup() }
+
+    /// Saves this device's sync settings (the key in hand).
+    fn save_sync_setup(j, setup: SyncSetup) -> () { j.save_sync_setup(&setup) }
+
+    /// Stops syncing on this device; the journal stays as it is.
+    fn stop_sync(j) -> () { j.stop_sync() }
+
+    /// The remote files still to read.
+    fn sync_files_wanted(j, listing: Vec<Listed>) -> Vec<String> { j.sync_files_wanted(&listing) }
+
+    /// Takes in what other devices left, one transaction per file.
+    fn sync_take_in(j, listing: Vec<Listed>, files: Vec<(String, Vec<u8>)>) -> TakeInReport {
+        j.sync_take_in(&listing, files)
+    }
+
+    /// The file to send now, if any.
+    fn sync_outbox(j, listing: Vec<Listed>) -> Option<Outbox> { j.sync_outbox(&listing) }
+
+    /// An outbox reached the remote.
+    fn sync_sent(j, sent: Sent) -> () { j.sync_sent(&sent) }
+
+    /// How a round ended.
+    fn sync_finished(j, listing: Option<Vec<Listed>>, end: RoundEnd) -> () {
+        j.sync_finished(listing.as_deref(), &end)
+    }
 }

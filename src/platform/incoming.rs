@@ -94,6 +94,8 @@ pub fn FromOutside() -> Element {
         if let Some(link) = first_link {
             let _ = tx.unbounded_send(Incoming::Opened(link));
         }
+        // back at the front: a sync round soon
+        let sync = try_consume_context::<crate::platform::sync_runner::SyncRunner>();
         spawn(async move {
             let mut ctx = ctx;
             while let Some(first) = rx.next().await {
@@ -111,6 +113,9 @@ pub fn FromOutside() -> Element {
                     })
                     .collect();
                 if resumed {
+                    if let Some(s) = &sync {
+                        s.nudge();
+                    }
                     #[cfg(target_os = "android")]
                     links.extend(crate::platform::phone::android::take_link());
                     if let Some(places) = &places {

@@ -233,6 +233,7 @@ pub fn Data() -> Element {
         DataView { message: message(), busy: busy(), on_export: export, on_import: import,
             private: private(), on_private: move |v| private.set(v),
             sealed: rsx! { SealedExport {} },
+            sync: rsx! { crate::screens::sync::SyncCard {} },
             unlock: locked().map(|(name, text)| rsx! {
                 Unlock { key: "{name}", name: name.clone(), text,
                     on_done: move |summary: ImportSummary| {
@@ -262,6 +263,9 @@ pub fn DataView(
     /// The passphrase asked for an encrypted file picked for import.
     #[props(default)]
     unlock: Option<Element>,
+    /// The Sync section (it talks to the journal and the sync driver).
+    #[props(default)]
+    sync: Option<Element>,
 ) -> Element {
     let (place, saved_to) = if cfg!(target_arch = "wasm32") {
         (
@@ -279,8 +283,9 @@ pub fn DataView(
         crate::components::keys::BackLink {}
         header { class: "screen-head",
             h1 { "Your data" }
-            p { class: "sub", "Your journal is kept {place} and nowhere else. {saved_to}" }
+            p { class: "sub", "Your journal is kept {place}. Nothing leaves it unless you set up sync, and then only encrypted. {saved_to}" }
         }
+        {sync}
         section { class: "data-card",
             h2 { "Back up" }
             p { "Everything: leads, interviews, debriefs, people, follow-ups and checklists, as one file you can keep, or open in Reps on another device." }

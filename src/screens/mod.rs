@@ -13,6 +13,7 @@ pub mod reps;
 pub mod search;
 #[cfg(test)]
 mod states;
+pub mod sync;
 pub mod today;
 
 #[cfg(test)]

@@ -135,7 +135,10 @@ impl<'s> App<'s> {
             .env("REPS_E2E", "1")
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(match std::env::var("REPS_E2E_STDERR") {
+                Ok(f) => Stdio::from(std::fs::File::create(f).unwrap()),
+                Err(_) => Stdio::null(),
+            })
             .spawn()
             .expect("start reps");
         let rects = Arc::new(Mutex::new(HashMap::new()));
@@ -327,6 +330,11 @@ impl<'s> App<'s> {
             .cloned()
             .collect::<Vec<_>>()
             .join(",")
+    }
+
+    /// A screenshot of this app's screen.
+    pub fn screen_shot(&self, name: &str) -> PathBuf {
+        self.screen.shot(name)
     }
 
     /// SIGKILL, as a phone kills a backgrounded app.

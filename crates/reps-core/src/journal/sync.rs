@@ -127,7 +127,7 @@ pub struct SyncDevice {
 }
 
 /// A file this device is about to send, and what to note once it is there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outbox {
     /// Its remote name.
     pub name: String,
@@ -141,7 +141,7 @@ pub struct Outbox {
 }
 
 /// What an [`Outbox`] carried, to mark sent.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Sent {
     seq: u64,
     /// `(table, key, tag, heads)`: the tag the record had when its changes
@@ -150,7 +150,7 @@ pub struct Sent {
 }
 
 /// What a round took in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TakeInReport {
     /// Files read and merged.
     pub files: usize,
@@ -163,7 +163,7 @@ pub struct TakeInReport {
 }
 
 /// How a round ended, for the log.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum RoundEnd {
     /// It went through; files set aside are named.
     Done(TakeInReport),

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 /// A file on the remote.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Listed {
     /// Its name in the sync folder.
     pub name: String,

@@ -1,0 +1,333 @@
+//! The Sync section of the Data screen: set sync up (a folder or a WebDAV
+//! server, and the passphrase), then see how it stands — when it last
+//! synced, what waits to be sent, the devices seen, the last problem in
+//! plain words — with "Sync now" and a way to stop.
+
+use dioxus::prelude::*;
+use reps_core::journal::sync::{SyncPlace, SyncView, TakeInReport};
+
+use crate::app::use_ctx;
+
+/// What runs the rounds on this platform (a thread beside the journal's).
+#[cfg(not(target_arch = "wasm32"))]
+pub type SyncDriver = crate::platform::sync_runner::SyncRunner;
+/// In the browser the rounds are not wired to the page yet: the section
+/// stays hidden there (see `SyncCard`).
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, PartialEq)]
+pub struct SyncDriver;
+
+#[cfg(target_arch = "wasm32")]
+impl SyncDriver {
+    fn round(&self) -> impl std::future::Future<Output = Result<TakeInReport, String>> + use<> {
+        async { Err("sync is not available in the browser yet".to_string()) }
+    }
+    fn connect(
+        &self,
+        _: SyncPlace,
+        _: String,
+        _: String,
+    ) -> impl std::future::Future<Output = Result<TakeInReport, String>> + use<> {
+        self.round()
+    }
+}
+
+/// How a setup or a round went, in words.
+fn said(r: &TakeInReport) -> String {
+    let mut out = match r.records {
+        0 => "Up to date.".to_string(),
+        1 => "1 change from your other devices is in.".to_string(),
+        n => format!("{n} changes from your other devices are in."),
+    };
+    if r.waiting > 0 {
+        out.push_str(&format!(
+            " {} file(s) wait for earlier ones that have not arrived yet.",
+            r.waiting
+        ));
+    }
+    for p in &r.problems {
+        out.push(' ');
+        out.push_str(p);
+    }
+    out
+}
+
+/// The Sync section.
+#[component]
+pub fn SyncCard() -> Element {
+    let ctx = use_ctx();
+    let driver = try_consume_context::<SyncDriver>();
+    let mut tick = use_signal(|| 0u64);
+    // what the last action said: kept here, so that it stays when the
+    // section turns from the form into the state
+    let note = use_signal(|| None::<Result<String, String>>);
+    // the state is read again now and then: rounds run on their own
+    use_hook(move || {
+        spawn(async move {
+            loop {
+                let _ =
+                    document::eval("await new Promise(r => setTimeout(r, 5000)); return 1;").await;
+                tick += 1;
+            }
+        })
+    });
+    let mut connecting = use_signal(|| false);
+    let mut note_w = note;
+    let mut ctx_w = ctx;
+    let for_connect = driver.clone();
+    // runs in this section's scope, so the form turning into the state
+    // (the settings are saved before the first round ends) does not stop it
+    let on_connect = move |(place, passphrase, device): (SyncPlace, String, String)| {
+        let Some(d) = &for_connect else { return };
+        connecting.set(true);
+        note_w.set(Some(Ok(
+            "Connecting… (opening the key takes a few seconds)".into(),
+        )));
+        let job = d.connect(place, passphrase, device);
+        spawn(async move {
+            let r = job.await;
+            connecting.set(false);
+            match r {
+                Ok(report) => {
+                    note_w.set(Some(Ok(format!("Sync is set up. {}", said(&report)))));
+                    ctx_w.changed();
+                }
+                Err(e) => note_w.set(Some(Err(format!("{e}. Nothing was changed.")))),
+            }
+        });
+    };
+    let view = use_resource(move || async move {
+        let _ = (ctx.revision(), tick());
+        ctx.journal().sync_view().await
+    });
+    let Some(driver) = driver else {
+        return rsx! {};
+    };
+    let guard = view.read();
+    let Some(Ok(view)) = guard.as_ref() else {
+        return rsx! {};
+    };
+    let view = view.clone();
+    drop(guard);
+    rsx! {
+        section { class: "data-card", id: "sync", "data-testid": "data-sync-card",
+            h2 { "Sync with your other devices" }
+            if view.set_up {
+                SyncState { view, driver, note }
+            } else {
+                SyncSetupForm { busy: connecting(), note, on_connect }
+            }
+            if let Some(m) = note() {
+                p {
+                    class: if m.is_ok() { "data-message" } else { "data-message error" },
+                    role: if m.is_ok() { "status" } else { "alert" },
+                    "data-testid": "data-sync-message",
+                    {m.clone().unwrap_or_else(|e| e)}
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn SyncState(
+    view: SyncView,
+    driver: SyncDriver,
+    note: Signal<Option<Result<String, String>>>,
+) -> Element {
+    let mut ctx = use_ctx();
+    let mut note = note;
+    let mut busy = use_signal(|| false);
+    let d = driver.clone();
+    let now = move |_| {
+        if busy() {
+            return;
+        }
+        busy.set(true);
+        note.set(Some(Ok("Syncing…".into())));
+        let round = d.round();
+        spawn(async move {
+            let r = round.await;
+            busy.set(false);
+            note.set(Some(r.as_ref().map(said).map_err(Clone::clone)));
+            ctx.changed();
+        });
+    };
+    let stop = move |_| {
+        spawn(async move {
+            let r = ctx.journal().stop_sync().await;
+            if let Err(e) = r {
+                note.set(Some(Err(e.message)));
+            }
+            ctx.changed();
+        });
+    };
+    let waiting = match view.unsent {
+        0 => "nothing waiting to be sent".to_string(),
+        1 => "1 change waiting to be sent".to_string(),
+        n => format!("{n} changes waiting to be sent"),
+    };
+    rsx! {
+        p { "Syncing through {view.place} as “{view.device_name}”. Everything is encrypted with your passphrase before it leaves this device." }
+        p { class: "sync-state", "data-testid": "data-sync-state", "{view.last_synced} · {waiting}" }
+        if !view.devices.is_empty() {
+            ul { class: "sync-devices", "data-testid": "data-sync-devices",
+                for dev in view.devices.iter() {
+                    li { key: "{dev.name}", strong { "{dev.name}" } " — {dev.last}" }
+                }
+            }
+        } else {
+            p { class: "sub", "No other device has synced yet. On your phone or another computer, open Reps, go to Your data, and set up sync with the same place and passphrase." }
+        }
+        if let Some(p) = &view.problem {
+            p { class: "data-message error", role: "alert", "data-testid": "data-sync-problem", "{p}" }
+        }
+        div { class: "row-actions",
+            button { class: "button", r#type: "button", disabled: busy(), "data-testid": "data-sync-now",
+                onclick: now, "Sync now" }
+            button { class: "button quiet", r#type: "button", "data-testid": "data-sync-stop",
+                onclick: stop, "Stop syncing on this device" }
+        }
+    }
+}
+
+/// Which kind of place the form is set to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Folder,
+    WebDav,
+}
+
+/// What this device is called on the others, to start with.
+fn default_device_name() -> String {
+    if cfg!(target_arch = "wasm32") {
+        "Browser".into()
+    } else if cfg!(any(target_os = "android", target_os = "ios")) {
+        "Phone".into()
+    } else {
+        "Computer".into()
+    }
+}
+
+#[component]
+fn SyncSetupForm(
+    busy: bool,
+    note: Signal<Option<Result<String, String>>>,
+    on_connect: EventHandler<(SyncPlace, String, String)>,
+) -> Element {
+    let folder_allowed = !cfg!(target_arch = "wasm32");
+    let mut kind = use_signal(move || {
+        if folder_allowed {
+            Kind::Folder
+        } else {
+            Kind::WebDav
+        }
+    });
+    let mut folder = use_signal(String::new);
+    let mut url = use_signal(String::new);
+    let mut user = use_signal(String::new);
+    let mut password = use_signal(String::new);
+    let mut device = use_signal(default_device_name);
+    let mut pass = use_signal(String::new);
+    let mut note = note;
+    let mut open = use_signal(|| false);
+    let start = move |e: FormEvent| {
+        e.prevent_default();
+        if busy {
+            return;
+        }
+        let place = match kind() {
+            Kind::Folder if folder().trim().is_empty() => {
+                note.set(Some(Err("Choose the folder to sync through.".into())));
+                return;
+            }
+            Kind::Folder => SyncPlace::Folder {
+                path: folder().trim().to_string(),
+            },
+            Kind::WebDav if url().trim().is_empty() || user().trim().is_empty() => {
+                note.set(Some(Err(
+                    "Fill in the server's address and your user name.".into(),
+                )));
+                return;
+            }
+            Kind::WebDav => SyncPlace::WebDav {
+                url: url().trim().to_string(),
+                user: user().trim().to_string(),
+                password: password(),
+            },
+        };
+        if pass().chars().count() < reps_core::formats::sealed::MIN_PASSPHRASE {
+            note.set(Some(Err(format!(
+                "Choose a passphrase of at least {} characters.",
+                reps_core::formats::sealed::MIN_PASSPHRASE
+            ))));
+            return;
+        }
+        on_connect.call((place, pass(), device()));
+        pass.set(String::new());
+        password.set(String::new());
+    };
+    let web_note = cfg!(target_arch = "wasm32").then_some(
+        "In a browser, your server must allow this page's address (CORS); Nextcloud and ownCloud need their admin to allow it.",
+    );
+    let intro = rsx! {
+        p { "Keep one journal on your phone, your laptop and your browser. Reps keeps it in a folder or on a WebDAV server you already use, encrypted with a passphrase only you know. No Reps account, no Reps server." }
+    };
+    if !open() {
+        return rsx! {
+            {intro}
+            button { class: "button", r#type: "button", "data-testid": "data-sync-setup",
+                onclick: move |_| open.set(true), "Set up sync…" }
+        };
+    }
+    rsx! {
+        {intro}
+        form { class: "form", aria_label: "Set up sync", onsubmit: start,
+            if folder_allowed {
+                fieldset {
+                    legend { "Sync through" }
+                    label { class: "check-inline",
+                        input { r#type: "radio", name: "sync-kind", "data-testid": "data-sync-kind-folder",
+                            checked: kind() == Kind::Folder, onchange: move |_| kind.set(Kind::Folder) }
+                        " A folder"
+                    }
+                    label { class: "check-inline",
+                        input { r#type: "radio", name: "sync-kind", "data-testid": "data-sync-kind-webdav",
+                            checked: kind() == Kind::WebDav, onchange: move |_| kind.set(Kind::WebDav) }
+                        " A WebDAV server"
+                    }
+                }
+            }
+            if kind() == Kind::Folder {
+                label { r#for: "sync-folder", "Folder" }
+                input { id: "sync-folder", "data-testid": "data-sync-folder", r#type: "text",
+                    placeholder: "/home/you/Sync", value: "{folder}", oninput: move |e| folder.set(e.value()) }
+                p { class: "sub", "A folder that Syncthing, Dropbox, iCloud Drive, Google Drive, Nextcloud's app or a USB stick carries to your other devices. Reps adds a “Reps journal” folder inside it." }
+            } else {
+                label { r#for: "sync-url", "Server address" }
+                input { id: "sync-url", "data-testid": "data-sync-url", r#type: "url", autocomplete: "url",
+                    placeholder: "https://cloud.example.org/remote.php/dav/files/you/", value: "{url}",
+                    oninput: move |e| url.set(e.value()) }
+                label { r#for: "sync-user", "User name" }
+                input { id: "sync-user", "data-testid": "data-sync-user", r#type: "text", autocomplete: "username",
+                    value: "{user}", oninput: move |e| user.set(e.value()) }
+                label { r#for: "sync-password", "App password" }
+                input { id: "sync-password", "data-testid": "data-sync-password", r#type: "password",
+                    autocomplete: "current-password", value: "{password}", oninput: move |e| password.set(e.value()) }
+                p { class: "sub", "Make an app password in your server's security settings; it stays on this device." }
+                if let Some(w) = web_note { p { class: "sub", "{w}" } }
+            }
+            label { r#for: "sync-device", "This device's name" }
+            input { id: "sync-device", "data-testid": "data-sync-device", r#type: "text",
+                value: "{device}", oninput: move |e| device.set(e.value()) }
+            label { r#for: "sync-pass", "Sync passphrase" }
+            input { id: "sync-pass", "data-testid": "data-sync-pass", r#type: "password", autocomplete: "new-password",
+                value: "{pass}", oninput: move |e| pass.set(e.value()) }
+            p { class: "sub", "Use the same passphrase on every device. Nobody can recover it, Reps included: write it down somewhere safe." }
+            div { class: "row-actions",
+                button { class: "button", r#type: "submit", disabled: busy, "data-testid": "data-sync-start", "Start syncing" }
+                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+            }
+        }
+    }
+}
