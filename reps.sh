@@ -172,8 +172,13 @@ build_web() {
 # which writes every record's document (+398 KB gzip: 759,103 -> 1,157,143);
 # both 1,775,373 (1,780,654 with the document cache). The page is unchanged, and the worker starts after the
 # first render, so the launch is not slowed; the offline copy is larger.
-WEB_PAGE_BUDGET=620000
-WEB_TOTAL_BUDGET=1785000
+# Raised on 2026-12-06 for issue 14's sync rounds: in the worker the round,
+# WebDAV through fetch, the folder listing reader (quick-xml) and age's
+# X25519 for the journal key (+159 KB gzip: 1,162,431 -> 1,321,727); on the
+# page the Sync section and its driver (+17 KB: 618,223 -> 635,391; the
+# round's steps are left out of the browser's messages). Both 1,957,118.
+WEB_PAGE_BUDGET=636000
+WEB_TOTAL_BUDGET=1960000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {

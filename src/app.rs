@@ -138,6 +138,27 @@ pub fn App() -> Element {
             });
         });
     }
+    // in the browser the worker runs the rounds; the page asks it for jobs
+    // and hears when one brought changes
+    #[cfg(target_arch = "wasm32")]
+    {
+        let for_sync = handle.clone();
+        let mut revision = use_context::<Ctx>().revision;
+        use_hook(move || {
+            let Some(link) = for_sync.and_then(|h| h.worker_link()) else {
+                return;
+            };
+            let (changed, mut heard) = futures_channel::mpsc::unbounded();
+            link.on_sync_changed(changed);
+            provide_context(crate::web::sync::WebSync::new(link));
+            spawn(async move {
+                use futures_util::StreamExt;
+                while heard.next().await.is_some() {
+                    revision += 1;
+                }
+            });
+        });
+    }
     let e2e = launch.e2e;
     use_hook(move || {
         if e2e {

@@ -57,7 +57,11 @@ async function start() {
     self.postMessage(opened_message(explain(e)));
     return;
   }
-  self.onmessage = (event) => self.postMessage(journal.serve(event.data));
+  // a sync job is answered later by a message of its own (an empty reply now)
+  self.onmessage = (event) => {
+    const reply = journal.serve(event.data);
+    if (reply) self.postMessage(reply);
+  };
   self.postMessage(opened_message(undefined));
 }
 

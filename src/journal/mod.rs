@@ -9,6 +9,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod local;
 pub mod protocol;
+#[cfg(not(target_arch = "wasm32"))]
 mod sync_port;
 
 use futures_channel::oneshot;
@@ -144,6 +145,16 @@ impl JournalHandle {
         JournalHandle {
             link: Link::Worker(link),
             id: next_id(),
+        }
+    }
+
+    /// The worker behind this handle (the browser's sync jobs go to it).
+    #[cfg(target_arch = "wasm32")]
+    pub fn worker_link(&self) -> Option<crate::web::client::WorkerLink> {
+        match &self.link {
+            Link::Worker(w) => Some(w.clone()),
+            #[cfg(test)]
+            Link::Stopped => None,
         }
     }
 

@@ -4,6 +4,8 @@
 //! which builds the view record the screen renders: nothing here decides,
 //! reads twice or words anything.
 //!
+//! An entry marked `only(…)` exists only where that `cfg` holds.
+//!
 //! Each entry below becomes three things: a variant of [`Request`] (what the
 //! screen sends), a variant of [`Answer`] (what comes back), and a typed async
 //! method on [`JournalHandle`] that screens call. [`serve`] answers a request
@@ -16,7 +18,10 @@ use reps_core::formats::backup::ImportSummary;
 use reps_core::formats::ics::Invite;
 use reps_core::formats::markdown::NoteFile;
 use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
-use reps_core::journal::sync::{Outbox, RoundEnd, Sent, SyncSetup, SyncView, TakeInReport};
+use reps_core::journal::sync::SyncView;
+#[cfg(not(target_arch = "wasm32"))]
+use reps_core::journal::sync::{Outbox, RoundEnd, Sent, SyncSetup, TakeInReport};
+#[cfg(not(target_arch = "wasm32"))]
 use reps_core::sync::Listed;
 use reps_core::{
     ChecklistPage, ChecklistTemplate, ChecklistView, Collision, CompanyHistory, Contact,
@@ -32,6 +37,7 @@ use super::{JournalHandle, UiError};
 
 macro_rules! protocol {
     ($(
+        $(only($cfg:meta))?
         $(#[$doc:meta])*
         fn $name:ident($j:ident $(, $arg:ident: $ty:ty)*) -> $out:ty $body:block
     )*) => {
@@ -39,14 +45,14 @@ macro_rules! protocol {
         #[allow(non_camel_case_types)]
         #[derive(Debug, Clone, Serialize, Deserialize)]
         pub enum Request {
-            $( $(#[$doc])* $name { $($arg: $ty),* }, )*
+            $( $(#[cfg($cfg)])? $(#[$doc])* $name { $($arg: $ty),* }, )*
         }
 
         /// The owner's answer to the [`Request`] variant of the same name.
         #[allow(non_camel_case_types)]
         #[derive(Debug, Clone, Serialize, Deserialize)]
         pub enum Answer {
-            $( $(#[$doc])* $name($out), )*
+            $( $(#[cfg($cfg)])? $(#[$doc])* $name($out), )*
         }
 
         /// Answers `request` with `journal`, on the side that owns it (not
@@ -54,7 +60,7 @@ macro_rules! protocol {
         #[cfg(any(not(target_arch = "wasm32"), feature = "web-worker"))]
         pub fn serve(journal: &reps_core::Journal, request: Request) -> Result<Answer, UiError> {
             match request {
-                $( Request::$name { $($arg),* } => {
+                $( $(#[cfg($cfg)])? Request::$name { $($arg),* } => {
                     let $j = journal;
                     let run = || -> reps_core::Result<$out> { $body };
                     run().map(Answer::$name).map_err(UiError::from)
@@ -64,6 +70,7 @@ macro_rules! protocol {
 
         impl JournalHandle {
             $(
+                $(#[cfg($cfg)])?
                 $(#[$doc])*
                 ///
                 /// The request leaves at once (in call order); the future yields the answer.
@@ -335,34 +342,43 @@ protocol! {
     fn import_sealed(j, text: String, passphrase: String) -> ImportSummary { j.import_sealed(text.as_bytes(), &passphrase) }
 
     // Sync: each step of a round is one query or command here; the network
-    // waits happen outside the owner (crate::journal::sync_port).
+    // waits happen outside the owner (crate::journal::sync_port). In the
+    // browser the worker runs whole rounds itself (crate::web::sync), so
+    // the steps are not part of its messages.
 
     /// The Sync section's view.
     fn sync_view(j) -> SyncView { j.sync_view() }
 
+    only(not(target_arch = "wasm32"))
     /// This device's sync settings, if set up.
     fn sync_setup(j) -> Option<SyncSetup> { j.sync_setup() }
 
+    only(not(target_arch = "wasm32"))
     /// Saves this device's sync settings (the key in hand).
     fn save_sync_setup(j, setup: SyncSetup) -> () { j.save_sync_setup(&setup) }
 
     /// Stops syncing on this device; the journal stays as it is.
     fn stop_sync(j) -> () { j.stop_sync() }
 
+    only(not(target_arch = "wasm32"))
     /// The remote files still to read.
     fn sync_files_wanted(j, listing: Vec<Listed>) -> Vec<String> { j.sync_files_wanted(&listing) }
 
+    only(not(target_arch = "wasm32"))
     /// Takes in what other devices left, one transaction per file.
     fn sync_take_in(j, listing: Vec<Listed>, files: Vec<(String, Vec<u8>)>) -> TakeInReport {
         j.sync_take_in(&listing, files)
     }
 
+    only(not(target_arch = "wasm32"))
     /// The file to send now, if any.
     fn sync_outbox(j, listing: Vec<Listed>) -> Option<Outbox> { j.sync_outbox(&listing) }
 
+    only(not(target_arch = "wasm32"))
     /// An outbox reached the remote.
     fn sync_sent(j, sent: Sent) -> () { j.sync_sent(&sent) }
 
+    only(not(target_arch = "wasm32"))
     /// How a round ended.
     fn sync_finished(j, listing: Option<Vec<Listed>>, end: RoundEnd) -> () {
         j.sync_finished(listing.as_deref(), &end)

@@ -11,26 +11,9 @@ use crate::app::use_ctx;
 /// What runs the rounds on this platform (a thread beside the journal's).
 #[cfg(not(target_arch = "wasm32"))]
 pub type SyncDriver = crate::platform::sync_runner::SyncRunner;
-/// In the browser the rounds are not wired to the page yet: the section
-/// stays hidden there (see `SyncCard`).
+/// What runs the rounds in the browser (the journal's worker).
 #[cfg(target_arch = "wasm32")]
-#[derive(Clone, PartialEq)]
-pub struct SyncDriver;
-
-#[cfg(target_arch = "wasm32")]
-impl SyncDriver {
-    fn round(&self) -> impl std::future::Future<Output = Result<TakeInReport, String>> + use<> {
-        async { Err("sync is not available in the browser yet".to_string()) }
-    }
-    fn connect(
-        &self,
-        _: SyncPlace,
-        _: String,
-        _: String,
-    ) -> impl std::future::Future<Output = Result<TakeInReport, String>> + use<> {
-        self.round()
-    }
-}
+pub type SyncDriver = crate::web::sync::WebSync;
 
 /// How a setup or a round went, in words.
 fn said(r: &TakeInReport) -> String {

@@ -16,6 +16,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::journal::UiError;
 use crate::journal::protocol::{Answer, Request};
+use reps_core::journal::sync::{SyncPlace, TakeInReport};
+
+type SyncReply = oneshot::Sender<Result<TakeInReport, String>>;
 
 /// A message from the page to the worker.
 #[derive(Serialize, Deserialize)]
@@ -24,6 +27,32 @@ pub struct Envelope {
     pub id: u64,
     /// The question.
     pub request: Request,
+}
+
+/// A sync job the page asks the worker for (the worker runs the rounds:
+/// the sync code lives in its module, not the page's).
+#[derive(Serialize, Deserialize)]
+pub enum SyncJob {
+    /// A round now.
+    Round,
+    /// Set sync up, then a first round.
+    Connect {
+        /// Where.
+        place: SyncPlace,
+        /// The passphrase that wraps the journal key.
+        passphrase: String,
+        /// This device's name on the others.
+        device_name: String,
+    },
+}
+
+/// A sync job as sent to the worker.
+#[derive(Serialize, Deserialize)]
+pub struct SyncEnvelope {
+    /// Matches the answer to the job.
+    pub id: u64,
+    /// The job.
+    pub sync: SyncJob,
 }
 
 /// A message from the worker to the page.
@@ -41,6 +70,15 @@ pub enum FromWorker {
         /// What the journal said.
         answer: Result<Answer, UiError>,
     },
+    /// How sync job `id` went.
+    Synced {
+        /// The job it answers.
+        id: u64,
+        /// What the round took in, or why it failed, in plain words.
+        result: Result<TakeInReport, String>,
+    },
+    /// A round the worker ran on its own brought changes: screens refresh.
+    SyncChanged,
 }
 
 type Reply = oneshot::Sender<Result<Answer, UiError>>;
@@ -56,6 +94,10 @@ struct State {
     queued: Vec<(u64, String)>,
     opened: Option<Result<(), String>>,
     opened_waiters: Vec<oneshot::Sender<Result<(), String>>>,
+    /// Sync jobs waiting for their answer.
+    syncing: HashMap<u64, SyncReply>,
+    /// Told when a sync round brought changes.
+    sync_changed: Option<futures_channel::mpsc::UnboundedSender<()>>,
 }
 
 /// The way to the worker; cheap to clone.
@@ -136,6 +178,40 @@ impl WorkerLink {
         }
     }
 
+    /// Asks the worker for a sync job; the future yields how it went.
+    pub fn sync(
+        &self,
+        job: SyncJob,
+    ) -> impl std::future::Future<Output = Result<TakeInReport, String>> + use<> {
+        let (reply, answer) = oneshot::channel();
+        let mut state = self.state.borrow_mut();
+        state.next += 1;
+        let id = state.next;
+        match serde_json::to_string(&SyncEnvelope { id, sync: job }) {
+            Ok(text) => {
+                state.syncing.insert(id, reply);
+                if state.opened.is_some() {
+                    post_sync(&mut state, id, &text);
+                } else {
+                    state.queued.push((id, text));
+                }
+            }
+            Err(e) => {
+                let _ = reply.send(Err(e.to_string()));
+            }
+        }
+        async move {
+            answer
+                .await
+                .unwrap_or_else(|_| Err("the journal worker stopped".into()))
+        }
+    }
+
+    /// Where to hear of sync rounds that brought changes.
+    pub fn on_sync_changed(&self, tell: futures_channel::mpsc::UnboundedSender<()>) {
+        self.state.borrow_mut().sync_changed = Some(tell);
+    }
+
     /// Resolves once the worker has opened the journal, or with why it could not.
     pub fn opened(&self) -> impl std::future::Future<Output = Result<(), String>> + use<> {
         let (tx, rx) = oneshot::channel();
@@ -150,6 +226,20 @@ impl WorkerLink {
             rx.await
                 .unwrap_or_else(|_| Err("the journal worker stopped".into()))
         }
+    }
+}
+
+fn post_sync(state: &mut State, id: u64, text: &str) {
+    let sent = match &state.worker {
+        Some(worker) => worker
+            .post_message(&JsValue::from_str(text))
+            .map_err(|e| format!("could not reach the journal: {e:?}")),
+        None => Err("the journal worker is not running".to_string()),
+    };
+    if let Err(why) = sent
+        && let Some(reply) = state.syncing.remove(&id)
+    {
+        let _ = reply.send(Err(why));
     }
 }
 
@@ -178,12 +268,19 @@ fn opened(state: &Rc<RefCell<State>>, result: Result<(), String>) {
     match result {
         Ok(()) => {
             for (id, text) in queued {
-                post(&mut state, id, &text);
+                if state.syncing.contains_key(&id) {
+                    post_sync(&mut state, id, &text);
+                } else {
+                    post(&mut state, id, &text);
+                }
             }
         }
         Err(why) => {
             for (_, reply) in state.pending.drain() {
                 let _ = reply.send(Err(UiError::general_message(why.clone())));
+            }
+            for (_, reply) in state.syncing.drain() {
+                let _ = reply.send(Err(why.clone()));
             }
         }
     }
@@ -204,6 +301,22 @@ fn receive(state: &Rc<RefCell<State>>, text: &str) {
         FromWorker::Answer { id, answer } => {
             if let Some(reply) = state.borrow_mut().pending.remove(&id) {
                 let _ = reply.send(answer);
+            }
+        }
+        FromWorker::Synced { id, result } => {
+            let mut state = state.borrow_mut();
+            if result.as_ref().is_ok_and(|r| r.records > 0)
+                && let Some(tell) = &state.sync_changed
+            {
+                let _ = tell.unbounded_send(());
+            }
+            if let Some(reply) = state.syncing.remove(&id) {
+                let _ = reply.send(result);
+            }
+        }
+        FromWorker::SyncChanged => {
+            if let Some(tell) = &state.borrow().sync_changed {
+                let _ = tell.unbounded_send(());
             }
         }
     }

@@ -4,9 +4,12 @@
 
 pub mod client;
 #[cfg(feature = "web-worker")]
+mod fetch_http;
+#[cfg(feature = "web-worker")]
 mod opfs;
 #[cfg(feature = "web-worker")]
 pub mod selftest;
+pub mod sync;
 #[cfg(feature = "web-worker")]
 pub mod worker;
 #[cfg(feature = "web-worker")]

@@ -5,13 +5,15 @@
 //! [`JournalWorker::open`]; from there every message is answered
 //! synchronously by [`JournalWorker::serve`], one at a time, in order.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use reps_core::{Journal, ManualClock, PageBackend, Stamp, SystemClock};
 use wasm_bindgen::prelude::*;
 use web_sys::FileSystemSyncAccessHandle;
 
-use super::client::{Envelope, FromWorker};
+use super::client::{Envelope, FromWorker, SyncEnvelope, SyncJob};
 use super::opfs::OpfsFile;
 use crate::journal::UiError;
 use crate::journal::protocol::serve;
@@ -19,9 +21,12 @@ use crate::journal::protocol::serve;
 /// The journal as the worker holds it.
 #[wasm_bindgen]
 pub struct JournalWorker {
-    /// `None` only while it is being reopened after a storage error.
-    journal: Option<Journal>,
+    /// `None` only while it is being reopened after a storage error;
+    /// shared with the sync rounds, which run between messages.
+    journal: Rc<RefCell<Option<Rc<Journal>>>>,
     file: OpfsFile,
+    /// A sync round is under way (rounds never overlap).
+    syncing: Rc<Cell<bool>>,
 }
 
 fn clock() -> SystemClock {
@@ -62,31 +67,37 @@ impl JournalWorker {
             reps_core::demo::populate(&j, &sample_clock, now).map_err(|e| e.to_string())?;
         }
         let journal = open_on(file).map_err(|e| e.to_string())?;
-        Ok(JournalWorker {
-            journal: Some(journal),
+        let worker = JournalWorker {
+            journal: Rc::new(RefCell::new(Some(Rc::new(journal)))),
             file,
-        })
+            syncing: Rc::new(Cell::new(false)),
+        };
+        worker.keep_syncing();
+        Ok(worker)
     }
 
-    fn reopen(&mut self) -> Result<&Journal, UiError> {
-        if self.journal.is_none() {
-            self.journal = Some(open_on(self.file).map_err(UiError::from)?);
+    fn reopen(&mut self) -> Result<Rc<Journal>, UiError> {
+        let mut held = self.journal.borrow_mut();
+        if held.is_none() {
+            *held = Some(Rc::new(open_on(self.file).map_err(UiError::from)?));
         }
-        self.journal.as_ref().ok_or_else(UiError::closed)
+        held.clone().ok_or_else(UiError::closed)
     }
 
     /// Answers one message from the page (an [`Envelope`] as JSON).
     pub fn serve(&mut self, message: &str) -> String {
+        // a sync job is answered later, by its own message
+        if let Ok(SyncEnvelope { id, sync }) = serde_json::from_str::<SyncEnvelope>(message) {
+            self.sync_job(id, sync);
+            return String::new();
+        }
         let reply = match serde_json::from_str::<Envelope>(message) {
             Ok(Envelope { id, request }) => {
-                let answer = match &self.journal {
-                    Some(journal) => serve(journal, request),
-                    None => self.reopen().and_then(|j| serve(j, request)),
-                };
+                let answer = self.reopen().and_then(|j| serve(&j, request));
                 if answer.as_ref().is_err_and(|e| e.storage) {
                     // redb refuses further writes after a failed commit until
                     // reopened; the file itself holds the last good commit.
-                    drop(self.journal.take());
+                    drop(self.journal.borrow_mut().take());
                     let _ = self.reopen();
                 }
                 FromWorker::Answer { id, answer }
@@ -99,5 +110,76 @@ impl JournalWorker {
             },
         };
         serde_json::to_string(&reply).unwrap_or_default()
+    }
+}
+
+impl JournalWorker {
+    /// Runs a sync job from the page between messages; its answer is posted
+    /// when the round ends.
+    fn sync_job(&self, id: u64, job: SyncJob) {
+        let (journal, busy) = (self.journal.clone(), self.syncing.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = one_at_a_time(&busy, || async {
+                let Some(j) = journal.borrow().clone() else {
+                    return Err("the journal is being reopened; try again".to_string());
+                };
+                super::sync::run_job(&j, job).await
+            })
+            .await;
+            post(&FromWorker::Synced { id, result });
+        });
+    }
+
+    /// Rounds on their own: right after opening, every few seconds when
+    /// something changed here, and every two minutes to hear from the other
+    /// devices. Sync not set up: nothing is sent anywhere.
+    fn keep_syncing(&self) {
+        let (journal, busy) = (self.journal.clone(), self.syncing.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut since_round = u32::MAX;
+            loop {
+                let held = journal.borrow().clone();
+                if let Some(j) = held
+                    && let Ok(view) = j.sync_view()
+                    && view.set_up
+                    && (view.unsent > 0 || since_round >= super::sync::HEAR_EVERY)
+                {
+                    since_round = 0;
+                    let result = one_at_a_time(&busy, || async {
+                        super::sync::run_job(&j, SyncJob::Round).await
+                    })
+                    .await;
+                    if result.is_ok_and(|r| r.records > 0) {
+                        post(&FromWorker::SyncChanged);
+                    }
+                }
+                since_round = since_round.saturating_add(1);
+                super::sync::sleep(super::sync::LOOK_EVERY_MS).await;
+            }
+        });
+    }
+}
+
+/// Waits for the round under way, then runs `f` as the only one.
+async fn one_at_a_time<F, Fut>(busy: &Cell<bool>, f: F) -> Fut::Output
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future,
+{
+    while busy.get() {
+        super::sync::sleep(200).await;
+    }
+    busy.set(true);
+    let out = f().await;
+    busy.set(false);
+    out
+}
+
+/// Posts a message to the page.
+fn post(message: &FromWorker) {
+    use wasm_bindgen::JsCast;
+    if let Ok(text) = serde_json::to_string(message) {
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.post_message(&JsValue::from_str(&text));
     }
 }

@@ -1,0 +1,163 @@
+// Sync from the browser: a WebDAV server nobody here wrote (wsgidav, on
+// 127.0.0.1, allowing the page's origin), a debrief written in Chromium,
+// and the desktop journal (the `reps` command line, the same core) taking
+// it in. A server that does not allow the page's origin is refused with a
+// message that says why. Needs `pip install -r tests/sync/requirements.txt`
+// and the `reps` binary (REPS_BIN; ./reps.sh test sets both up).
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import * as h from './harness.mjs';
+
+const BIN = process.env.REPS_BIN || join(process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'reps-target'), 'debug', 'reps');
+const PASS = 'correct horse battery';
+const USER = 'ana';
+const PASSWORD = 'app-password-1';
+
+function missingTools() {
+  const dav = spawnSync('python3', ['-c', 'import wsgidav, cheroot']).status === 0;
+  if (!dav || !existsSync(BIN)) {
+    const what = !dav ? 'wsgidav (pip install -r tests/sync/requirements.txt)' : `the reps binary at ${BIN}`;
+    assert.ok(!process.env.REPS_WEB_REQUIRE_BUILD, `${what} is missing`);
+    return `${what} is missing`;
+  }
+  return h.missingBuild();
+}
+
+function freePort() {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** wsgidav serving `root`; `origin` is the page origin it allows (or none). */
+async function webdav(root, origin) {
+  mkdirSync(root, { recursive: true });
+  const port = await freePort();
+  const args = [join(h.REPO, 'tests', 'sync', 'webdav.py'), root, String(port), USER, PASSWORD];
+  if (origin) args.push(origin);
+  const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ok, fail) => {
+    child.stdout.on('data', (d) => (String(d).startsWith('ready') ? ok() : null));
+    child.on('exit', (code) => fail(new Error(`wsgidav exited ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/dav`, close: () => child.kill() };
+}
+
+function reps(dataDir, args) {
+  const out = spawnSync(BIN, ['--data-dir', dataDir, ...args], {
+    env: { ...process.env, REPS_PASSPHRASE: PASS, REPS_WEBDAV_PASSWORD: PASSWORD },
+    encoding: 'utf8',
+  });
+  assert.equal(out.status, 0, `reps ${args.join(' ')}: ${out.stdout}${out.stderr}`);
+  return out.stdout;
+}
+
+async function setUp(page, url) {
+  await h.go(page, '#/data');
+  await h.tap(page, 'data-sync-setup');
+  await h.tid(page, 'data-sync-url').fill(url);
+  await h.tid(page, 'data-sync-user').fill(USER);
+  await h.tid(page, 'data-sync-password').fill(PASSWORD);
+  await h.tid(page, 'data-sync-device').fill('Browser');
+  await h.tid(page, 'data-sync-pass').fill(PASS);
+  await h.tap(page, 'data-sync-start');
+  return h.eventually(
+    async () => {
+      const m = h.tid(page, 'data-sync-message');
+      if (!(await m.count())) return false;
+      const text = (await m.innerText()).trim();
+      return text.startsWith('Connecting') ? false : text;
+    },
+    { message: 'the sync section says how setting up went', timeout: 30_000 },
+  );
+}
+
+describe('sync from the browser', { skip: missingTools() }, () => {
+  let server;
+  let browser;
+  let dir;
+  h.site((s) => ({ server, browser } = s));
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'reps-web-sync-'));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a debrief written in Chromium reaches the desktop journal through WebDAV', async (t) => {
+    const dav = await webdav(join(dir, 'dav'), server.url);
+    t.after(() => dav.close());
+    const desktop = join(dir, 'desktop');
+    // the desktop starts the journal on the server
+    reps(desktop, ['sync', 'webdav', dav.url, USER, '--name', 'Laptop']);
+
+    const phone = await h.newPhone(browser, server);
+    t.after(() => phone.close());
+    await h.open(phone.page, '#/data');
+    const said = await setUp(phone.page, dav.url);
+    assert.match(said, /Sync is set up/, said);
+    await h.shot(phone.page, 'web-sync-set-up');
+
+    // a debrief, written with thumbs
+    await h.go(phone.page, '#/capture');
+    const wentWell = h.tid(phone.page, 'capture-went-well');
+    await wentWell.waitFor();
+    await wentWell.fill('Explained the caching design clearly');
+    await h.eventually(async () => /Saved/.test(await h.textOf(phone.page, 'save-state')), {
+      message: 'the debrief is saved',
+    });
+    // Sync now, from the Data screen
+    await h.go(phone.page, '#/data');
+    await h.tap(phone.page, 'data-sync-now');
+    await h.eventually(
+      async () => {
+        const text = await h.textOf(phone.page, 'data-sync-state');
+        return /nothing waiting to be sent/.test(text) ? text : false;
+      },
+      { message: 'the browser sent its changes', timeout: 30_000 },
+    );
+    await h.shot(phone.page, 'web-sync-state');
+
+    // the desktop takes it in
+    reps(desktop, ['sync']);
+    const backup = JSON.parse(
+      (() => {
+        const file = join(dir, 'desktop-backup.json');
+        reps(desktop, ['export', 'backup', file]);
+        return spawnSync('cat', [file], { encoding: 'utf8' }).stdout;
+      })(),
+    );
+    assert.ok(
+      backup.debriefs.some((d) => d.body.went_well === 'Explained the caching design clearly'),
+      JSON.stringify(backup.debriefs.map((d) => d.body.went_well)),
+    );
+    // and the browser hears of the desktop
+    const status = reps(desktop, ['sync', 'status']);
+    assert.match(status, /Browser: changes arrived/, status);
+    await phone.done();
+  });
+
+  test('a server that does not allow this page is refused with a reason', async (t) => {
+    const dav = await webdav(join(dir, 'dav-closed'), null);
+    t.after(() => dav.close());
+    const phone = await h.newPhone(browser, server);
+    t.after(() => phone.close());
+    // the browser itself reports the refused request in the console
+    phone.allow(/CORS|Access-Control|Failed to load resource|net::ERR_FAILED/);
+    await h.open(phone.page, '#/data');
+    const said = await setUp(phone.page, dav.url);
+    assert.match(said, /CORS/, said);
+    assert.match(said, /Nothing was changed/, said);
+    await phone.done();
+  });
+});
