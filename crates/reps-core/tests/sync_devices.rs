@@ -444,3 +444,117 @@ fn two_devices_rejected_by_the_same_company_offline_ask_for_feedback_once() {
     }
     assert_eq!(snapshot(&laptop.journal), snapshot(&phone.journal));
 }
+
+/// The `sync_file` fuzz target's body (fuzz/fuzz_targets/sync_file.rs),
+/// replayed on stable over its seeds and regressions: a file that reads as
+/// a sync file is taken in or set aside, never a panic, and the journal
+/// still exports.
+fn take_in_as_found(data: &[u8]) {
+    use reps_core::journal::sync::SyncSetup;
+    use reps_core::sync::{JournalKey, Listed, file::SyncFile};
+    const KEY: &str = "AGE-SECRET-KEY-1S95RQ44F4QPS43TKM73M2SVSLF8U4N9US2K6JUQVYY8KAFEJ8LEQQHT53C";
+    let key = JournalKey::from_secret(KEY).unwrap();
+    let _ = key.open(data);
+    if SyncFile::decode(data).is_err() {
+        return;
+    }
+    let (journal, _) = memory("2026-11-23T10:00:00+01:00[Europe/Paris]");
+    journal
+        .save_sync_setup(&SyncSetup {
+            place: SyncPlace::Folder {
+                path: "/nowhere".into(),
+            },
+            key: KEY.into(),
+            device_name: "Fuzzer".into(),
+        })
+        .unwrap();
+    let sealed = key.seal(data).unwrap();
+    let name = FileName {
+        device: 1,
+        seq: 1,
+        nonce: 1,
+    }
+    .to_string();
+    let listing = vec![Listed {
+        name: name.clone(),
+        size: sealed.len() as u64,
+    }];
+    let _ = journal.sync_take_in(&listing, vec![(name, sealed)]);
+    journal.export_json().unwrap();
+}
+
+fn fuzz_inputs(kind: &str) -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fuzz")
+        .join(kind)
+        .join("sync_file");
+    match std::fs::read_dir(&dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn the_sync_file_fuzzers_inputs_replay_without_a_panic() {
+    let seeds = fuzz_inputs("seeds");
+    assert!(seeds.len() >= 3, "the seeds are there: {seeds:?}");
+    for path in seeds.iter().chain(fuzz_inputs("regressions").iter()) {
+        let bytes = std::fs::read(path).unwrap();
+        take_in_as_found(&bytes);
+    }
+}
+
+/// Writes the fuzzer's seeds: the plaintext of real sync files (a snapshot
+/// of the sample journal, changes to a debrief, a forgotten person).
+/// `REPS_WRITE_SEEDS=1 cargo test -p reps-core --test sync_devices -- --ignored write_sync_seeds`
+#[test]
+#[ignore]
+fn write_sync_seeds() {
+    if std::env::var("REPS_WRITE_SEEDS").is_err() {
+        return;
+    }
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds/sync_file");
+    std::fs::create_dir_all(&out).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, clock) = memory("2026-11-01T09:00:00+01:00[Europe/Paris]");
+    reps_core::demo::populate(
+        &journal,
+        &clock,
+        at("2026-11-23T10:00:00+01:00[Europe/Paris]"),
+    )
+    .unwrap();
+    let remote = FolderRemote::new(dir.path());
+    pollster::block_on(connect(
+        &journal,
+        &remote,
+        place(dir.path()),
+        PASS,
+        "Laptop",
+    ))
+    .unwrap();
+    let d = journal.capture_note("Seed words").unwrap();
+    let mut body = journal.debrief(d).unwrap().body;
+    body.notes.push_str(" and more");
+    journal.save_debrief(d, body).unwrap();
+    pollster::block_on(run(&journal, &remote)).unwrap();
+    let person = journal
+        .people()
+        .unwrap()
+        .into_iter()
+        .next()
+        .map(|p| p.contact.id);
+    if let Some(id) = person {
+        journal.forget_contact(id).unwrap();
+        pollster::block_on(run(&journal, &remote)).unwrap();
+    }
+    let key = reps_core::sync::JournalKey::from_secret(&journal.sync_setup().unwrap().unwrap().key)
+        .unwrap();
+    for e in std::fs::read_dir(remote.dir()).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().into_string().unwrap();
+        if FileName::parse(&name).is_some() {
+            let plain = key.open(&std::fs::read(e.path()).unwrap()).unwrap();
+            std::fs::write(out.join(name.replace(".reps", ".plain")), plain).unwrap();
+        }
+    }
+}
