@@ -5,8 +5,8 @@
 //! the app — capture-inbox notes and links ([`incoming`]) — and what goes
 //! out — the widget snapshot ([`snapshot`]), desktop notifications
 //! ([`reminders`]), saved exports ([`exports`]); and the launch timing marks
-//! the benchmarks read, the HTTP client WebDAV sync uses ([`webdav_http`]) and the thread
-//! that runs sync rounds ([`sync_runner`]) ([`launch_timing`]); a typed time as a stamp, by the
+//! the benchmarks read, and the thread that runs sync rounds
+//! ([`sync_runner`]) ([`launch_timing`]); a typed time as a stamp, by the
 //! zone rules or, in the browser's page, the browser's ([`local_time`]).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -30,5 +30,3 @@ pub mod reminders;
 pub mod snapshot;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sync_runner;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod webdav_http;

@@ -13,7 +13,7 @@ use reps_core::journal::sync::{SyncPlace, TakeInReport};
 use reps_core::sync::{AnyRemote, connect, run};
 
 use crate::journal::JournalHandle;
-use crate::platform::webdav_http::NativeHttp;
+use reps_core::sync::native_http::NativeHttp;
 
 /// How often changes made here are looked for (a round follows if any).
 const LOOK_FOR_CHANGES: Duration = Duration::from_secs(5);

@@ -115,6 +115,16 @@ fun main(args: Array<String>) {
         expect(file.readBytes().contentEquals(junk)) { "the file changed" }
     }
 
+    check("sync's status, and a background round before it is set up is Invalid") {
+        RepsJournal.open(File(scratch, "sync").path).use {
+            val status = it.syncStatus()
+            expect(!status.setUp) { "set up already?" }
+            expect(status.lastSynced == "Not synced yet") { status.lastSynced }
+            val e = raises<RepsException.Invalid> { it.syncNow() }
+            expect(e.message!!.contains("not set up")) { "${e.message}" }
+        }
+    }
+
     journal.close()
     check("closed, it can be opened again") {
         RepsJournal.open(seeded).use { expect(it.upcomingInterviews(1u).size == 1) { "reopened" } }

@@ -161,6 +161,16 @@ class Refusals(unittest.TestCase):
         self.assertEqual(journal.today(), [])
         self.assertEqual(journal.upcoming_interviews(5), [])
 
+    def test_sync_status_and_a_round_without_setup(self):
+        journal = RepsJournal.open(os.path.join(self.dir, "sync"))
+        status = journal.sync_status()
+        self.assertFalse(status.set_up)
+        self.assertEqual(status.last_synced, "Not synced yet")
+        self.assertEqual(status.devices, [])
+        with self.assertRaises(RepsError.Invalid) as caught:
+            journal.sync_now()
+        self.assertIn("not set up", str(caught.exception))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -26,7 +26,7 @@ mod error;
 pub mod views;
 
 pub use error::RepsError;
-pub use views::{ReminderItem, TakenIn, TodayRow, UpcomingInterview};
+pub use views::{ReminderItem, SyncOutcome, SyncStatus, TakenIn, TodayRow, UpcomingInterview};
 
 uniffi::setup_scaffolding!();
 
@@ -133,6 +133,38 @@ impl RepsJournal {
     /// Takes in the notes waiting in the capture inbox, each exactly once.
     pub fn take_inbox(&self) -> Result<TakenIn, RepsError> {
         Ok(self.journal.take_inbox(&self.inbox)?.into())
+    }
+
+    /// How sync stands (the app's Sync section), for a widget or a
+    /// settings tile.
+    pub fn sync_status(&self) -> Result<SyncStatus, RepsError> {
+        Ok(self.journal.sync_view()?.into())
+    }
+
+    /// One sync round now, as the app runs it: takes in the other devices'
+    /// changes and sends this one's. For the system's background work
+    /// (Android's WorkManager, iOS's background refresh) while the app is
+    /// closed. Blocking, and it waits on the network: never on the main
+    /// thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
+    /// in plain words, and nothing is lost (the next round catches up).
+    pub fn sync_now(&self) -> Result<SyncOutcome, RepsError> {
+        use reps_core::sync::native_http::NativeHttp;
+        use reps_core::sync::{AnyRemote, run};
+        let setup = self
+            .journal
+            .sync_setup()?
+            .ok_or_else(|| RepsError::Invalid {
+                message: "sync is not set up on this device".into(),
+            })?;
+        let remote =
+            AnyRemote::of(&setup.place, NativeHttp::default()).map_err(|e| RepsError::Other {
+                message: e.to_string(),
+            })?;
+        let report =
+            pollster::block_on(run(&self.journal, &remote)).map_err(|e| RepsError::Other {
+                message: e.to_string(),
+            })?;
+        Ok(report.into())
     }
 }
 

@@ -325,3 +325,65 @@ fn reminders_between_counts_in_whole_milliseconds() {
             .is_empty()
     );
 }
+
+#[test]
+fn sync_status_and_a_background_round_forward_to_the_core() {
+    let f = fixture();
+    let status = f.reps.sync_status().unwrap();
+    assert!(!status.set_up);
+    assert_eq!(status.last_synced, "Not synced yet");
+    assert!(matches!(f.reps.sync_now(), Err(RepsError::Invalid { .. })));
+
+    // another device starts the journal in a folder; this one joins it
+    let folder = tempfile::tempdir().unwrap();
+    let place = reps_core::journal::sync::SyncPlace::Folder {
+        path: folder.path().display().to_string(),
+    };
+    let other = Journal::in_memory(ManualClock::new(at(NOW))).unwrap();
+    let remote = reps_core::sync::FolderRemote::new(folder.path());
+    pollster::block_on(reps_core::sync::connect(
+        &other,
+        &remote,
+        place.clone(),
+        "correct horse battery",
+        "Laptop",
+    ))
+    .unwrap();
+    other
+        .add_lead(LeadDetails::new("Initech", "Engineer", Source::Referral))
+        .unwrap();
+    pollster::block_on(reps_core::sync::run(&other, &remote)).unwrap();
+    pollster::block_on(reps_core::sync::connect(
+        f.reps.journal(),
+        &remote,
+        place,
+        "correct horse battery",
+        "Phone",
+    ))
+    .unwrap();
+    // a background round brings what the laptop added since
+    other
+        .add_lead(LeadDetails::new("Hooli", "Engineer", Source::JobBoard))
+        .unwrap();
+    pollster::block_on(reps_core::sync::run(&other, &remote)).unwrap();
+    let outcome = f.reps.sync_now().unwrap();
+    assert!(outcome.changed >= 1, "{outcome:?}");
+    assert!(outcome.problems.is_empty());
+    let companies: Vec<String> = f
+        .reps
+        .journal()
+        .all_leads()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.details.company)
+        .collect();
+    assert!(companies.contains(&"Hooli".to_string()), "{companies:?}");
+    let status = f.reps.sync_status().unwrap();
+    assert!(status.set_up);
+    assert!(status.last_synced.starts_with("Synced"));
+    assert!(
+        status.devices.iter().any(|d| d.starts_with("Laptop")),
+        "{:?}",
+        status.devices
+    );
+}

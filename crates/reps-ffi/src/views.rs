@@ -128,3 +128,58 @@ impl From<&reps_core::Reminder> for ReminderItem {
         }
     }
 }
+
+/// How sync stands, in the app's words.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SyncStatus {
+    /// Whether sync is set up on this device.
+    pub set_up: bool,
+    /// Where it syncs, in words.
+    pub place: String,
+    /// "Synced 5 minutes ago", "Not synced yet".
+    pub last_synced: String,
+    /// Records changed here and not sent yet.
+    pub unsent: u32,
+    /// The other devices: "Phone — last heard from 2 hours ago".
+    pub devices: Vec<String>,
+    /// The last problem, in plain words.
+    pub problem: Option<String>,
+}
+
+impl From<reps_core::journal::sync::SyncView> for SyncStatus {
+    fn from(v: reps_core::journal::sync::SyncView) -> Self {
+        SyncStatus {
+            set_up: v.set_up,
+            place: v.place,
+            last_synced: v.last_synced,
+            unsent: v.unsent,
+            devices: v
+                .devices
+                .into_iter()
+                .map(|d| format!("{} — {}", d.name, d.last))
+                .collect(),
+            problem: v.problem,
+        }
+    }
+}
+
+/// What a sync round took in.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SyncOutcome {
+    /// Records that changed here (refresh widgets when above zero).
+    pub changed: u32,
+    /// Files from other devices waiting for earlier ones.
+    pub waiting: u32,
+    /// Files set aside, each with why.
+    pub problems: Vec<String>,
+}
+
+impl From<reps_core::journal::sync::TakeInReport> for SyncOutcome {
+    fn from(r: reps_core::journal::sync::TakeInReport) -> Self {
+        SyncOutcome {
+            changed: u32::try_from(r.records).unwrap_or(u32::MAX),
+            waiting: u32::try_from(r.waiting).unwrap_or(u32::MAX),
+            problems: r.problems,
+        }
+    }
+}

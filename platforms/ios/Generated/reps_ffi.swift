@@ -497,6 +497,30 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterBool : FfiConverter {
+    typealias FfiType = Int8
+    typealias SwiftType = Bool
+
+    public static func lift(_ value: Int8) throws -> Bool {
+        return value != 0
+    }
+
+    public static func lower(_ value: Bool) -> Int8 {
+        return value ? 1 : 0
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Bool, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -732,6 +756,22 @@ public protocol RepsJournalProtocol: AnyObject, Sendable {
     func remindersBetween(fromEpochMs: Int64, toEpochMs: Int64) throws  -> [ReminderItem]
     
     /**
+     * One sync round now, as the app runs it: takes in the other devices'
+     * changes and sends this one's. For the system's background work
+     * (Android's WorkManager, iOS's background refresh) while the app is
+     * closed. Blocking, and it waits on the network: never on the main
+     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
+     * in plain words, and nothing is lost (the next round catches up).
+     */
+    func syncNow() throws  -> SyncOutcome
+    
+    /**
+     * How sync stands (the app's Sync section), for a widget or a
+     * settings tile.
+     */
+    func syncStatus() throws  -> SyncStatus
+    
+    /**
      * Takes in the notes waiting in the capture inbox, each exactly once.
      */
     func takeInbox() throws  -> TakenIn
@@ -858,6 +898,36 @@ open func remindersBetween(fromEpochMs: Int64, toEpochMs: Int64)throws  -> [Remi
             self.uniffiCloneHandle(),
         FfiConverterInt64.lower(fromEpochMs),
         FfiConverterInt64.lower(toEpochMs),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * One sync round now, as the app runs it: takes in the other devices'
+     * changes and sends this one's. For the system's background work
+     * (Android's WorkManager, iOS's background refresh) while the app is
+     * closed. Blocking, and it waits on the network: never on the main
+     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
+     * in plain words, and nothing is lost (the next round catches up).
+     */
+open func syncNow()throws  -> SyncOutcome  {
+    return try  FfiConverterTypeSyncOutcome_lift(try rustCallWithError(FfiConverterTypeRepsError_lift) {
+        uniffiCallStatus in
+    uniffi_reps_ffi_fn_method_repsjournal_sync_now(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * How sync stands (the app's Sync section), for a widget or a
+     * settings tile.
+     */
+open func syncStatus()throws  -> SyncStatus  {
+    return try  FfiConverterTypeSyncStatus_lift(try rustCallWithError(FfiConverterTypeRepsError_lift) {
+        uniffiCallStatus in
+    uniffi_reps_ffi_fn_method_repsjournal_sync_status(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1044,6 +1114,194 @@ public func FfiConverterTypeReminderItem_lift(_ buf: RustBuffer) throws -> Remin
 #endif
 public func FfiConverterTypeReminderItem_lower(_ value: ReminderItem) -> RustBuffer {
     return FfiConverterTypeReminderItem.lower(value)
+}
+
+
+/**
+ * What a sync round took in.
+ */
+public struct SyncOutcome: Equatable, Hashable {
+    /**
+     * Records that changed here (refresh widgets when above zero).
+     */
+    public var changed: UInt32
+    /**
+     * Files from other devices waiting for earlier ones.
+     */
+    public var waiting: UInt32
+    /**
+     * Files set aside, each with why.
+     */
+    public var problems: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Records that changed here (refresh widgets when above zero).
+         */changed: UInt32, 
+        /**
+         * Files from other devices waiting for earlier ones.
+         */waiting: UInt32, 
+        /**
+         * Files set aside, each with why.
+         */problems: [String]) {
+        self.changed = changed
+        self.waiting = waiting
+        self.problems = problems
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncOutcome {
+        return
+            try SyncOutcome(
+                changed: FfiConverterUInt32.read(from: &buf), 
+                waiting: FfiConverterUInt32.read(from: &buf), 
+                problems: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncOutcome, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.changed, into: &buf)
+        FfiConverterUInt32.write(value.waiting, into: &buf)
+        FfiConverterSequenceString.write(value.problems, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncOutcome_lift(_ buf: RustBuffer) throws -> SyncOutcome {
+    return try FfiConverterTypeSyncOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncOutcome_lower(_ value: SyncOutcome) -> RustBuffer {
+    return FfiConverterTypeSyncOutcome.lower(value)
+}
+
+
+/**
+ * How sync stands, in the app's words.
+ */
+public struct SyncStatus: Equatable, Hashable {
+    /**
+     * Whether sync is set up on this device.
+     */
+    public var setUp: Bool
+    /**
+     * Where it syncs, in words.
+     */
+    public var place: String
+    /**
+     * "Synced 5 minutes ago", "Not synced yet".
+     */
+    public var lastSynced: String
+    /**
+     * Records changed here and not sent yet.
+     */
+    public var unsent: UInt32
+    /**
+     * The other devices: "Phone — last heard from 2 hours ago".
+     */
+    public var devices: [String]
+    /**
+     * The last problem, in plain words.
+     */
+    public var problem: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether sync is set up on this device.
+         */setUp: Bool, 
+        /**
+         * Where it syncs, in words.
+         */place: String, 
+        /**
+         * "Synced 5 minutes ago", "Not synced yet".
+         */lastSynced: String, 
+        /**
+         * Records changed here and not sent yet.
+         */unsent: UInt32, 
+        /**
+         * The other devices: "Phone — last heard from 2 hours ago".
+         */devices: [String], 
+        /**
+         * The last problem, in plain words.
+         */problem: String?) {
+        self.setUp = setUp
+        self.place = place
+        self.lastSynced = lastSynced
+        self.unsent = unsent
+        self.devices = devices
+        self.problem = problem
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncStatus {
+        return
+            try SyncStatus(
+                setUp: FfiConverterBool.read(from: &buf), 
+                place: FfiConverterString.read(from: &buf), 
+                lastSynced: FfiConverterString.read(from: &buf), 
+                unsent: FfiConverterUInt32.read(from: &buf), 
+                devices: FfiConverterSequenceString.read(from: &buf), 
+                problem: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncStatus, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.setUp, into: &buf)
+        FfiConverterString.write(value.place, into: &buf)
+        FfiConverterString.write(value.lastSynced, into: &buf)
+        FfiConverterUInt32.write(value.unsent, into: &buf)
+        FfiConverterSequenceString.write(value.devices, into: &buf)
+        FfiConverterOptionString.write(value.problem, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncStatus_lift(_ buf: RustBuffer) throws -> SyncStatus {
+    return try FfiConverterTypeSyncStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncStatus_lower(_ value: SyncStatus) -> RustBuffer {
+    return FfiConverterTypeSyncStatus.lower(value)
 }
 
 
@@ -1519,6 +1777,31 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]
+
+    public static func write(_ value: [String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [String]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeReminderItem: FfiConverterRustBuffer {
     typealias SwiftType = [ReminderItem]
 
@@ -1619,6 +1902,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() != 28237) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reps_ffi_checksum_method_repsjournal_sync_now() != 57425) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reps_ffi_checksum_method_repsjournal_sync_status() != 13887) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reps_ffi_checksum_method_repsjournal_take_inbox() != 61327) {

@@ -298,6 +298,16 @@ RustBuffer uniffi_reps_ffi_fn_method_repsjournal_quick_capture(uint64_t ptr, Rus
 RustBuffer uniffi_reps_ffi_fn_method_repsjournal_reminders_between(uint64_t ptr, int64_t from_epoch_ms, int64_t to_epoch_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSJOURNAL_SYNC_NOW
+#define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSJOURNAL_SYNC_NOW
+RustBuffer uniffi_reps_ffi_fn_method_repsjournal_sync_now(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSJOURNAL_SYNC_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSJOURNAL_SYNC_STATUS
+RustBuffer uniffi_reps_ffi_fn_method_repsjournal_sync_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSJOURNAL_TAKE_INBOX
 #define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSJOURNAL_TAKE_INBOX
 RustBuffer uniffi_reps_ffi_fn_method_repsjournal_take_inbox(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -600,6 +610,18 @@ uint16_t uniffi_reps_ffi_checksum_method_repsjournal_quick_capture(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSJOURNAL_REMINDERS_BETWEEN
 #define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSJOURNAL_REMINDERS_BETWEEN
 uint16_t uniffi_reps_ffi_checksum_method_repsjournal_reminders_between(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSJOURNAL_SYNC_NOW
+#define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSJOURNAL_SYNC_NOW
+uint16_t uniffi_reps_ffi_checksum_method_repsjournal_sync_now(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSJOURNAL_SYNC_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSJOURNAL_SYNC_STATUS
+uint16_t uniffi_reps_ffi_checksum_method_repsjournal_sync_status(void
     
 );
 #endif

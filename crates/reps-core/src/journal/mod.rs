@@ -67,6 +67,9 @@ pub struct Journal {
     actor: Vec<u8>,
     /// The records' documents written last, kept loaded.
     docs: crate::sync::doc::DocCache,
+    /// Whether writes keep the records' documents (always, but in the
+    /// benchmark's baseline: [`Journal::without_sync_documents`]).
+    documents: bool,
     path: Option<PathBuf>,
     /// Built on the first search, kept up to date from commits.
     search_index: std::sync::Mutex<search::SearchIndex>,
@@ -133,9 +136,20 @@ impl Journal {
             ids,
             actor,
             docs: crate::sync::doc::DocCache::default(),
+            documents: true,
             path,
             search_index: search::SearchIndex::new(),
         })
+    }
+
+    /// The same journal writing its records without their sync documents:
+    /// only so the benchmark can time the autosave as it was before sync,
+    /// side by side with the real one. Never for a journal a person uses
+    /// (its records would stop syncing).
+    #[doc(hidden)]
+    pub fn without_sync_documents(mut self) -> Self {
+        self.documents = false;
+        self
     }
 
     /// Where the file is, for an on-disk journal.
@@ -152,13 +166,14 @@ impl Journal {
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         let txn = self.db.begin_write()?;
         let (out, (touched, written)) = {
-            let w = Writer::new(
+            let mut w = Writer::new(
                 &txn,
                 self.clock.now(),
                 &self.ids,
                 &self.actor,
                 Some(&self.docs),
             );
+            w.documents = self.documents;
             let out = f(&w);
             (out, w.into_touched())
         };
@@ -185,13 +200,14 @@ impl Journal {
     ) -> Result<Option<T>> {
         let txn = self.db.begin_write()?;
         let (out, (touched, written)) = {
-            let w = Writer::new(
+            let mut w = Writer::new(
                 &txn,
                 self.clock.now(),
                 &self.ids,
                 &self.actor,
                 Some(&self.docs),
             );
+            w.documents = self.documents;
             let out = f(&w);
             (out, w.into_touched())
         };
@@ -225,7 +241,7 @@ fn _assert_send_sync() {
 #[cfg(test)]
 mod doc_tests {
     use super::*;
-    use crate::store::tables::{DOCS, LEADS};
+    use crate::store::tables::{DOC_TAILS, DOCS, LEADS};
     use crate::sync::doc::RecordDoc;
     use crate::{LeadDetails, Source};
     use redb::{ReadableDatabase, TableHandle};
@@ -234,10 +250,11 @@ mod doc_tests {
     fn stored_doc(j: &Journal, lead: &crate::Lead) -> crate::Lead {
         let txn = j.db.begin_read().unwrap();
         let docs = txn.open_table(DOCS).unwrap();
-        let bytes = docs.get((LEADS.name(), lead.id.key())).unwrap().unwrap();
-        RecordDoc::load(bytes.value(), b"reader")
+        let tails = txn.open_table(DOC_TAILS).unwrap();
+        crate::store::doc_from(&docs, &tails, LEADS.name(), lead.id.key(), b"reader")
             .unwrap()
-            .read("lead")
+            .unwrap()
+            .read::<crate::Lead>("lead")
             .unwrap()
     }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::Journal;
 use crate::error::{Error, Result};
 use crate::store::tables::*;
-use crate::store::{Read, Record, TakenIn, Writer};
+use crate::store::{Read, Record, TakenIn, Writer, doc_from};
 use crate::sync::file::{DocBytes, FileName, Kind, MAX_FILE_BYTES, SyncFile};
 use crate::sync::{FileRefusal, JournalKey, Listed};
 use crate::time::Stamp;
@@ -136,7 +136,7 @@ pub struct Outbox {
     /// This device's own older files that it stands in for (a snapshot's),
     /// to delete once it is there.
     pub replaces: Vec<String>,
-    /// What was sent: records and the write tags they had.
+    /// What was sent: records and how they stood.
     pub sent: Sent,
 }
 
@@ -144,9 +144,9 @@ pub struct Outbox {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Sent {
     seq: u64,
-    /// `(table, key, tag, heads)`: the tag the record had when its changes
-    /// were packed, and its heads then.
-    records: Vec<(String, u128, Vec<u8>, Vec<u8>)>,
+    /// `(table, key, stored, heads)`: a fingerprint of the record's stored
+    /// document when its changes were packed, and its heads then.
+    records: Vec<(String, u128, u64, Vec<u8>)>,
 }
 
 /// What a round took in.
@@ -448,6 +448,7 @@ impl Journal {
             let log: SyncLog = device_value(r, LOG)?.unwrap_or_default();
             let unsent = r.open_table(SYNC_UNSENT)?;
             let docs = r.open_table(DOCS)?;
+            let tails = r.open_table(DOC_TAILS)?;
             let mut sent = Sent {
                 seq: log.seq + 1,
                 records: Vec::new(),
@@ -456,14 +457,11 @@ impl Journal {
             for row in unsent.iter()? {
                 let (k, v) = row?;
                 let (table, key) = k.value();
-                let value = v.value();
-                let tag = value.get(..8).unwrap_or_default().to_vec();
-                let since = crate::sync::doc::Heads::from_bytes(value.get(8..).unwrap_or_default())
-                    .unwrap_or_default();
-                let Some(stored) = docs.get((table, key))? else {
+                let since = crate::sync::doc::Heads::from_bytes(v.value()).unwrap_or_default();
+                let tag = fingerprint(&docs, &tails, table, key)?;
+                let Some(mut doc) = doc_from(&docs, &tails, table, key, &actor)? else {
                     continue;
                 };
-                let mut doc = crate::sync::doc::RecordDoc::load(stored.value(), &actor)?;
                 let heads = doc.heads().to_bytes();
                 if !snapshot {
                     out.push(DocBytes {
@@ -478,10 +476,20 @@ impl Journal {
                 for row in docs.iter()? {
                     let (k, v) = row?;
                     let (table, key) = k.value();
+                    let bytes = match tails.get((table, key))? {
+                        // folded into one whole document for the snapshot
+                        Some(tail) => crate::sync::doc::RecordDoc::load_stored(
+                            v.value(),
+                            tail.value(),
+                            &actor,
+                        )?
+                        .save(),
+                        None => v.value().to_vec(),
+                    };
                     out.push(DocBytes {
                         table: table.to_string(),
                         key,
-                        bytes: v.value().to_vec(),
+                        bytes,
                     });
                 }
             }
@@ -535,24 +543,21 @@ impl Journal {
     /// left to send). One transaction.
     pub fn sync_sent(&self, sent: &Sent) -> Result<()> {
         self.write(|w| {
+            let docs = w.open_table(DOCS)?;
+            let tails = w.open_table(DOC_TAILS)?;
             let mut unsent = w.open_table(SYNC_UNSENT)?;
-            for (table, key, tag, heads) in &sent.records {
-                let now_tag = unsent
-                    .get((table.as_str(), *key))?
-                    .map(|v| v.value().get(..8).unwrap_or_default().to_vec());
-                match now_tag {
-                    Some(t) if &t == tag => {
-                        unsent.remove((table.as_str(), *key))?;
-                    }
-                    Some(t) => {
-                        let mut value = t;
-                        value.extend_from_slice(heads);
-                        unsent.insert((table.as_str(), *key), value.as_slice())?;
-                    }
-                    None => {}
+            for (table, key, stored, heads) in &sent.records {
+                if unsent.get((table.as_str(), *key))?.is_none() {
+                    continue;
+                }
+                if fingerprint(&docs, &tails, table, *key)? == *stored {
+                    unsent.remove((table.as_str(), *key))?;
+                } else {
+                    // written again meanwhile: what came after is still to send
+                    unsent.insert((table.as_str(), *key), heads.as_slice())?;
                 }
             }
-            drop(unsent);
+            drop((docs, tails, unsent));
             let mut log: SyncLog = device_value(w, LOG)?.unwrap_or_default();
             log.seq = log.seq.max(sent.seq);
             put_device_value(w, LOG, &log)
@@ -606,6 +611,27 @@ impl Journal {
         }
         u64::from_be_bytes(b)
     }
+}
+
+/// A fingerprint of a record's stored document (whole part and tail): it
+/// changes with every write, so a send can tell whether the record was
+/// written again while its changes were on the way.
+fn fingerprint(
+    docs: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
+    tails: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
+    table: &str,
+    key: u128,
+) -> Result<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    docs.get((table, key))?
+        .map(|g| g.value().to_vec())
+        .hash(&mut h);
+    tails
+        .get((table, key))?
+        .map(|g| g.value().to_vec())
+        .hash(&mut h);
+    Ok(h.finish())
 }
 
 fn not_set_up() -> Error {

@@ -15,7 +15,7 @@ use super::tables::*;
 use crate::error::{Error, Result};
 use crate::id::IdGen;
 use crate::rules::search::Target;
-use crate::sync::doc::{DocCache, Docs, RecordDoc};
+use crate::sync::doc::{DocCache, Docs, RecordDoc, ToStore};
 use crate::time::Stamp;
 use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
 
@@ -215,6 +215,23 @@ impl Record for Checklist {
     }
 }
 
+/// A record's stored document: its whole part and the changes appended
+/// since, or `None` when it has none.
+pub(crate) fn doc_from(
+    docs: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
+    tails: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
+    table: &str,
+    key: u128,
+    actor: &[u8],
+) -> Result<Option<RecordDoc>> {
+    let Some(whole) = docs.get((table, key))? else {
+        return Ok(None);
+    };
+    let tail = tails.get((table, key))?;
+    let tail = tail.as_ref().map(|t| t.value()).unwrap_or_default();
+    Ok(Some(RecordDoc::load_stored(whole.value(), tail, actor)?))
+}
+
 /// What taking in another device's changes to one record did.
 #[derive(Debug)]
 pub(crate) enum TakenIn<R> {
@@ -395,6 +412,9 @@ pub(crate) struct Writer<'a> {
     written: RefCell<Docs>,
     /// The searched records written so far, for the search index after commit.
     touched: RefCell<Vec<Target>>,
+    /// Whether records' documents are written (see
+    /// `Journal::without_sync_documents`).
+    pub(crate) documents: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -413,6 +433,7 @@ impl<'a> Writer<'a> {
             cache,
             written: RefCell::new(Docs::new()),
             touched: RefCell::new(Vec::new()),
+            documents: true,
         }
     }
 
@@ -430,7 +451,10 @@ impl<'a> Writer<'a> {
     /// Writes `new`, replacing `old` (the stored version, if any) and moving its index rows.
     pub fn put<R: Record>(&self, old: Option<&R>, new: &R) -> Result<()> {
         self.put_record(old, new)?;
-        self.put_doc(R::TABLE.name(), new.key(), new)
+        if !self.documents {
+            return Ok(());
+        }
+        self.put_doc(R::TABLE.name(), new.key(), old, new)
     }
 
     /// Writes the record and moves its index rows, leaving its document alone.
@@ -459,42 +483,68 @@ impl<'a> Writer<'a> {
         &self,
         table: &str,
         key: u128,
+        old: Option<&T>,
         record: &T,
     ) -> Result<()> {
-        let mut docs = self.txn.open_table(DOCS)?;
         let id = (table.to_string(), key);
-        // written earlier in this transaction, else kept from the last
-        // commit, else read from the table
-        let earlier = self.written.borrow_mut().remove(&id);
-        let mut doc = match earlier.or_else(|| self.cache.and_then(|c| c.take(&id))) {
-            Some(doc) => doc,
-            None => match docs.get((table, key))? {
-                Some(bytes) => RecordDoc::load(bytes.value(), self.actor)?,
-                None => RecordDoc::new(self.actor),
-            },
-        };
+        let mut doc = self.doc_of(&id)?;
         self.mark_unsent(table, key, &mut doc)?;
-        doc.write(record)?;
-        docs.insert((table, key), doc.save().as_slice())?;
+        doc.write_change(old, record)?;
+        self.store_doc(table, key, &mut doc)?;
         // a bulk write (an import) keeps only a few loaded: the others are
         // read from the table again if written twice
         self.keep_written(id, doc);
         Ok(())
     }
 
+    /// The document of `id`: written earlier in this transaction, else kept
+    /// from the last commit, else read from the tables, else a new one.
+    fn doc_of(&self, id: &(String, u128)) -> Result<RecordDoc> {
+        let earlier = self.written.borrow_mut().remove(id);
+        if let Some(doc) = earlier.or_else(|| self.cache.and_then(|c| c.take(id))) {
+            return Ok(doc);
+        }
+        let docs = self.txn.open_table(DOCS)?;
+        let tails = self.txn.open_table(DOC_TAILS)?;
+        Ok(doc_from(&docs, &tails, &id.0, id.1, self.actor)?
+            .unwrap_or_else(|| RecordDoc::new(self.actor)))
+    }
+
+    /// Stores what changed in `doc`: its new changes appended, or the whole
+    /// document now and then.
+    fn store_doc(&self, table: &str, key: u128, doc: &mut RecordDoc) -> Result<()> {
+        match doc.to_store() {
+            ToStore::Nothing => {}
+            ToStore::Append(chunk) => {
+                let mut tails = self.txn.open_table(DOC_TAILS)?;
+                let mut tail = tails
+                    .get((table, key))?
+                    .map(|t| t.value().to_vec())
+                    .unwrap_or_default();
+                tail.extend_from_slice(&chunk);
+                tails.insert((table, key), tail.as_slice())?;
+            }
+            ToStore::Whole(bytes) => {
+                self.txn
+                    .open_table(DOCS)?
+                    .insert((table, key), bytes.as_slice())?;
+                self.txn.open_table(DOC_TAILS)?.remove((table, key))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Notes that the document of `(table, key)` changes in this
-    /// transaction and is to be sent: the heads it had before its first
-    /// unsent change are kept, with a fresh tag that tells a send made
-    /// meanwhile that there is more.
+    /// transaction and is to be sent, with the heads it had before its
+    /// first unsent change.
     fn mark_unsent(&self, table: &str, key: u128, doc: &mut RecordDoc) -> Result<()> {
         let mut unsent = self.txn.open_table(SYNC_UNSENT)?;
-        let before = match unsent.get((table, key))? {
-            Some(v) => v.value().get(8..).unwrap_or_default().to_vec(),
-            None => doc.heads().to_bytes(),
-        };
-        let mut value = self.new_id().as_u128().to_le_bytes()[..8].to_vec();
-        value.extend_from_slice(&before);
-        unsent.insert((table, key), value.as_slice())?;
+        // already unsent: the heads before its first unsent change stay (a
+        // send made meanwhile sees the document's heads moved on)
+        if unsent.get((table, key))?.is_some() {
+            return Ok(());
+        }
+        unsent.insert((table, key), doc.heads().to_bytes().as_slice())?;
         Ok(())
     }
 
@@ -505,18 +555,11 @@ impl<'a> Writer<'a> {
         self.drop_record(old)?;
         let table = R::TABLE.name();
         let id = (table.to_string(), old.key());
-        let mut docs = self.txn.open_table(DOCS)?;
-        let earlier = self.written.borrow_mut().remove(&id);
-        let mut doc = match earlier.or_else(|| self.cache.and_then(|c| c.take(&id))) {
-            Some(doc) => doc,
-            None => match docs.get((table, old.key()))? {
-                Some(bytes) => RecordDoc::load(bytes.value(), self.actor)?,
-                None => RecordDoc::new(self.actor),
-            },
-        };
+        let mut doc = self.doc_of(&id)?;
         self.mark_unsent(table, old.key(), &mut doc)?;
         doc.forget()?;
-        docs.insert((table, old.key()), doc.save().as_slice())?;
+        self.store_doc(table, old.key(), &mut doc)?;
+        self.keep_written(id, doc);
         Ok(())
     }
 
@@ -571,9 +614,7 @@ impl<'a> Writer<'a> {
             (Some(o), None) => self.drop_record(o)?,
             (None, None) => {}
         }
-        self.txn
-            .open_table(DOCS)?
-            .insert((table, key), doc.save().as_slice())?;
+        self.store_doc(table, key, &mut doc)?;
         self.keep_written(id, doc);
         Ok(TakenIn::Changed { old, new })
     }
@@ -592,9 +633,7 @@ impl<'a> Writer<'a> {
         self.txn
             .open_table(SETTINGS)?
             .insert("settings", encoded.as_slice())?;
-        self.txn
-            .open_table(DOCS)?
-            .insert((table, 0), doc.save().as_slice())?;
+        self.store_doc(table, 0, &mut doc)?;
         self.keep_written((table.to_string(), 0), doc);
         Ok(Some(true))
     }
@@ -602,14 +641,7 @@ impl<'a> Writer<'a> {
     /// This device's document of `(table, key)` with `bytes` merged in.
     fn merge_doc(&self, table: &str, key: u128, bytes: &[u8]) -> Result<Merged> {
         let id = (table.to_string(), key);
-        let earlier = self.written.borrow_mut().remove(&id);
-        let mut doc = match earlier.or_else(|| self.cache.and_then(|c| c.take(&id))) {
-            Some(doc) => doc,
-            None => match self.txn.open_table(DOCS)?.get((table, key))? {
-                Some(stored) => RecordDoc::load(stored.value(), self.actor)?,
-                None => RecordDoc::new(self.actor),
-            },
-        };
+        let mut doc = self.doc_of(&id)?;
         let before = doc.heads();
         doc.take_in(bytes)?;
         if doc.lacks_earlier_changes() {
@@ -635,7 +667,7 @@ impl<'a> Writer<'a> {
         self.txn
             .open_table(SETTINGS)?
             .insert("settings", bytes.as_slice())?;
-        self.put_doc(SETTINGS.name(), 0, s)
+        self.put_doc(SETTINGS.name(), 0, None, s)
     }
 }
 

@@ -121,7 +121,7 @@ fn migrate_1_to_2(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()>
             }
         }
         for (key, record) in rows {
-            w.put_doc(table.name(), key, &record)?;
+            w.put_doc(table.name(), key, None, &record)?;
         }
         Ok(())
     }
@@ -133,20 +133,23 @@ fn migrate_1_to_2(txn: &WriteTransaction, now: Stamp, ids: &IdGen) -> Result<()>
     docs_of::<ChecklistTemplate>(txn, &w, TEMPLATES)?;
     docs_of::<crate::Checklist>(txn, &w, CHECKLISTS)?;
     let settings: Settings = txn.read_settings()?;
-    w.put_doc(SETTINGS.name(), 0, &settings)?;
+    w.put_doc(SETTINGS.name(), 0, None, &settings)?;
     Ok(())
 }
 
-/// Schema 3 (sync to a remote): what is still to send, and which remote
-/// files were taken in. Every record is unsent until the first sync.
+/// Schema 3 (sync to a remote): what is still to send, which remote files
+/// were taken in, and documents' appended changes. Every record is unsent
+/// until the first sync.
 fn migrate_2_to_3(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(SYNC_SEEN)?;
+    txn.open_table(DOC_TAILS)?;
     let mut unsent = txn.open_table(SYNC_UNSENT)?;
     let docs = txn.open_table(DOCS)?;
     for row in docs.iter()? {
         let (k, _) = row?;
         let (table, key) = k.value();
-        unsent.insert((table, key), 0u64.to_le_bytes().as_slice())?;
+        // no heads: everything in it is still to send
+        unsent.insert((table, key), [].as_slice())?;
     }
     Ok(())
 }
@@ -179,6 +182,7 @@ fn create_tables(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(DEVICE)?;
     txn.open_table(SYNC_UNSENT)?;
     txn.open_table(SYNC_SEEN)?;
+    txn.open_table(DOC_TAILS)?;
     Ok(())
 }
 

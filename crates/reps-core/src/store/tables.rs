@@ -71,12 +71,17 @@ pub const FOLLOW_UP_BY_RULE: TableDefinition<&str, u128> =
 /// table's name and its key; written in the same transaction as the record
 /// by `Writer::put`. The records stay the read model.
 pub const DOCS: TableDefinition<(&str, u128), &[u8]> = TableDefinition::new("sync-docs-2");
+/// Changes made to a record's document since it was stored whole in
+/// [`DOCS`], appended (the autosave writes a few bytes, not the whole
+/// history); folded back into the whole document now and then.
+pub const DOC_TAILS: TableDefinition<(&str, u128), &[u8]> =
+    TableDefinition::new("sync-doc-tails-3");
 /// This install's own facts: its device id (`"actor"`), which signs its
 /// changes. Never in a backup, never copied to another device.
 pub const DEVICE: TableDefinition<&str, &[u8]> = TableDefinition::new("device-2");
-/// Records changed here and not yet sent: `(table name, key)` → an 8-byte
-/// write tag, then the document's heads before the first unsent change
-/// (so the next file carries exactly the changes made since).
+/// Records changed here and not yet sent: `(table name, key)` → the
+/// document's heads before its first unsent change (so the next file
+/// carries exactly the changes made since).
 pub const SYNC_UNSENT: TableDefinition<(&str, u128), &[u8]> = TableDefinition::new("sync-unsent-3");
 /// Remote files already taken in (or stood in for by a snapshot taken in),
 /// by name: each is read once.

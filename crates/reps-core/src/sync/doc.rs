@@ -82,21 +82,94 @@ pub enum DocError {
 /// One record's document.
 pub struct RecordDoc {
     doc: AutoCommit,
+    /// Where its history stood when last stored, and the stored sizes of
+    /// its whole part and of the changes appended since (see
+    /// [`RecordDoc::to_store`]).
+    stored: Stored,
 }
+
+#[derive(Default, Clone)]
+struct Stored {
+    heads: Vec<automerge::ChangeHash>,
+    whole: usize,
+    tail: usize,
+}
+
+/// What to store of a document after a change: the new changes alone,
+/// appended to what is stored (the autosave's usual case: a few bytes), or
+/// the whole document again, now and then, so loading stays quick.
+pub enum ToStore {
+    /// Nothing changed.
+    Nothing,
+    /// Append these changes to the stored tail.
+    Append(Vec<u8>),
+    /// Store this whole document and drop the tail.
+    Whole(Vec<u8>),
+}
+
+/// When the appended changes outgrow this (or the whole part), the
+/// document is stored whole again.
+const MAX_TAIL: usize = 32 * 1024;
 
 impl RecordDoc {
     /// An empty document whose changes are signed by `actor` (the device).
     pub fn new(actor: &[u8]) -> Self {
         let doc = AutoCommit::new_with_encoding(ENCODING).with_actor(ActorId::from(actor));
-        Self { doc }
+        Self {
+            doc,
+            stored: Stored::default(),
+        }
     }
 
-    /// A stored document; its new changes are signed by `actor`.
+    /// A whole stored document; its new changes are signed by `actor`.
     pub fn load(bytes: &[u8], actor: &[u8]) -> Result<Self, DocError> {
-        let doc = AutoCommit::load(bytes)
+        Self::load_stored(bytes, &[], actor)
+    }
+
+    /// A stored document: its whole part and the changes appended since.
+    pub fn load_stored(whole: &[u8], tail: &[u8], actor: &[u8]) -> Result<Self, DocError> {
+        let mut doc = AutoCommit::load(whole)
             .map_err(|e| DocError::Damaged(e.to_string()))?
             .with_actor(ActorId::from(actor));
-        Ok(Self { doc })
+        if !tail.is_empty() {
+            doc.load_incremental(tail)
+                .map_err(|e| DocError::Damaged(e.to_string()))?;
+        }
+        let heads = doc.get_heads();
+        Ok(Self {
+            doc,
+            stored: Stored {
+                heads,
+                whole: whole.len(),
+                tail: tail.len(),
+            },
+        })
+    }
+
+    /// What to store now: the changes since it was last stored, or, when
+    /// those have grown large, the whole document. Call once per store.
+    pub fn to_store(&mut self) -> ToStore {
+        let heads = self.doc.get_heads();
+        if heads == self.stored.heads && self.stored.whole > 0 {
+            return ToStore::Nothing;
+        }
+        let first = self.stored.whole == 0;
+        let chunk = if first {
+            Vec::new()
+        } else {
+            self.doc.save_after(&self.stored.heads)
+        };
+        let tail = self.stored.tail + chunk.len();
+        self.stored.heads = heads;
+        if first || tail > MAX_TAIL.min(self.stored.whole.max(4096)) {
+            let whole = self.doc.save();
+            self.stored.whole = whole.len();
+            self.stored.tail = 0;
+            ToStore::Whole(whole)
+        } else {
+            self.stored.tail = tail;
+            ToStore::Append(chunk)
+        }
     }
 
     /// The whole document, to store.
@@ -115,6 +188,26 @@ impl RecordDoc {
         self.doc
             .update_object(&ROOT, &value)
             .map_err(|e| DocError::Damaged(e.to_string()))
+    }
+
+    /// Writes `new` into the document, which holds `old`: only the fields
+    /// that differ are visited (the autosave changes one text of a large
+    /// record), the texts among them diffed character by character. Without
+    /// `old`, or for a document not written yet, the whole record is
+    /// compared, as [`RecordDoc::write`] does.
+    pub fn write_change<R: Serialize>(&mut self, old: Option<&R>, new: &R) -> Result<(), DocError> {
+        let Some(old) = old.filter(|_| self.stored.whole > 0 || !self.doc.get_heads().is_empty())
+        else {
+            return self.write(new);
+        };
+        let json = |r: &R| serde_json::to_value(r).map_err(|e| DocError::Damaged(e.to_string()));
+        let (old, new_json) = (json(old)?, json(new)?);
+        match (&old, &new_json) {
+            (serde_json::Value::Object(o), serde_json::Value::Object(n)) => {
+                update_map(&mut self.doc, &ROOT, o, n)
+            }
+            _ => self.write(new),
+        }
     }
 
     /// The record the document holds now.
@@ -215,6 +308,106 @@ impl DocCache {
         }
         docs.truncate(CACHED_DOCS);
     }
+}
+
+/// Where `new` differs from `old`, as one stretch: the position (in
+/// characters), how many characters of `old` go, and what comes instead.
+fn changed_stretch<'a>(old: &str, new: &'a str) -> (usize, usize, &'a str) {
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_rest, new_rest): (Vec<char>, Vec<char>) = (
+        old.chars().skip(prefix).collect(),
+        new.chars().skip(prefix).collect(),
+    );
+    let suffix = old_rest
+        .iter()
+        .rev()
+        .zip(new_rest.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let removed = old_rest.len() - suffix;
+    let inserted_chars = new_rest.len() - suffix;
+    let start = new
+        .char_indices()
+        .nth(prefix)
+        .map(|(i, _)| i)
+        .unwrap_or(new.len());
+    let end = new[start..]
+        .char_indices()
+        .nth(inserted_chars)
+        .map(|(i, _)| start + i)
+        .unwrap_or(new.len());
+    (prefix, removed, &new[start..end])
+}
+
+/// Brings the map `obj` from `old` to `new`, visiting only what differs.
+fn update_map(
+    doc: &mut AutoCommit,
+    obj: &automerge::ObjId,
+    old: &serde_json::Map<String, serde_json::Value>,
+    new: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), DocError> {
+    let bad = |e: automerge::AutomergeError| DocError::Damaged(e.to_string());
+    for (key, value) in new {
+        let before = old.get(key);
+        if before == Some(value) {
+            continue;
+        }
+        let existing = doc.get(obj, key.as_str()).map_err(bad)?;
+        match (value, before, existing) {
+            // a map both before and now: only its changed fields
+            (
+                serde_json::Value::Object(n),
+                Some(serde_json::Value::Object(o)),
+                Some((automerge::Value::Object(automerge::ObjType::Map), child)),
+            ) => update_map(doc, &child, o, n)?,
+            // a text field: the characters that changed, found from the
+            // text it held (typing changes one stretch of it)
+            (
+                serde_json::Value::String(s),
+                Some(serde_json::Value::String(was)),
+                Some((automerge::Value::Object(automerge::ObjType::Text), child)),
+            ) if TEXT_FIELDS.contains(&key.as_str()) => {
+                let (at, removed, inserted) = changed_stretch(was, s);
+                doc.splice_text(&child, at, removed as isize, inserted)
+                    .map_err(bad)?
+            }
+            (
+                serde_json::Value::String(s),
+                _,
+                Some((automerge::Value::Object(automerge::ObjType::Text), child)),
+            ) if TEXT_FIELDS.contains(&key.as_str()) => doc.update_text(&child, s).map_err(bad)?,
+            // a list, a map or a text standing where it was: updated in place
+            (
+                serde_json::Value::Array(_) | serde_json::Value::Object(_),
+                _,
+                Some((automerge::Value::Object(_), child)),
+            ) => doc
+                .update_object(&child, &to_hydrate(value, Some(key)))
+                .map_err(|e| DocError::Damaged(e.to_string()))?,
+            // anything else: put whole
+            _ => match to_hydrate(value, Some(key)) {
+                Value::Scalar(s) => doc.put(obj, key.as_str(), s).map_err(bad)?,
+                other => {
+                    let typ = match &other {
+                        Value::Map(_) => automerge::ObjType::Map,
+                        Value::List(_) => automerge::ObjType::List,
+                        _ => automerge::ObjType::Text,
+                    };
+                    let child = doc.put_object(obj, key.as_str(), typ).map_err(bad)?;
+                    doc.update_object(&child, &other)
+                        .map_err(|e| DocError::Damaged(e.to_string()))?;
+                }
+            },
+        }
+    }
+    for key in old.keys().filter(|k| !new.contains_key(*k)) {
+        doc.delete(obj, key.as_str()).map_err(bad)?;
+    }
+    Ok(())
 }
 
 /// A record's JSON as an Automerge value: free-text fields as text.
@@ -384,6 +577,40 @@ mod tests {
         let before = phone.save();
         phone.merge(&mut laptop).unwrap();
         assert_eq!(phone.save(), before, "a second merge adds nothing");
+    }
+
+    #[test]
+    fn the_changed_stretch_of_a_text_is_found_in_characters() {
+        assert_eq!(changed_stretch("abc", "abXc"), (2, 0, "X"));
+        assert_eq!(changed_stretch("abXc", "abc"), (2, 1, ""));
+        assert_eq!(
+            changed_stretch("Zoë met us", "Zoë met all of us"),
+            (8, 0, "all of ")
+        );
+        assert_eq!(changed_stretch("aaa", "aaaa"), (3, 0, "a"));
+        assert_eq!(changed_stretch("", "héllo"), (0, 0, "héllo"));
+        assert_eq!(changed_stretch("same", "same"), (4, 0, ""));
+        assert_eq!(changed_stretch("ab", "xy"), (0, 2, "xy"));
+    }
+
+    #[test]
+    fn a_change_written_field_by_field_reads_back_like_a_whole_write() {
+        let l = lead();
+        let (mut a, _) = shared(&l);
+        let mut b = RecordDoc::new(LAPTOP);
+        b.write(&l).unwrap();
+        let mut next = l.clone();
+        next.details.seen = "Small team, very friendly; Zoë leads it".into();
+        next.details.location = "Lyon".into();
+        next.details.pay = None;
+        next.history.push(StatusChange::to(
+            Status::Taking,
+            at("2026-06-02T10:00:00Z[UTC]"),
+        ));
+        a.write_change(Some(&l), &next).unwrap();
+        b.write(&next).unwrap();
+        assert_eq!(a.read::<Lead>("lead").unwrap(), next);
+        assert_eq!(b.read::<Lead>("lead").unwrap(), next);
     }
 
     #[test]

@@ -18,6 +18,8 @@
 pub mod doc;
 pub mod file;
 pub mod key;
+#[cfg(feature = "native-http")]
+pub mod native_http;
 pub mod remote;
 mod round;
 pub mod webdav;

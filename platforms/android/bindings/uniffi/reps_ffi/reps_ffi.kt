@@ -687,6 +687,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_reps_ffi_checksum_method_repsjournal_reminders_between(
     ): Int
+    external fun uniffi_reps_ffi_checksum_method_repsjournal_sync_now(
+    ): Int
+    external fun uniffi_reps_ffi_checksum_method_repsjournal_sync_status(
+    ): Int
     external fun uniffi_reps_ffi_checksum_method_repsjournal_take_inbox(
     ): Int
     external fun uniffi_reps_ffi_checksum_method_repsjournal_today(
@@ -738,6 +742,10 @@ internal object UniffiLib {
     external fun uniffi_reps_ffi_fn_method_repsjournal_quick_capture(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_reps_ffi_fn_method_repsjournal_reminders_between(`ptr`: Long,`fromEpochMs`: Long,`toEpochMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_reps_ffi_fn_method_repsjournal_sync_now(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_reps_ffi_fn_method_repsjournal_sync_status(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_reps_ffi_fn_method_repsjournal_take_inbox(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -877,6 +885,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() and 0xFFFF) != 28237) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_sync_now() and 0xFFFF) != 57425) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_sync_status() and 0xFFFF) != 13887) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_take_inbox() and 0xFFFF) != 61327) {
@@ -1094,6 +1108,29 @@ public object FfiConverterLong: FfiConverter<Long, Long> {
 
     override fun write(value: Long, buf: ByteBuffer) {
         buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
+    override fun lift(value: Byte): Boolean {
+        return value.toInt() != 0
+    }
+
+    override fun read(buf: ByteBuffer): Boolean {
+        return lift(buf.get())
+    }
+
+    override fun lower(value: Boolean): Byte {
+        return if (value) 1.toByte() else 0.toByte()
+    }
+
+    override fun allocationSize(value: Boolean) = 1UL
+
+    override fun write(value: Boolean, buf: ByteBuffer) {
+        buf.put(lower(value))
     }
 }
 
@@ -1584,6 +1621,22 @@ public interface RepsJournalInterface {
     fun `remindersBetween`(`fromEpochMs`: kotlin.Long, `toEpochMs`: kotlin.Long): List<ReminderItem>
     
     /**
+     * One sync round now, as the app runs it: takes in the other devices'
+     * changes and sends this one's. For the system's background work
+     * (Android's WorkManager, iOS's background refresh) while the app is
+     * closed. Blocking, and it waits on the network: never on the main
+     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
+     * in plain words, and nothing is lost (the next round catches up).
+     */
+    fun `syncNow`(): SyncOutcome
+    
+    /**
+     * How sync stands (the app's Sync section), for a widget or a
+     * settings tile.
+     */
+    fun `syncStatus`(): SyncStatus
+    
+    /**
      * Takes in the notes waiting in the capture inbox, each exactly once.
      */
     fun `takeInbox`(): TakenIn
@@ -1767,6 +1820,46 @@ open class RepsJournal: Disposable, AutoCloseable, RepsJournalInterface
 
     
     /**
+     * One sync round now, as the app runs it: takes in the other devices'
+     * changes and sends this one's. For the system's background work
+     * (Android's WorkManager, iOS's background refresh) while the app is
+     * closed. Blocking, and it waits on the network: never on the main
+     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
+     * in plain words, and nothing is lost (the next round catches up).
+     */
+    @Throws(RepsException::class)override fun `syncNow`(): SyncOutcome {
+            return FfiConverterTypeSyncOutcome.lift(
+    callWithHandle {
+    uniffiRustCallWithError(RepsException) { _status ->
+    UniffiLib.uniffi_reps_ffi_fn_method_repsjournal_sync_now(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * How sync stands (the app's Sync section), for a widget or a
+     * settings tile.
+     */
+    @Throws(RepsException::class)override fun `syncStatus`(): SyncStatus {
+            return FfiConverterTypeSyncStatus.lift(
+    callWithHandle {
+    uniffiRustCallWithError(RepsException) { _status ->
+    UniffiLib.uniffi_reps_ffi_fn_method_repsjournal_sync_status(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
      * Takes in the notes waiting in the capture inbox, each exactly once.
      */
     @Throws(RepsException::class)override fun `takeInbox`(): TakenIn {
@@ -1940,6 +2033,140 @@ public object FfiConverterTypeReminderItem: FfiConverterRustBuffer<ReminderItem>
             FfiConverterString.write(value.`body`, buf)
             FfiConverterLong.write(value.`dueEpochMs`, buf)
             FfiConverterString.write(value.`deepLink`, buf)
+    }
+}
+
+
+
+/**
+ * What a sync round took in.
+ */
+data class SyncOutcome (
+    /**
+     * Records that changed here (refresh widgets when above zero).
+     */
+    val `changed`: kotlin.UInt
+    , 
+    /**
+     * Files from other devices waiting for earlier ones.
+     */
+    val `waiting`: kotlin.UInt
+    , 
+    /**
+     * Files set aside, each with why.
+     */
+    val `problems`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSyncOutcome: FfiConverterRustBuffer<SyncOutcome> {
+    override fun read(buf: ByteBuffer): SyncOutcome {
+        return SyncOutcome(
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SyncOutcome) = (
+            FfiConverterUInt.allocationSize(value.`changed`) +
+            FfiConverterUInt.allocationSize(value.`waiting`) +
+            FfiConverterSequenceString.allocationSize(value.`problems`)
+    )
+
+    override fun write(value: SyncOutcome, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`changed`, buf)
+            FfiConverterUInt.write(value.`waiting`, buf)
+            FfiConverterSequenceString.write(value.`problems`, buf)
+    }
+}
+
+
+
+/**
+ * How sync stands, in the app's words.
+ */
+data class SyncStatus (
+    /**
+     * Whether sync is set up on this device.
+     */
+    val `setUp`: kotlin.Boolean
+    , 
+    /**
+     * Where it syncs, in words.
+     */
+    val `place`: kotlin.String
+    , 
+    /**
+     * "Synced 5 minutes ago", "Not synced yet".
+     */
+    val `lastSynced`: kotlin.String
+    , 
+    /**
+     * Records changed here and not sent yet.
+     */
+    val `unsent`: kotlin.UInt
+    , 
+    /**
+     * The other devices: "Phone — last heard from 2 hours ago".
+     */
+    val `devices`: List<kotlin.String>
+    , 
+    /**
+     * The last problem, in plain words.
+     */
+    val `problem`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSyncStatus: FfiConverterRustBuffer<SyncStatus> {
+    override fun read(buf: ByteBuffer): SyncStatus {
+        return SyncStatus(
+            FfiConverterBoolean.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SyncStatus) = (
+            FfiConverterBoolean.allocationSize(value.`setUp`) +
+            FfiConverterString.allocationSize(value.`place`) +
+            FfiConverterString.allocationSize(value.`lastSynced`) +
+            FfiConverterUInt.allocationSize(value.`unsent`) +
+            FfiConverterSequenceString.allocationSize(value.`devices`) +
+            FfiConverterOptionalString.allocationSize(value.`problem`)
+    )
+
+    override fun write(value: SyncStatus, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`setUp`, buf)
+            FfiConverterString.write(value.`place`, buf)
+            FfiConverterString.write(value.`lastSynced`, buf)
+            FfiConverterUInt.write(value.`unsent`, buf)
+            FfiConverterSequenceString.write(value.`devices`, buf)
+            FfiConverterOptionalString.write(value.`problem`, buf)
     }
 }
 
@@ -2292,6 +2519,34 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
         } else {
             buf.put(1)
             FfiConverterString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
+    override fun read(buf: ByteBuffer): List<kotlin.String> {
+        val len = buf.getInt()
+        return List<kotlin.String>(len) {
+            FfiConverterString.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.String>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterString.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.String>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterString.write(it, buf)
         }
     }
 }

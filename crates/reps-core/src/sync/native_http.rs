@@ -1,10 +1,11 @@
-//! The HTTP client WebDAV sync uses on desktop and phones: `ureq`, blocking,
-//! run on the sync thread (never the journal's). It answers with whatever
-//! status the server gave; only a failure to reach the server is an error.
+//! The HTTP client WebDAV sync uses on desktop and phones (feature
+//! `native-http`): `ureq`, blocking, run on a sync thread or a background
+//! task, never the journal owner's. It answers with whatever status the
+//! server gave; only a failure to reach the server is an error.
 
 use std::time::Duration;
 
-use reps_core::sync::{Http, HttpRequest, HttpResponse};
+use super::{Http, HttpRequest, HttpResponse};
 
 /// The largest answer read (a snapshot is a few megabytes).
 const MAX_BODY: u64 = 80 * 1024 * 1024;
