@@ -358,7 +358,7 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
     use reps_core::journal::sync::SyncPlace;
     use reps_core::sync::{AnyRemote, connect, run};
-    let http = reps_core::sync::native_http::NativeHttp::default();
+    let http = reps_core::sync::platform_http();
     let said = |r: reps_core::journal::sync::TakeInReport| {
         let mut out = vec![format!(
             "Synced: {} file(s) from other devices taken in, {} record(s) changed here",

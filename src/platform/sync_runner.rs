@@ -13,7 +13,6 @@ use reps_core::journal::sync::{SyncPlace, TakeInReport};
 use reps_core::sync::{AnyRemote, connect, run};
 
 use crate::journal::JournalHandle;
-use reps_core::sync::native_http::NativeHttp;
 
 /// How often changes made here are looked for (a round follows if any).
 const LOOK_FOR_CHANGES: Duration = Duration::from_secs(5);
@@ -104,7 +103,7 @@ fn serve(
     inbox: mpsc::Receiver<Job>,
     changed: futures_channel::mpsc::UnboundedSender<TakeInReport>,
 ) {
-    let http = NativeHttp::default();
+    let http = reps_core::sync::platform_http();
     let round = |place: &SyncPlace| -> Result<TakeInReport, String> {
         let remote = AnyRemote::of(place, http.clone()).map_err(|e| e.to_string())?;
         pollster::block_on(run(&journal, &remote)).map_err(|e| e.to_string())

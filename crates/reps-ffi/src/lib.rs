@@ -148,8 +148,7 @@ impl RepsJournal {
     /// thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
     /// in plain words, and nothing is lost (the next round catches up).
     pub fn sync_now(&self) -> Result<SyncOutcome, RepsError> {
-        use reps_core::sync::native_http::NativeHttp;
-        use reps_core::sync::{AnyRemote, run};
+        use reps_core::sync::{AnyRemote, platform_http, run};
         let setup = self
             .journal
             .sync_setup()?
@@ -157,7 +156,7 @@ impl RepsJournal {
                 message: "sync is not set up on this device".into(),
             })?;
         let remote =
-            AnyRemote::of(&setup.place, NativeHttp::default()).map_err(|e| RepsError::Other {
+            AnyRemote::of(&setup.place, platform_http()).map_err(|e| RepsError::Other {
                 message: e.to_string(),
             })?;
         let report =

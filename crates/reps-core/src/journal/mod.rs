@@ -242,7 +242,6 @@ fn _assert_send_sync() {
 mod doc_tests {
     use super::*;
     use crate::store::tables::{DOC_TAILS, DOCS, LEADS};
-    use crate::sync::doc::RecordDoc;
     use crate::{LeadDetails, Source};
     use redb::{ReadableDatabase, TableHandle};
 

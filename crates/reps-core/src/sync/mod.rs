@@ -27,7 +27,21 @@ pub mod webdav;
 pub use key::{FileRefusal, JournalKey};
 pub use remote::{AnyRemote, FolderRemote, Listed, Remote, RemoteError};
 pub use round::{SyncPort, connect, run};
-pub use webdav::{Http, HttpRequest, HttpResponse, WebDavRemote};
+pub use webdav::{Http, HttpRequest, HttpResponse, NoHttp, WebDavRemote};
+
+/// The HTTP client WebDAV sync uses on this build: `ureq` where it builds
+/// (feature `native-http`), else none, with the reason.
+#[cfg(feature = "native-http")]
+pub fn platform_http() -> native_http::NativeHttp {
+    native_http::NativeHttp::default()
+}
+
+/// The HTTP client WebDAV sync uses on this build: `ureq` where it builds
+/// (feature `native-http`), else none, with the reason.
+#[cfg(not(feature = "native-http"))]
+pub fn platform_http() -> NoHttp {
+    NoHttp("this build of Reps syncs through a folder only (no WebDAV client on this device yet)")
+}
 
 /// Sync could not be set up or could not finish a round. Nothing in the
 /// journal is lost: what was not sent is sent next time.

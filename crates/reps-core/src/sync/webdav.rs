@@ -41,6 +41,17 @@ pub trait Http {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, String>;
 }
 
+/// No HTTP client on this build: every request fails with the reason, so a
+/// WebDAV place says why it cannot be reached (a folder still syncs).
+#[derive(Debug, Clone)]
+pub struct NoHttp(pub &'static str);
+
+impl Http for NoHttp {
+    async fn send(&self, _: HttpRequest) -> Result<HttpResponse, String> {
+        Err(self.0.to_string())
+    }
+}
+
 /// A WebDAV folder, reached through `C`.
 #[derive(Debug, Clone)]
 pub struct WebDavRemote<C> {
