@@ -16,8 +16,9 @@ use crate::journal::JournalHandle;
 
 /// How often changes made here are looked for (a round follows if any).
 const LOOK_FOR_CHANGES: Duration = Duration::from_secs(5);
-/// How often a round runs anyway, to take in the other devices' changes.
-const HEAR_FROM_OTHERS: Duration = Duration::from_secs(120);
+/// How often a round runs anyway, to take in the other devices' changes
+/// (a listing of the folder: a few hundred bytes).
+const HEAR_FROM_OTHERS: Duration = Duration::from_secs(30);
 /// How soon after a nudge (return to the front) a round runs.
 const SOON: Duration = Duration::from_millis(500);
 /// How long after a failed round changes wait before the next try.

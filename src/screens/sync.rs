@@ -15,6 +15,15 @@ pub type SyncDriver = crate::platform::sync_runner::SyncRunner;
 #[cfg(target_arch = "wasm32")]
 pub type SyncDriver = crate::web::sync::WebSync;
 
+/// A message as a sentence: its first letter a capital.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// How a setup or a round went, in words.
 fn said(r: &TakeInReport) -> String {
     let mut out = match r.records {
@@ -45,12 +54,18 @@ pub fn SyncCard() -> Element {
     // section turns from the form into the state
     let note = use_signal(|| None::<Result<String, String>>);
     // the state is read again now and then: rounds run on their own
+    // whether the state shows (not a signal: read by the task, not the render)
+    let set_up = use_hook(|| std::rc::Rc::new(std::cell::Cell::new(false)));
+    let shown = set_up.clone();
     use_hook(move || {
         spawn(async move {
             loop {
                 let _ =
                     document::eval("await new Promise(r => setTimeout(r, 5000)); return 1;").await;
-                tick += 1;
+                // only the state moves on its own; a form being typed in is left alone
+                if shown.get() {
+                    tick += 1;
+                }
             }
         })
     });
@@ -75,7 +90,10 @@ pub fn SyncCard() -> Element {
                     note_w.set(Some(Ok(format!("Sync is set up. {}", said(&report)))));
                     ctx_w.changed();
                 }
-                Err(e) => note_w.set(Some(Err(format!("{e}. Nothing was changed.")))),
+                Err(e) => note_w.set(Some(Err(format!(
+                    "{}. Nothing was changed.",
+                    sentence(e.trim_end_matches('.'))
+                )))),
             }
         });
     };
@@ -86,12 +104,21 @@ pub fn SyncCard() -> Element {
     let Some(driver) = driver else {
         return rsx! {};
     };
+    if try_consume_context::<crate::app::Launch>().is_some_and(|l| l.demo) {
+        return rsx! {
+            section { class: "data-card", id: "sync", "data-testid": "data-sync-card",
+                h2 { "Sync with your other devices" }
+                p { "This is the sample journal: its leads and people are made up, so it does not sync. Open your own journal to set up sync." }
+            }
+        };
+    }
     let guard = view.read();
     let Some(Ok(view)) = guard.as_ref() else {
         return rsx! {};
     };
     let view = view.clone();
     drop(guard);
+    set_up.set(view.set_up);
     rsx! {
         section { class: "data-card", id: "sync", "data-testid": "data-sync-card",
             h2 { "Sync with your other devices" }
@@ -132,16 +159,19 @@ fn SyncState(
         spawn(async move {
             let r = round.await;
             busy.set(false);
-            note.set(Some(r.as_ref().map(said).map_err(Clone::clone)));
+            note.set(Some(r.as_ref().map(said).map_err(|e| sentence(e))));
             ctx.changed();
         });
     };
+    let mut confirming = use_signal(|| false);
     let stop = move |_| {
+        confirming.set(false);
         spawn(async move {
             let r = ctx.journal().stop_sync().await;
-            if let Err(e) = r {
-                note.set(Some(Err(e.message)));
-            }
+            note.set(Some(match r {
+                Ok(()) => Ok("Sync is stopped on this device. Your journal stays here as it is, and the copy in the sync place stays for your other devices.".into()),
+                Err(e) => Err(sentence(&e.message)),
+            }));
             ctx.changed();
         });
     };
@@ -162,14 +192,33 @@ fn SyncState(
         } else {
             p { class: "sub", "No other device has synced yet. On your phone or another computer, open Reps, go to Your data, and set up sync with the same place and passphrase." }
         }
-        if let Some(p) = &view.problem {
-            p { class: "data-message error", role: "alert", "data-testid": "data-sync-problem", "{p}" }
+        // the last problem, unless the message below already says it
+        if let Some(p) = view.problem.as_ref().filter(|p| note().and_then(|n| n.err()) != Some(sentence(p))) {
+            p { class: "data-message error", role: "alert", "data-testid": "data-sync-problem", "{sentence(p)}" }
         }
-        div { class: "row-actions",
-            button { class: "button", r#type: "button", disabled: busy(), "data-testid": "data-sync-now",
-                onclick: now, "Sync now" }
-            button { class: "button quiet", r#type: "button", "data-testid": "data-sync-stop",
-                onclick: stop, "Stop syncing on this device" }
+        if confirming() {
+            div { class: "confirm", role: "group", aria_label: "Stop syncing?", "data-testid": "data-sync-stop-confirm",
+                p { strong { "Stop syncing on this device?" } }
+                p {
+                    "Your journal stays on this device as it is, and the copy in the sync place stays for your other devices. "
+                    if view.unsent > 0 {
+                        "The {view.unsent} change(s) made here since the last sync will not reach them unless you set up sync again."
+                    }
+                }
+                div { class: "row-actions",
+                    button { class: "button", r#type: "button", "data-testid": "data-sync-stop-yes",
+                        onclick: stop, "Stop syncing" }
+                    button { class: "button quiet", r#type: "button", onclick: move |_| confirming.set(false),
+                        "Keep syncing" }
+                }
+            }
+        } else {
+            div { class: "row-actions",
+                button { class: "button", r#type: "button", disabled: busy(), "data-testid": "data-sync-now",
+                    onclick: now, "Sync now" }
+                button { class: "button quiet", r#type: "button", "data-testid": "data-sync-stop",
+                    onclick: move |_| confirming.set(true), "Stop syncing on this device…" }
+            }
         }
     }
 }
@@ -247,15 +296,19 @@ fn SyncSetupForm(
             return;
         }
         on_connect.call((place, pass(), device()));
-        pass.set(String::new());
-        password.set(String::new());
     };
     let web_note = cfg!(target_arch = "wasm32").then_some(
-        "In a browser, your server must allow this page's address (CORS); Nextcloud and ownCloud need their admin to allow it.",
+        "In a browser, your server must allow this page's address (a setting called CORS); on Nextcloud and ownCloud the admin turns it on.",
     );
-    let intro = rsx! {
-        p { "Keep one journal on your phone, your laptop and your browser. Reps keeps it in a folder or on a WebDAV server you already use, encrypted with a passphrase only you know. No Reps account, no Reps server." }
+    let where_kept = if folder_allowed {
+        "in a folder or on a WebDAV server you already use (Nextcloud, ownCloud…)"
+    } else {
+        "on a WebDAV server you already use (Nextcloud, ownCloud…)"
     };
+    let intro = rsx! {
+        p { "Keep one journal on your phone, your laptop and your browser. Reps keeps it {where_kept}, encrypted with a passphrase only you know. No Reps account, no Reps server." }
+    };
+    let mut show = use_signal(|| false);
     if !open() {
         return rsx! {
             {intro}
@@ -284,28 +337,34 @@ fn SyncSetupForm(
             if kind() == Kind::Folder {
                 label { r#for: "sync-folder", "Folder" }
                 input { id: "sync-folder", "data-testid": "data-sync-folder", r#type: "text",
-                    placeholder: "/home/you/Sync", value: "{folder}", oninput: move |e| folder.set(e.value()) }
+                    placeholder: "/home/you/Sync", initial_value: "{folder}", oninput: move |e| folder.set(e.value()) }
                 p { class: "sub", "A folder that Syncthing, Dropbox, iCloud Drive, Google Drive, Nextcloud's app or a USB stick carries to your other devices. Reps adds a “Reps journal” folder inside it." }
             } else {
                 label { r#for: "sync-url", "Server address" }
                 input { id: "sync-url", "data-testid": "data-sync-url", r#type: "url", autocomplete: "url",
-                    placeholder: "https://cloud.example.org/remote.php/dav/files/you/", value: "{url}",
+                    placeholder: "https://cloud.example.org/remote.php/dav/files/you/", initial_value: "{url}",
                     oninput: move |e| url.set(e.value()) }
                 label { r#for: "sync-user", "User name" }
                 input { id: "sync-user", "data-testid": "data-sync-user", r#type: "text", autocomplete: "username",
-                    value: "{user}", oninput: move |e| user.set(e.value()) }
+                    initial_value: "{user}", oninput: move |e| user.set(e.value()) }
                 label { r#for: "sync-password", "App password" }
                 input { id: "sync-password", "data-testid": "data-sync-password", r#type: "password",
-                    autocomplete: "current-password", value: "{password}", oninput: move |e| password.set(e.value()) }
+                    autocomplete: "current-password", initial_value: "{password}", oninput: move |e| password.set(e.value()) }
                 p { class: "sub", "Make an app password in your server's security settings; it stays on this device." }
                 if let Some(w) = web_note { p { class: "sub", "{w}" } }
             }
             label { r#for: "sync-device", "This device's name" }
             input { id: "sync-device", "data-testid": "data-sync-device", r#type: "text",
-                value: "{device}", oninput: move |e| device.set(e.value()) }
+                initial_value: "{device}", oninput: move |e| device.set(e.value()) }
             label { r#for: "sync-pass", "Sync passphrase" }
-            input { id: "sync-pass", "data-testid": "data-sync-pass", r#type: "password", autocomplete: "new-password",
-                value: "{pass}", oninput: move |e| pass.set(e.value()) }
+            input { id: "sync-pass", "data-testid": "data-sync-pass",
+                r#type: if show() { "text" } else { "password" }, autocomplete: "new-password",
+                initial_value: "{pass}", oninput: move |e| pass.set(e.value()) }
+            label { class: "check-inline",
+                input { r#type: "checkbox", "data-testid": "data-sync-show", checked: show(),
+                    onchange: move |e| show.set(e.checked()) }
+                " Show the passphrase"
+            }
             p { class: "sub", "Use the same passphrase on every device. Nobody can recover it, Reps included: write it down somewhere safe." }
             div { class: "row-actions",
                 button { class: "button", r#type: "submit", disabled: busy, "data-testid": "data-sync-start", "Start syncing" }

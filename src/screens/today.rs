@@ -174,7 +174,7 @@ pub fn TodayView(
         }
         footer { class: "screen-foot",
             button { class: "quiet-link", r#type: "button", "data-testid": "open-data",
-                onclick: move |_| on_nav.call(Route::Data {}), "Your data: backup, exports, proof of search" }
+                onclick: move |_| on_nav.call(Route::Data {}), "Your data: sync, backup, exports, proof of search" }
         }
     }
 }

@@ -49,15 +49,23 @@ impl WebSync {
 /// How often the worker looks for changes to send (milliseconds).
 #[cfg(feature = "web-worker")]
 pub const LOOK_EVERY_MS: i32 = 5_000;
-/// Every how many looks a round runs anyway (two minutes).
+/// Every how many looks a round runs anyway (half a minute).
 #[cfg(feature = "web-worker")]
-pub const HEAR_EVERY: u32 = 24;
+pub const HEAR_EVERY: u32 = 6;
 
 /// Runs a sync job in the worker, against the remote the settings name.
 #[cfg(feature = "web-worker")]
 pub async fn run_job(journal: &reps_core::Journal, job: SyncJob) -> Result<TakeInReport, String> {
     use reps_core::sync::{AnyRemote, connect, run};
     let http = super::fetch_http::FetchHttp;
+    if !online() {
+        let why = "This device is offline. Your changes are kept here, and sync catches up once it is back online";
+        let _ = journal.sync_finished(
+            None,
+            &reps_core::journal::sync::RoundEnd::Failed(why.into()),
+        );
+        return Err(why.into());
+    }
     match job {
         SyncJob::Round => {
             let setup = journal
@@ -81,6 +89,14 @@ pub async fn run_job(journal: &reps_core::Journal, job: SyncJob) -> Result<TakeI
                 .map_err(|e| e.to_string())
         }
     }
+}
+
+/// Whether the browser says it is online.
+#[cfg(feature = "web-worker")]
+fn online() -> bool {
+    use wasm_bindgen::JsCast;
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    scope.navigator().on_line()
 }
 
 /// Waits `ms` milliseconds in the worker.

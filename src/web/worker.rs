@@ -131,28 +131,33 @@ impl JournalWorker {
     }
 
     /// Rounds on their own: right after opening, every few seconds when
-    /// something changed here, and every two minutes to hear from the other
+    /// something changed here, and every half minute to hear from the other
     /// devices. Sync not set up: nothing is sent anywhere.
     fn keep_syncing(&self) {
         let (journal, busy) = (self.journal.clone(), self.syncing.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let mut since_round = u32::MAX;
+            // after a failed round, changes wait a minute before the next try
+            let mut quiet = 0u32;
             loop {
                 let held = journal.borrow().clone();
                 if let Some(j) = held
                     && let Ok(view) = j.sync_view()
                     && view.set_up
-                    && (view.unsent > 0 || since_round >= super::sync::HEAR_EVERY)
+                    && ((view.unsent > 0 && quiet == 0) || since_round >= super::sync::HEAR_EVERY)
                 {
                     since_round = 0;
                     let result = one_at_a_time(&busy, || async {
                         super::sync::run_job(&j, SyncJob::Round).await
                     })
                     .await;
-                    if result.is_ok_and(|r| r.records > 0) {
-                        post(&FromWorker::SyncChanged);
+                    match result {
+                        Ok(r) if r.records > 0 => post(&FromWorker::SyncChanged),
+                        Ok(_) => {}
+                        Err(_) => quiet = super::sync::HEAR_EVERY * 2,
                     }
                 }
+                quiet = quiet.saturating_sub(1);
                 since_round = since_round.saturating_add(1);
                 super::sync::sleep(super::sync::LOOK_EVERY_MS).await;
             }

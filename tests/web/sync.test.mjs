@@ -143,7 +143,7 @@ describe('sync from the browser', { skip: missingTools() }, () => {
     );
     // and the browser hears of the desktop
     const status = reps(desktop, ['sync', 'status']);
-    assert.match(status, /Browser: changes arrived/, status);
+    assert.match(status, /Browser: last heard from/, status);
     await phone.done();
   });
 

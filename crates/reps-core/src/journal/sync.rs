@@ -111,7 +111,7 @@ pub struct SyncView {
     pub unsent: u32,
     /// Files from other devices that wait for earlier ones.
     pub waiting: u32,
-    /// The other devices seen, with when their last changes arrived.
+    /// The other devices seen, with when this one last heard from them.
     pub devices: Vec<SyncDevice>,
     /// The last problem, in plain words (cleared by a round that goes well).
     pub problem: Option<String>,
@@ -122,7 +122,7 @@ pub struct SyncView {
 pub struct SyncDevice {
     /// Its name ("Phone").
     pub name: String,
-    /// "changes arrived 2 hours ago".
+    /// "last heard from 2 hours ago".
     pub last: String,
 }
 
@@ -238,10 +238,13 @@ impl Journal {
     /// the journal and the remote's files stay as they are.
     pub fn stop_sync(&self) -> Result<()> {
         self.write(|w| {
-            let mut t = w.open_table(DEVICE)?;
-            t.remove(SETUP)?;
-            t.remove(LOG)?;
-            Ok(())
+            w.open_table(DEVICE)?.remove(SETUP)?;
+            // the devices seen are kept, for when sync is set up again
+            let mut log: SyncLog = device_value(w, LOG)?.unwrap_or_default();
+            log.last_problem = None;
+            log.last_synced = None;
+            log.waiting = 0;
+            put_device_value(w, LOG, &log)
         })
     }
 
@@ -260,7 +263,7 @@ impl Journal {
                         d.last,
                         SyncDevice {
                             name: d.name.clone(),
-                            last: format!("changes arrived {}", crate::wording::ago(&d.last, &now)),
+                            last: format!("last heard from {}", crate::wording::ago(&d.last, &now)),
                         },
                     )
                 })
@@ -733,7 +736,8 @@ fn take_in_doc(w: &Writer<'_>, d: &DocBytes, moved: &mut Vec<u128>) -> Result<Op
         )?));
     }
     if t == SETTINGS.name() {
-        return Ok(w.take_in_settings(&d.bytes)?.map(usize::from));
+        // settings that changed are not counted as a change a person made
+        return Ok(w.take_in_settings(&d.bytes)?.map(|_| 0));
     }
     Err(Error::Corrupt(format!(
         "it holds records of a kind this version does not know ({t}); update Reps"

@@ -52,7 +52,7 @@ pub enum SyncError {
     Sealed(#[from] crate::formats::sealed::SealError),
     /// The passphrase does not open the journal key on the remote.
     #[error(
-        "that passphrase does not open the journal in this sync folder; check it and try again (nothing was changed)"
+        "that passphrase does not open the journal in this sync folder; check it and try again"
     )]
     WrongPassphrase,
     /// The remote's key file is not a Reps journal key.

@@ -56,11 +56,16 @@ pub struct FolderRemote {
 pub const FOLDER_NAME: &str = "Reps journal";
 
 impl FolderRemote {
-    /// The sync folder inside `picked` (created on the first write).
+    /// The sync folder inside `picked` (created on the first write), or
+    /// `picked` itself when it is that folder already.
     pub fn new(picked: impl AsRef<Path>) -> Self {
-        Self {
-            dir: picked.as_ref().join(FOLDER_NAME),
-        }
+        let picked = picked.as_ref();
+        let dir = if picked.file_name().is_some_and(|n| n == FOLDER_NAME) {
+            picked.to_path_buf()
+        } else {
+            picked.join(FOLDER_NAME)
+        };
+        Self { dir }
     }
 
     /// Where the files are.

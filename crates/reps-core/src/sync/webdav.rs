@@ -74,8 +74,13 @@ impl<C: Http> WebDavRemote<C> {
             ));
         }
         let mut folder = base.trim_end_matches('/').to_string();
-        folder.push('/');
-        folder.push_str(&encode_segment(FOLDER_NAME));
+        // the address of the journal's own folder is taken as it is
+        let named = encode_segment(FOLDER_NAME);
+        let last = folder.rsplit('/').next().unwrap_or_default();
+        if decode_path(last) != FOLDER_NAME {
+            folder.push('/');
+            folder.push_str(&named);
+        }
         folder.push('/');
         Ok(Self {
             client,
@@ -119,7 +124,7 @@ impl<C: Http> WebDavRemote<C> {
 }
 
 fn failed(what: &str, status: u16) -> RemoteError {
-    RemoteError::Failed(format!("{what} answered HTTP {status}"))
+    RemoteError::Failed(format!("the server refused {what} (HTTP {status})"))
 }
 
 impl<C: Http> Remote for WebDavRemote<C> {
@@ -147,7 +152,7 @@ impl<C: Http> Remote for WebDavRemote<C> {
                 }
                 parse_listing(&res.body, &self.folder)
             }
-            s => Err(failed("listing the folder", s)),
+            s => Err(failed("to list the folder", s)),
         }
     }
 
@@ -158,7 +163,7 @@ impl<C: Http> Remote for WebDavRemote<C> {
         match res.status {
             200 => Ok(Some(res.body)),
             404 | 410 => Ok(None),
-            s => Err(failed("reading a file", s)),
+            s => Err(failed("to give a file", s)),
         }
     }
 
@@ -177,8 +182,13 @@ impl<C: Http> Remote for WebDavRemote<C> {
             let made = self
                 .send("MKCOL", self.folder.clone(), Vec::new(), Vec::new())
                 .await?;
+            if made.status == 404 || made.status == 409 {
+                return Err(RemoteError::Failed(
+                    "the server has no folder at that address; check the address".into(),
+                ));
+            }
             if !matches!(made.status, 201 | 405) {
-                return Err(failed("making the Reps journal folder", made.status));
+                return Err(failed("to make the Reps journal folder", made.status));
             }
             res = put().await?;
         }
@@ -187,7 +197,7 @@ impl<C: Http> Remote for WebDavRemote<C> {
             507 => Err(RemoteError::Failed(
                 "the sync storage is full (HTTP 507)".into(),
             )),
-            s => Err(failed("writing a file", s)),
+            s => Err(failed("to keep a file", s)),
         }
     }
 
@@ -197,7 +207,7 @@ impl<C: Http> Remote for WebDavRemote<C> {
             .await?;
         match res.status {
             200 | 202 | 204 | 404 => Ok(()),
-            s => Err(failed("deleting an old file", s)),
+            s => Err(failed("to delete an old file", s)),
         }
     }
 }
@@ -408,6 +418,13 @@ mod tests {
         let remote =
             WebDavRemote::new(&dav, "https://example.org/dav/", "ana", "app-pass").unwrap();
         assert_eq!(remote.folder(), "https://example.org/dav/Reps%20journal/");
+        // the journal's own folder given as the address is not nested
+        let named =
+            WebDavRemote::new(&dav, "https://example.org/dav/Reps%20journal/", "ana", "x").unwrap();
+        assert_eq!(named.folder(), "https://example.org/dav/Reps%20journal/");
+        let spaced =
+            WebDavRemote::new(&dav, "https://example.org/dav/Reps journal", "ana", "x").unwrap();
+        assert_eq!(spaced.folder(), "https://example.org/dav/Reps journal/");
         use pollster::block_on as run;
         assert_eq!(run(remote.list()).unwrap(), Vec::new());
         run(remote.put("journal-key.age", b"key")).unwrap();
