@@ -282,13 +282,21 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
             .map(|row| {
                 let (k, v) = row.unwrap();
                 let (t, key) = k.value();
-                let tail = tails
-                    .as_ref()
-                    .and_then(|tails| tails.get((t, key)).unwrap())
-                    .map(|g| g.value().to_vec())
-                    .unwrap_or_default();
-                let doc = reps_core::sync::doc::RecordDoc::load_stored(v.value(), &tail, b"reader")
-                    .unwrap();
+                let mut tail = Vec::new();
+                let mut chunks = 0;
+                if let Some(tails) = &tails {
+                    for row in tails.range((t, key, 0u32)..=(t, key, u32::MAX)).unwrap() {
+                        tail.extend_from_slice(row.unwrap().1.value());
+                        chunks += 1;
+                    }
+                }
+                let doc = reps_core::sync::doc::RecordDoc::load_stored(
+                    v.value(),
+                    &tail,
+                    chunks,
+                    b"reader",
+                )
+                .unwrap();
                 let json: serde_json::Value = doc.read("record").unwrap();
                 format!("{t}:{key} => {json}")
             })

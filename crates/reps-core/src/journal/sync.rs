@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::Journal;
 use crate::error::{Error, Result};
 use crate::store::tables::*;
-use crate::store::{Read, Record, TakenIn, Writer, doc_from};
+use crate::store::{Read, Record, TakenIn, Writer, doc_from, tail_of};
 use crate::sync::file::{DocBytes, FileName, Kind, MAX_FILE_BYTES, SyncFile};
 use crate::sync::{FileRefusal, JournalKey, Listed};
 use crate::time::Stamp;
@@ -479,15 +479,13 @@ impl Journal {
                 for row in docs.iter()? {
                     let (k, v) = row?;
                     let (table, key) = k.value();
-                    let bytes = match tails.get((table, key))? {
+                    let (tail, chunks) = tail_of(&tails, table, key)?;
+                    let bytes = if chunks == 0 {
+                        v.value().to_vec()
+                    } else {
                         // folded into one whole document for the snapshot
-                        Some(tail) => crate::sync::doc::RecordDoc::load_stored(
-                            v.value(),
-                            tail.value(),
-                            &actor,
-                        )?
-                        .save(),
-                        None => v.value().to_vec(),
+                        crate::sync::doc::RecordDoc::load_stored(v.value(), &tail, chunks, &actor)?
+                            .save()
                     };
                     out.push(DocBytes {
                         table: table.to_string(),
@@ -621,7 +619,7 @@ impl Journal {
 /// written again while its changes were on the way.
 fn fingerprint(
     docs: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
-    tails: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
+    tails: &impl ReadableTable<(&'static str, u128, u32), &'static [u8]>,
     table: &str,
     key: u128,
 ) -> Result<u64> {
@@ -630,10 +628,7 @@ fn fingerprint(
     docs.get((table, key))?
         .map(|g| g.value().to_vec())
         .hash(&mut h);
-    tails
-        .get((table, key))?
-        .map(|g| g.value().to_vec())
-        .hash(&mut h);
+    tail_of(tails, table, key)?.hash(&mut h);
     Ok(h.finish())
 }
 

@@ -215,11 +215,28 @@ impl Record for Checklist {
     }
 }
 
+/// The appended changes of a record's document: their bytes one after the
+/// other, and how many chunks.
+pub(crate) fn tail_of(
+    tails: &impl ReadableTable<(&'static str, u128, u32), &'static [u8]>,
+    table: &str,
+    key: u128,
+) -> Result<(Vec<u8>, u32)> {
+    let mut bytes = Vec::new();
+    let mut chunks = 0;
+    for row in tails.range((table, key, 0u32)..=(table, key, u32::MAX))? {
+        let (_, v) = row?;
+        bytes.extend_from_slice(v.value());
+        chunks += 1;
+    }
+    Ok((bytes, chunks))
+}
+
 /// A record's stored document: its whole part and the changes appended
 /// since, or `None` when it has none.
 pub(crate) fn doc_from(
     docs: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
-    tails: &impl ReadableTable<(&'static str, u128), &'static [u8]>,
+    tails: &impl ReadableTable<(&'static str, u128, u32), &'static [u8]>,
     table: &str,
     key: u128,
     actor: &[u8],
@@ -227,9 +244,13 @@ pub(crate) fn doc_from(
     let Some(whole) = docs.get((table, key))? else {
         return Ok(None);
     };
-    let tail = tails.get((table, key))?;
-    let tail = tail.as_ref().map(|t| t.value()).unwrap_or_default();
-    Ok(Some(RecordDoc::load_stored(whole.value(), tail, actor)?))
+    let (tail, chunks) = tail_of(tails, table, key)?;
+    Ok(Some(RecordDoc::load_stored(
+        whole.value(),
+        &tail,
+        chunks,
+        actor,
+    )?))
 }
 
 /// What taking in another device's changes to one record did.
@@ -515,20 +536,19 @@ impl<'a> Writer<'a> {
     fn store_doc(&self, table: &str, key: u128, doc: &mut RecordDoc) -> Result<()> {
         match doc.to_store() {
             ToStore::Nothing => {}
-            ToStore::Append(chunk) => {
-                let mut tails = self.txn.open_table(DOC_TAILS)?;
-                let mut tail = tails
-                    .get((table, key))?
-                    .map(|t| t.value().to_vec())
-                    .unwrap_or_default();
-                tail.extend_from_slice(&chunk);
-                tails.insert((table, key), tail.as_slice())?;
+            ToStore::Append { index, bytes } => {
+                self.txn
+                    .open_table(DOC_TAILS)?
+                    .insert((table, key, index), bytes.as_slice())?;
             }
-            ToStore::Whole(bytes) => {
+            ToStore::Whole { bytes, drop } => {
                 self.txn
                     .open_table(DOCS)?
                     .insert((table, key), bytes.as_slice())?;
-                self.txn.open_table(DOC_TAILS)?.remove((table, key))?;
+                let mut tails = self.txn.open_table(DOC_TAILS)?;
+                for index in 0..drop {
+                    tails.remove((table, key, index))?;
+                }
             }
         }
         Ok(())

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use redb::{Database, ReadOnlyDatabase, StorageBackend};
 
-pub(crate) use access::{Read, Record, TakenIn, Writer, doc_from};
+pub(crate) use access::{Read, Record, TakenIn, Writer, doc_from, tail_of};
 pub use page_file::{PageBackend, PageFile};
 
 use crate::error::{Error, Result};

@@ -72,9 +72,10 @@ pub const FOLLOW_UP_BY_RULE: TableDefinition<&str, u128> =
 /// by `Writer::put`. The records stay the read model.
 pub const DOCS: TableDefinition<(&str, u128), &[u8]> = TableDefinition::new("sync-docs-2");
 /// Changes made to a record's document since it was stored whole in
-/// [`DOCS`], appended (the autosave writes a few bytes, not the whole
-/// history); folded back into the whole document now and then.
-pub const DOC_TAILS: TableDefinition<(&str, u128), &[u8]> =
+/// [`DOCS`], one small row per write, by `(table name, key, chunk number)`
+/// (the autosave writes a few bytes, not the whole history); folded back
+/// into the whole document now and then.
+pub const DOC_TAILS: TableDefinition<(&str, u128, u32), &[u8]> =
     TableDefinition::new("sync-doc-tails-3");
 /// This install's own facts: its device id (`"actor"`), which signs its
 /// changes. Never in a backup, never copied to another device.

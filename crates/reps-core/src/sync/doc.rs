@@ -81,7 +81,11 @@ pub enum DocError {
 
 /// One record's document.
 pub struct RecordDoc {
-    doc: AutoCommit,
+    /// Boxed: a document moves through caches and maps at every write.
+    doc: Box<AutoCommit>,
+    /// The record's JSON as the document holds it, when known (written or
+    /// read here since the last merge): the next write compares with it.
+    last: Option<serde_json::Value>,
     /// Where its history stood when last stored, and the stored sizes of
     /// its whole part and of the changes appended since (see
     /// [`RecordDoc::to_store`]).
@@ -93,6 +97,7 @@ struct Stored {
     heads: Vec<automerge::ChangeHash>,
     whole: usize,
     tail: usize,
+    chunks: u32,
 }
 
 /// What to store of a document after a change: the new changes alone,
@@ -101,33 +106,52 @@ struct Stored {
 pub enum ToStore {
     /// Nothing changed.
     Nothing,
-    /// Append these changes to the stored tail.
-    Append(Vec<u8>),
-    /// Store this whole document and drop the tail.
-    Whole(Vec<u8>),
+    /// Store these changes as the tail's chunk number `index`.
+    Append {
+        /// The chunk's number (0 for the first after the whole part).
+        index: u32,
+        /// The changes.
+        bytes: Vec<u8>,
+    },
+    /// Store this whole document and drop the tail's first `drop` chunks.
+    Whole {
+        /// The document.
+        bytes: Vec<u8>,
+        /// How many chunks the tail had.
+        drop: u32,
+    },
 }
 
-/// When the appended changes outgrow this (or the whole part), the
-/// document is stored whole again.
+/// When the appended changes outgrow this (or the whole part), or number
+/// [`MAX_CHUNKS`], the document is stored whole again.
 const MAX_TAIL: usize = 32 * 1024;
+/// See [`MAX_TAIL`].
+const MAX_CHUNKS: u32 = 256;
 
 impl RecordDoc {
     /// An empty document whose changes are signed by `actor` (the device).
     pub fn new(actor: &[u8]) -> Self {
         let doc = AutoCommit::new_with_encoding(ENCODING).with_actor(ActorId::from(actor));
         Self {
-            doc,
+            doc: Box::new(doc),
+            last: None,
             stored: Stored::default(),
         }
     }
 
     /// A whole stored document; its new changes are signed by `actor`.
     pub fn load(bytes: &[u8], actor: &[u8]) -> Result<Self, DocError> {
-        Self::load_stored(bytes, &[], actor)
+        Self::load_stored(bytes, &[], 0, actor)
     }
 
-    /// A stored document: its whole part and the changes appended since.
-    pub fn load_stored(whole: &[u8], tail: &[u8], actor: &[u8]) -> Result<Self, DocError> {
+    /// A stored document: its whole part and the changes appended since
+    /// (`tail`, the concatenation of `chunks` chunks).
+    pub fn load_stored(
+        whole: &[u8],
+        tail: &[u8],
+        chunks: u32,
+        actor: &[u8],
+    ) -> Result<Self, DocError> {
         let mut doc = AutoCommit::load(whole)
             .map_err(|e| DocError::Damaged(e.to_string()))?
             .with_actor(ActorId::from(actor));
@@ -137,11 +161,13 @@ impl RecordDoc {
         }
         let heads = doc.get_heads();
         Ok(Self {
-            doc,
+            doc: Box::new(doc),
+            last: None,
             stored: Stored {
                 heads,
                 whole: whole.len(),
                 tail: tail.len(),
+                chunks,
             },
         })
     }
@@ -157,18 +183,35 @@ impl RecordDoc {
         let chunk = if first {
             Vec::new()
         } else {
-            self.doc.save_after(&self.stored.heads)
+            // one local change on top of what is stored (the autosave): its
+            // bytes as they are, without walking the history
+            match self.doc.get_last_local_change() {
+                Some(c) if c.deps() == self.stored.heads.as_slice() && heads == [c.hash()] => {
+                    c.raw_bytes().to_vec()
+                }
+                _ => self.doc.save_after(&self.stored.heads),
+            }
         };
         let tail = self.stored.tail + chunk.len();
         self.stored.heads = heads;
-        if first || tail > MAX_TAIL.min(self.stored.whole.max(4096)) {
-            let whole = self.doc.save();
-            self.stored.whole = whole.len();
+        if first
+            || tail > MAX_TAIL.min(self.stored.whole.max(4096))
+            || self.stored.chunks >= MAX_CHUNKS
+        {
+            let bytes = self.doc.save();
+            let drop = self.stored.chunks;
+            self.stored.whole = bytes.len();
             self.stored.tail = 0;
-            ToStore::Whole(whole)
+            self.stored.chunks = 0;
+            ToStore::Whole { bytes, drop }
         } else {
+            let index = self.stored.chunks;
             self.stored.tail = tail;
-            ToStore::Append(chunk)
+            self.stored.chunks += 1;
+            ToStore::Append {
+                index,
+                bytes: chunk,
+            }
         }
     }
 
@@ -187,7 +230,9 @@ impl RecordDoc {
         let value = to_hydrate(&json, None);
         self.doc
             .update_object(&ROOT, &value)
-            .map_err(|e| DocError::Damaged(e.to_string()))
+            .map_err(|e| DocError::Damaged(e.to_string()))?;
+        self.last = Some(json);
+        Ok(())
     }
 
     /// Writes `new` into the document, which holds `old`: only the fields
@@ -201,10 +246,16 @@ impl RecordDoc {
             return self.write(new);
         };
         let json = |r: &R| serde_json::to_value(r).map_err(|e| DocError::Damaged(e.to_string()));
-        let (old, new_json) = (json(old)?, json(new)?);
+        let new_json = json(new)?;
+        let old = match self.last.take() {
+            Some(known) => known,
+            None => json(old)?,
+        };
         match (&old, &new_json) {
             (serde_json::Value::Object(o), serde_json::Value::Object(n)) => {
-                update_map(&mut self.doc, &ROOT, o, n)
+                update_map(&mut self.doc, &ROOT, o, n)?;
+                self.last = Some(new_json);
+                Ok(())
             }
             _ => self.write(new),
         }
@@ -237,6 +288,7 @@ impl RecordDoc {
     /// ([`RecordDoc::lacks_earlier_changes`]); taking in the same bytes
     /// twice changes nothing.
     pub fn take_in(&mut self, bytes: &[u8]) -> Result<(), DocError> {
+        self.last = None;
         self.doc
             .load_incremental(bytes)
             .map(|_| ())
@@ -252,6 +304,7 @@ impl RecordDoc {
     /// Marks the record forgotten: its document stays, so that the
     /// forgetting reaches the other devices and wins over their edits.
     pub fn forget(&mut self) -> Result<(), DocError> {
+        self.last = None;
         self.write(&serde_json::json!({ FORGOTTEN: true }))
     }
 
@@ -265,6 +318,7 @@ impl RecordDoc {
 
     /// Takes in every change of `other` this one lacks (both keep theirs).
     pub fn merge(&mut self, other: &mut RecordDoc) -> Result<(), DocError> {
+        self.last = None;
         self.doc
             .merge(&mut other.doc)
             .map(|_| ())
