@@ -521,14 +521,20 @@ impl<'a> Writer<'a> {
     /// The document of `id`: written earlier in this transaction, else kept
     /// from the last commit, else read from the tables, else a new one.
     fn doc_of(&self, id: &(String, u128)) -> Result<RecordDoc> {
+        Ok(self
+            .stored_doc(id)?
+            .unwrap_or_else(|| RecordDoc::new(self.actor)))
+    }
+
+    /// The document of `id` if this device has one (see [`Writer::doc_of`]).
+    fn stored_doc(&self, id: &(String, u128)) -> Result<Option<RecordDoc>> {
         let earlier = self.written.borrow_mut().remove(id);
         if let Some(doc) = earlier.or_else(|| self.cache.and_then(|c| c.take(id))) {
-            return Ok(doc);
+            return Ok(Some(doc));
         }
         let docs = self.txn.open_table(DOCS)?;
         let tails = self.txn.open_table(DOC_TAILS)?;
-        Ok(doc_from(&docs, &tails, &id.0, id.1, self.actor)?
-            .unwrap_or_else(|| RecordDoc::new(self.actor)))
+        doc_from(&docs, &tails, &id.0, id.1, self.actor)
     }
 
     /// Stores what changed in `doc`: its new changes appended, or the whole
@@ -661,7 +667,22 @@ impl<'a> Writer<'a> {
     /// This device's document of `(table, key)` with `bytes` merged in.
     fn merge_doc(&self, table: &str, key: u128, bytes: &[u8]) -> Result<Merged> {
         let id = (table.to_string(), key);
-        let mut doc = self.doc_of(&id)?;
+        let Some(mut doc) = self.stored_doc(&id)? else {
+            // a record new here, sent whole (a snapshot, a device joining):
+            // its document is kept as it came, not encoded again
+            if let Ok(mut doc) = RecordDoc::load(bytes, self.actor)
+                && !doc.lacks_earlier_changes()
+            {
+                self.txn.open_table(DOCS)?.insert((table, key), bytes)?;
+                return Ok(Merged::Changed(Box::new(doc)));
+            }
+            let mut doc = RecordDoc::new(self.actor);
+            doc.take_in(bytes)?;
+            if doc.lacks_earlier_changes() {
+                return Ok(Merged::Waiting);
+            }
+            return Ok(Merged::Changed(Box::new(doc)));
+        };
         let before = doc.heads();
         doc.take_in(bytes)?;
         if doc.lacks_earlier_changes() {
