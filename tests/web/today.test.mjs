@@ -54,7 +54,8 @@ describe('today', { skip: h.missingBuild() }, () => {
     assert.equal(await left(), false, 'still done after a reload');
 
     // a Prepare row, if the sample has one today, opens the checklist
-    const open = page.locator('[data-testid^="today-open-"]').first();
+    // (rows that open a lead share the prefix: pick the checklist's own)
+    const open = page.locator('[data-testid^="today-open-"]', { hasText: 'Open checklist' }).first();
     if (await open.count()) {
       await open.tap();
       await h.tid(page, 'walking-in').waitFor();
