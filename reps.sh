@@ -177,8 +177,10 @@ build_web() {
 # X25519 for the journal key (+159 KB gzip: 1,162,431 -> 1,321,727); on the
 # page the Sync section and its driver (+17 KB: 618,223 -> 635,391; the
 # round's steps are left out of the browser's messages). Both 1,957,118.
-WEB_PAGE_BUDGET=636000
-WEB_TOTAL_BUDGET=1960000
+# Then the fixes of a cold user's run (stopping asks first, offline said as
+# offline, the sample journal does not sync): page 637,979, both 1,968,007.
+WEB_PAGE_BUDGET=640000
+WEB_TOTAL_BUDGET=1970000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
