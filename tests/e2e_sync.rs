@@ -84,6 +84,16 @@ fn a_debrief_typed_on_the_phone_reaches_the_laptop() {
     laptop.wait_text("data-sync-message", "from your other devices");
     laptop.wait_text("data-sync-devices", "Phone");
     laptop_screen.shot("sync-laptop-after");
+    // the sync folder goes away (a drive unplugged): said on the Data
+    // screen and on Today, and nothing typed is lost
+    std::fs::remove_dir_all(folder.path()).unwrap();
+    laptop.click("data-sync-now");
+    laptop.wait_text("data-sync-message", "cannot be reached");
+    laptop.kill();
+    let laptop = App::launch(&laptop_screen, laptop_dir.path(), &[]);
+    laptop.wait_text("today-sync-problem", "cannot be reached");
+    laptop.ready();
+    laptop_screen.shot("sync-laptop-today-problem");
     laptop.kill();
     let j = journal(laptop_dir.path());
     let debriefs = j.all_debriefs().unwrap();

@@ -44,6 +44,17 @@ pub fn Today() -> Element {
         ctx.revision();
         ctx.journal().this_week().await
     });
+    // a sync that keeps failing is said here too, not only under Your data
+    let sync = use_resource(move || async move {
+        ctx.revision();
+        ctx.journal().sync_view().await
+    });
+    let sync_problem = sync
+        .read()
+        .as_ref()
+        .and_then(|v| v.as_ref().ok())
+        .filter(|v| v.set_up)
+        .and_then(|v| v.problem.clone());
     let error = use_signal(|| None::<UiError>);
     let mut pushed = use_signal(|| None::<Pushed>);
     let act = move |a: RowAction| {
@@ -74,6 +85,14 @@ pub fn Today() -> Element {
         None => rsx! { p { class: "loading", "Loading…" } },
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
         Some(Ok(list)) => rsx! {
+            if let Some(problem) = sync_problem {
+                div { class: "sync-alert", role: "status", "data-testid": "today-sync-problem",
+                    p { strong { "Sync: " } "{problem.trim_end_matches('.')}. What you write stays on this device meanwhile." }
+                    button { class: "quiet-link", r#type: "button",
+                        onclick: move |_| { navigator().push(Route::Data {}); },
+                        "Open sync" }
+                }
+            }
             TodayView {
                 items: list.clone(),
                 error: error().map(|e| e.message),

@@ -74,7 +74,14 @@ impl FolderRemote {
     }
 
     fn unreachable(&self, e: std::io::Error) -> RemoteError {
-        RemoteError::Unreachable(format!("{} ({e})", self.dir.display()))
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "the folder is not there (is its drive connected?)".to_string()
+            }
+            std::io::ErrorKind::PermissionDenied => "Reps may not use that folder".to_string(),
+            _ => e.to_string(),
+        };
+        RemoteError::Unreachable(format!("{}: {why}", self.dir.display()))
     }
 }
 
