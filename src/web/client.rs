@@ -230,13 +230,7 @@ impl WorkerLink {
 }
 
 fn post_sync(state: &mut State, id: u64, text: &str) {
-    let sent = match &state.worker {
-        Some(worker) => worker
-            .post_message(&JsValue::from_str(text))
-            .map_err(|e| format!("could not reach the journal: {e:?}")),
-        None => Err("the journal worker is not running".to_string()),
-    };
-    if let Err(why) = sent
+    if let Err(why) = post_text(state, text)
         && let Some(reply) = state.syncing.remove(&id)
     {
         let _ = reply.send(Err(why));
@@ -244,16 +238,20 @@ fn post_sync(state: &mut State, id: u64, text: &str) {
 }
 
 fn post(state: &mut State, id: u64, text: &str) {
-    let sent = match &state.worker {
+    if let Err(why) = post_text(state, text)
+        && let Some(reply) = state.pending.remove(&id)
+    {
+        let _ = reply.send(Err(UiError::general_message(why)));
+    }
+}
+
+/// Posts a message to the worker, or says why it could not.
+fn post_text(state: &State, text: &str) -> Result<(), String> {
+    match &state.worker {
         Some(worker) => worker
             .post_message(&JsValue::from_str(text))
             .map_err(|e| format!("could not reach the journal: {e:?}")),
         None => Err("the journal worker is not running".to_string()),
-    };
-    if let Err(why) = sent
-        && let Some(reply) = state.pending.remove(&id)
-    {
-        let _ = reply.send(Err(UiError::general_message(why)));
     }
 }
 

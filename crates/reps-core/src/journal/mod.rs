@@ -165,23 +165,14 @@ impl Journal {
     /// Runs `f` in one write transaction and commits it durably only if `f` succeeds.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         let txn = self.db.begin_write()?;
-        let (out, (touched, written)) = {
-            let mut w = Writer::new(
-                &txn,
-                self.clock.now(),
-                &self.ids,
-                &self.actor,
-                Some(&self.docs),
-            );
-            w.documents = self.documents;
+        let (out, done) = {
+            let w = self.writer(&txn);
             let out = f(&w);
             (out, w.into_touched())
         };
         match out {
             Ok(v) => {
-                txn.commit()?;
-                self.committed(&touched);
-                self.docs.keep(written);
+                self.commit(txn, done)?;
                 Ok(v)
             }
             Err(e) => {
@@ -199,23 +190,14 @@ impl Journal {
         f: impl FnOnce(&Writer<'_>) -> Result<Option<T>>,
     ) -> Result<Option<T>> {
         let txn = self.db.begin_write()?;
-        let (out, (touched, written)) = {
-            let mut w = Writer::new(
-                &txn,
-                self.clock.now(),
-                &self.ids,
-                &self.actor,
-                Some(&self.docs),
-            );
-            w.documents = self.documents;
+        let (out, done) = {
+            let w = self.writer(&txn);
             let out = f(&w);
             (out, w.into_touched())
         };
         match out {
             Ok(Some(v)) => {
-                txn.commit()?;
-                self.committed(&touched);
-                self.docs.keep(written);
+                self.commit(txn, done)?;
                 Ok(Some(v))
             }
             other => {
@@ -223,6 +205,32 @@ impl Journal {
                 other
             }
         }
+    }
+
+    /// The writer of one transaction: its time, ids, device and documents.
+    fn writer<'t>(&'t self, txn: &'t redb::WriteTransaction) -> Writer<'t> {
+        let mut w = Writer::new(
+            txn,
+            self.clock.now(),
+            &self.ids,
+            &self.actor,
+            Some(&self.docs),
+        );
+        w.documents = self.documents;
+        w
+    }
+
+    /// Commits durably, then brings the search index and the documents
+    /// kept loaded up to date.
+    fn commit(
+        &self,
+        txn: redb::WriteTransaction,
+        (touched, written): (Vec<crate::rules::search::Target>, crate::sync::doc::Docs),
+    ) -> Result<()> {
+        txn.commit()?;
+        self.committed(&touched);
+        self.docs.keep(written);
+        Ok(())
     }
 
     /// Runs `f` on a consistent snapshot.
