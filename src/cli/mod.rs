@@ -360,18 +360,7 @@ fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
     use reps_core::sync::{AnyRemote, connect, run};
     let http = reps_core::sync::platform_http();
     let said = |r: reps_core::journal::sync::TakeInReport| {
-        let mut out = vec![format!(
-            "Synced: {} file(s) from other devices taken in, {} record(s) changed here",
-            r.files, r.records
-        )];
-        if r.waiting > 0 {
-            out.push(format!(
-                "{} file(s) wait for earlier ones that have not arrived yet",
-                r.waiting
-            ));
-        }
-        out.extend(r.problems);
-        out.join("\n")
+        format!("Synced. {}", reps_core::wording::sync_taken_in(&r))
     };
     let (place, name) = match task {
         SyncTask::Now => {
@@ -392,7 +381,7 @@ fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
             let mut out = vec![
                 format!("Syncing through {} as \"{}\"", v.place, v.device_name),
                 v.last_synced,
-                format!("{} change(s) waiting to be sent", v.unsent),
+                reps_core::wording::sync_unsent(v.unsent),
             ];
             for d in v.devices {
                 out.push(format!("  {}: {}", d.name, d.last));

@@ -4,7 +4,7 @@
 //! plain words — with "Sync now" and a way to stop.
 
 use dioxus::prelude::*;
-use reps_core::journal::sync::{SyncPlace, SyncView, TakeInReport};
+use reps_core::journal::sync::{SyncPlace, SyncView};
 
 use crate::app::use_ctx;
 
@@ -22,26 +22,6 @@ fn sentence(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// How a setup or a round went, in words.
-fn said(r: &TakeInReport) -> String {
-    let mut out = match r.records {
-        0 => "Up to date.".to_string(),
-        1 => "1 change from your other devices is in.".to_string(),
-        n => format!("{n} changes from your other devices are in."),
-    };
-    if r.waiting > 0 {
-        out.push_str(&format!(
-            " {} file(s) wait for earlier ones that have not arrived yet.",
-            r.waiting
-        ));
-    }
-    for p in &r.problems {
-        out.push(' ');
-        out.push_str(p);
-    }
-    out
 }
 
 /// The Sync section.
@@ -87,7 +67,10 @@ pub fn SyncCard() -> Element {
             connecting.set(false);
             match r {
                 Ok(report) => {
-                    note_w.set(Some(Ok(format!("Sync is set up. {}", said(&report)))));
+                    note_w.set(Some(Ok(format!(
+                        "Sync is set up. {}",
+                        reps_core::wording::sync_taken_in(&report)
+                    ))));
                     ctx_w.changed();
                 }
                 Err(e) => note_w.set(Some(Err(format!(
@@ -159,7 +142,11 @@ fn SyncState(
         spawn(async move {
             let r = round.await;
             busy.set(false);
-            note.set(Some(r.as_ref().map(said).map_err(|e| sentence(e))));
+            note.set(Some(
+                r.as_ref()
+                    .map(reps_core::wording::sync_taken_in)
+                    .map_err(|e| sentence(e)),
+            ));
             ctx.changed();
         });
     };
@@ -175,11 +162,7 @@ fn SyncState(
             ctx.changed();
         });
     };
-    let waiting = match view.unsent {
-        0 => "nothing waiting to be sent".to_string(),
-        1 => "1 change waiting to be sent".to_string(),
-        n => format!("{n} changes waiting to be sent"),
-    };
+    let waiting = reps_core::wording::sync_unsent(view.unsent);
     rsx! {
         p { "Syncing through {view.place} as “{view.device_name}”. Everything is encrypted with your passphrase before it leaves this device." }
         p { class: "sync-state", "data-testid": "data-sync-state", "{view.last_synced} · {waiting}" }

@@ -425,8 +425,66 @@ pub fn ago(then: &Stamp, now: &Stamp) -> String {
     }
 }
 
+/// What a sync round took in, in words: the Sync section's and the
+/// command line's one sentence (problems follow it).
+pub fn sync_taken_in(r: &crate::journal::sync::TakeInReport) -> String {
+    let mut out = match r.records {
+        0 => "Up to date.".to_string(),
+        1 => "1 change from your other devices is in.".to_string(),
+        n => format!("{n} changes from your other devices are in."),
+    };
+    if r.waiting > 0 {
+        out.push(' ');
+        out.push_str(&sync_waiting(r.waiting));
+        out.push('.');
+    }
+    for p in &r.problems {
+        out.push(' ');
+        out.push_str(p);
+    }
+    out
+}
+
+/// Files from other devices that wait for earlier ones.
+pub fn sync_waiting(files: usize) -> String {
+    match files {
+        1 => "1 file from another device waits for an earlier one that has not arrived yet".into(),
+        n => {
+            format!("{n} files from other devices wait for earlier ones that have not arrived yet")
+        }
+    }
+}
+
+/// Changes made here and not sent yet.
+pub fn sync_unsent(changes: u32) -> String {
+    match changes {
+        0 => "nothing waiting to be sent".into(),
+        1 => "1 change waiting to be sent".into(),
+        n => format!("{n} changes waiting to be sent"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_sync_round_is_said_in_one_sentence_with_its_problems_after() {
+        use crate::journal::sync::TakeInReport;
+        assert_eq!(sync_taken_in(&TakeInReport::default()), "Up to date.");
+        let r = TakeInReport {
+            files: 2,
+            records: 3,
+            waiting: 1,
+            problems: vec!["A file was set aside.".into()],
+        };
+        assert_eq!(
+            sync_taken_in(&r),
+            "3 changes from your other devices are in. 1 file from another device waits for an earlier one that has not arrived yet. A file was set aside."
+        );
+        assert_eq!(sync_unsent(0), "nothing waiting to be sent");
+        assert_eq!(sync_unsent(2), "2 changes waiting to be sent");
+    }
+
     use super::*;
     use crate::time::at;
 

@@ -314,17 +314,7 @@ mod tests {
             InterviewKind::Video,
             Stage::Screen,
         );
-        let mut iv = Interview {
-            id: InterviewId(uuid::Uuid::nil()),
-            lead: LeadId(uuid::Uuid::nil()),
-            created: plan.start,
-            updated: plan.start,
-            plan,
-            outcome: Outcome::Pending,
-            confidence_before: None,
-            confidence_after: None,
-            cancelled: false,
-        };
+        let mut iv = Interview::planned(0, 0, plan);
         assert!(!iv.is_held(at("2026-06-01T10:30:00Z[UTC]")));
         assert!(iv.is_held(at("2026-06-01T10:45:00Z[UTC]")));
         iv.cancelled = true;

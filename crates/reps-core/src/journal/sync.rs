@@ -575,12 +575,7 @@ impl Journal {
                     log.last_synced = Some(w.now);
                     log.waiting = report.waiting as u32;
                     log.last_problem = report.problems.first().cloned().or_else(|| {
-                        (report.waiting > 0).then(|| {
-                            format!(
-                                "{} file(s) from other devices wait for earlier ones that have not arrived yet",
-                                report.waiting
-                            )
-                        })
+                        (report.waiting > 0).then(|| crate::wording::sync_waiting(report.waiting))
                     });
                 }
                 RoundEnd::Failed(why) => log.last_problem = Some(why.clone()),

@@ -117,24 +117,12 @@ pub fn is_the_one_to_move(this: &Interview, colliding: &[Interview]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::id::LeadId;
     use crate::time::at;
-    use crate::{InterviewKind, Outcome, Stage};
-    use uuid::Uuid;
+    use crate::{InterviewKind, Stage};
 
     fn iv(n: u128, start: &str, minutes: u32) -> Interview {
         let plan = InterviewPlan::new(at(start), minutes, InterviewKind::OnSite, Stage::Screen);
-        Interview {
-            id: InterviewId(Uuid::from_u128(n)),
-            lead: LeadId(Uuid::from_u128(100 + n)),
-            created: plan.start,
-            updated: plan.start,
-            plan,
-            outcome: Outcome::Pending,
-            confidence_before: None,
-            confidence_after: None,
-            cancelled: false,
-        }
+        Interview::planned(n, 100 + n, plan)
     }
 
     #[test]
