@@ -372,6 +372,25 @@ fn the_android_module_declares_classes_that_exist() {
     );
     // the class src/platform/phone.rs names in #[manganis::ffi], with the constructor it calls
     assert!(kotlin.contains("class RepsPlatform(private val activity: android.app.Activity)"));
+    // sync's background rounds: scheduled when the app starts, with the
+    // library declared, through calls the generated bindings have
+    assert!(kotlin.contains("SyncWorker.schedule(context)"));
+    assert!(gradle.contains("\"androidx.work:work-runtime-ktx:"));
+    let bindings = read("platforms/android/bindings/uniffi/reps_ffi/reps_ffi.kt");
+    for (used, defined) in [
+        (
+            "RepsJournal.open(",
+            "fun `open`(`dataDir`: kotlin.String): RepsJournal",
+        ),
+        ("it.syncNow()", "fun `syncNow`(): SyncOutcome"),
+        ("RepsException.Busy", "class Busy(message: String)"),
+        ("RepsException.Invalid", "class Invalid(message: String)"),
+        ("RepsException.Other", "class Other(message: String)"),
+        ("outcome.changed > 0u", "val `changed`: kotlin.UInt"),
+    ] {
+        assert!(kotlin.contains(used), "SyncWorker uses {used}");
+        assert!(bindings.contains(defined), "the bindings define {defined}");
+    }
     // every resource the manifests and the widget name is there
     let res = repo().join("platforms/android/src/main/res");
     for file in [

@@ -1,6 +1,6 @@
 // Reps' platform module: the home-screen widget, the "Quick capture"
-// shortcut, follow-up reminders, the one-line note screen, the launcher
-// icons, and the generated uniffi bindings (bindings/, by
+// shortcut, follow-up reminders, the one-line note screen, sync's background
+// rounds, the launcher icons, and the generated uniffi bindings (bindings/, by
 // crates/reps-ffi/bindings.sh). `dx bundle --platform android` copies this
 // folder into its Gradle project as `:plugins:repsplatform` and makes the app
 // depend on it, because src/platform/phone.rs declares it with `#[manganis::ffi]`.
@@ -45,4 +45,6 @@ dependencies {
     implementation("androidx.annotation:annotation:1.9.1")
     // the note screen's dialog theme (the app itself already depends on it)
     implementation("androidx.appcompat:appcompat:1.7.1")
+    // sync's background rounds while the app is closed (SyncWorker)
+    implementation("androidx.work:work-runtime-ktx:2.10.1")
 }

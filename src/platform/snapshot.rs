@@ -15,7 +15,7 @@ pub fn write_if_changed(
     outside: &Outside,
     last: &mut Option<String>,
 ) -> std::io::Result<bool> {
-    let json = serde_json::to_string_pretty(outside).map_err(std::io::Error::other)?;
+    let json = outside.to_file_text();
     if last.as_deref() == Some(json.as_str()) {
         return Ok(false);
     }

@@ -231,8 +231,10 @@ fn SyncSetupForm(
     on_connect: EventHandler<(SyncPlace, String, String)>,
 ) -> Element {
     let folder_allowed = !cfg!(target_arch = "wasm32");
+    // A phone's folders are the app's own: WebDAV is the place to start.
+    let folder_first = folder_allowed && !cfg!(any(target_os = "android", target_os = "ios"));
     let mut kind = use_signal(move || {
-        if folder_allowed {
+        if folder_first {
             Kind::Folder
         } else {
             Kind::WebDav

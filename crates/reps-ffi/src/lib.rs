@@ -37,6 +37,8 @@ pub use reps_core::files::{INBOX_DIR, JOURNAL_FILE};
 pub struct RepsJournal {
     journal: Journal,
     inbox: CaptureInbox,
+    /// The app's data folder: the widget snapshot is written there.
+    data_dir: PathBuf,
 }
 
 impl std::fmt::Debug for RepsJournal {
@@ -53,6 +55,7 @@ impl RepsJournal {
         Self {
             journal,
             inbox: CaptureInbox::new(data_dir.join(INBOX_DIR)),
+            data_dir: data_dir.to_path_buf(),
         }
     }
 
@@ -145,8 +148,11 @@ impl RepsJournal {
     /// changes and sends this one's. For the system's background work
     /// (Android's WorkManager, iOS's background refresh) while the app is
     /// closed. Blocking, and it waits on the network: never on the main
-    /// thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
-    /// in plain words, and nothing is lost (the next round catches up).
+    /// thread. When records changed, the widget snapshot (`outside.json`)
+    /// is written again, so the caller only refreshes its widgets and
+    /// reminders. Sync not set up: `Invalid`; the storage unreachable:
+    /// `Other`, in plain words, and nothing is lost (the next round catches
+    /// up).
     pub fn sync_now(&self) -> Result<SyncOutcome, RepsError> {
         use reps_core::sync::{AnyRemote, platform_http, run};
         let setup = self
@@ -163,6 +169,16 @@ impl RepsJournal {
             pollster::block_on(run(&self.journal, &remote)).map_err(|e| RepsError::Other {
                 message: e.to_string(),
             })?;
+        if report.records > 0 {
+            let text = self.journal.outside()?.to_file_text();
+            reps_core::files::write_whole(
+                &self.data_dir.join(reps_core::journal::outside::FILE),
+                text.as_bytes(),
+            )
+            .map_err(|e| RepsError::Storage {
+                message: format!("the widget's file could not be written: {e}"),
+            })?;
+        }
         Ok(report.into())
     }
 }

@@ -361,12 +361,33 @@ fn sync_status_and_a_background_round_forward_to_the_core() {
         "Phone",
     ))
     .unwrap();
-    // a background round brings what the laptop added since
-    other
+    // a background round brings what the laptop added since, and the
+    // widget's snapshot shows the interview booked there
+    let snapshot = f.dir.path().join(reps_core::journal::outside::FILE);
+    let _ = std::fs::remove_file(&snapshot);
+    let hooli = other
         .add_lead(LeadDetails::new("Hooli", "Engineer", Source::JobBoard))
+        .unwrap();
+    other
+        .schedule_interview(
+            hooli.id,
+            InterviewPlan::new(
+                at("2026-06-04T09:30:00+02:00[Europe/Paris]"),
+                45,
+                InterviewKind::Video,
+                Stage::Screen,
+            ),
+        )
         .unwrap();
     pollster::block_on(reps_core::sync::run(&other, &remote)).unwrap();
     let outcome = f.reps.sync_now().unwrap();
+    let written: reps_core::Outside =
+        serde_json::from_str(&std::fs::read_to_string(&snapshot).expect("snapshot written"))
+            .unwrap();
+    assert!(
+        written.interviews.iter().any(|i| i.company == "Hooli"),
+        "{written:?}"
+    );
     assert!(outcome.changed >= 1, "{outcome:?}");
     assert!(outcome.problems.is_empty());
     let companies: Vec<String> = f

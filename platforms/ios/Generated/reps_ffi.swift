@@ -760,8 +760,11 @@ public protocol RepsJournalProtocol: AnyObject, Sendable {
      * changes and sends this one's. For the system's background work
      * (Android's WorkManager, iOS's background refresh) while the app is
      * closed. Blocking, and it waits on the network: never on the main
-     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
-     * in plain words, and nothing is lost (the next round catches up).
+     * thread. When records changed, the widget snapshot (`outside.json`)
+     * is written again, so the caller only refreshes its widgets and
+     * reminders. Sync not set up: `Invalid`; the storage unreachable:
+     * `Other`, in plain words, and nothing is lost (the next round catches
+     * up).
      */
     func syncNow() throws  -> SyncOutcome
     
@@ -907,8 +910,11 @@ open func remindersBetween(fromEpochMs: Int64, toEpochMs: Int64)throws  -> [Remi
      * changes and sends this one's. For the system's background work
      * (Android's WorkManager, iOS's background refresh) while the app is
      * closed. Blocking, and it waits on the network: never on the main
-     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
-     * in plain words, and nothing is lost (the next round catches up).
+     * thread. When records changed, the widget snapshot (`outside.json`)
+     * is written again, so the caller only refreshes its widgets and
+     * reminders. Sync not set up: `Invalid`; the storage unreachable:
+     * `Other`, in plain words, and nothing is lost (the next round catches
+     * up).
      */
 open func syncNow()throws  -> SyncOutcome  {
     return try  FfiConverterTypeSyncOutcome_lift(try rustCallWithError(FfiConverterTypeRepsError_lift) {
@@ -1904,7 +1910,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() != 28237) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_reps_ffi_checksum_method_repsjournal_sync_now() != 57425) {
+    if (uniffi_reps_ffi_checksum_method_repsjournal_sync_now() != 40690) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reps_ffi_checksum_method_repsjournal_sync_status() != 13887) {

@@ -143,6 +143,15 @@ pub struct Outside {
     pub reminders: Vec<ReminderItem>,
 }
 
+impl Outside {
+    /// The file's text, as every writer of it writes it (the app after each
+    /// change, the phones' background sync after a round).
+    pub fn to_file_text(&self) -> String {
+        // plain records of strings and numbers: serializing cannot fail
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
 impl Journal {
     /// The follow-ups that fall due in `(after, until]`, each once (a
     /// snoozed one at its new time), soonest first, with their words and

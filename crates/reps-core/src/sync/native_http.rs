@@ -2,8 +2,15 @@
 //! `native-http`): `ureq`, blocking, run on a sync thread or a background
 //! task, never the journal owner's. It answers with whatever status the
 //! server gave; only a failure to reach the server is an error.
+//!
+//! TLS is rustls with Mozilla's root certificates everywhere; its crypto is
+//! ring on desktops and graviola on phones, whose builds have no C
+//! toolchain for ring (see `Cargo.toml`).
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
 
 use super::{Http, HttpRequest, HttpResponse};
 
@@ -18,16 +25,43 @@ pub struct NativeHttp {
 
 impl Default for NativeHttp {
     fn default() -> Self {
+        Self::with_tls(platform_crypto(), RootCerts::WebPki)
+    }
+}
+
+impl NativeHttp {
+    /// A client whose TLS uses `crypto` and trusts `roots`. Reps itself
+    /// always uses [`NativeHttp::default`]; the tests trust a test root.
+    #[doc(hidden)]
+    pub fn with_tls(crypto: Arc<rustls::crypto::CryptoProvider>, roots: RootCerts) -> Self {
+        let tls = TlsConfig::builder()
+            .provider(TlsProvider::Rustls)
+            .unversioned_rustls_crypto_provider(crypto)
+            .root_certs(roots)
+            .build();
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .allow_non_standard_methods(true)
             .timeout_connect(Some(Duration::from_secs(10)))
             .timeout_global(Some(Duration::from_secs(120)))
+            .tls_config(tls)
             .build();
         Self {
             agent: config.new_agent(),
         }
     }
+}
+
+/// Desktop: ring.
+#[cfg(not(any(target_os = "android", target_os = "ios")))]
+fn platform_crypto() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// Phones: graviola.
+#[cfg(any(target_os = "android", target_os = "ios"))]
+fn platform_crypto() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls_graviola::default_provider())
 }
 
 impl Http for NativeHttp {

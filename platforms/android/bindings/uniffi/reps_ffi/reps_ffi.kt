@@ -887,7 +887,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_reminders_between() and 0xFFFF) != 28237) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_sync_now() and 0xFFFF) != 57425) {
+    if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_sync_now() and 0xFFFF) != 40690) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_reps_ffi_checksum_method_repsjournal_sync_status() and 0xFFFF) != 13887) {
@@ -1625,8 +1625,11 @@ public interface RepsJournalInterface {
      * changes and sends this one's. For the system's background work
      * (Android's WorkManager, iOS's background refresh) while the app is
      * closed. Blocking, and it waits on the network: never on the main
-     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
-     * in plain words, and nothing is lost (the next round catches up).
+     * thread. When records changed, the widget snapshot (`outside.json`)
+     * is written again, so the caller only refreshes its widgets and
+     * reminders. Sync not set up: `Invalid`; the storage unreachable:
+     * `Other`, in plain words, and nothing is lost (the next round catches
+     * up).
      */
     fun `syncNow`(): SyncOutcome
     
@@ -1824,8 +1827,11 @@ open class RepsJournal: Disposable, AutoCloseable, RepsJournalInterface
      * changes and sends this one's. For the system's background work
      * (Android's WorkManager, iOS's background refresh) while the app is
      * closed. Blocking, and it waits on the network: never on the main
-     * thread. Sync not set up: `Invalid`; the storage unreachable: `Other`,
-     * in plain words, and nothing is lost (the next round catches up).
+     * thread. When records changed, the widget snapshot (`outside.json`)
+     * is written again, so the caller only refreshes its widgets and
+     * reminders. Sync not set up: `Invalid`; the storage unreachable:
+     * `Other`, in plain words, and nothing is lost (the next round catches
+     * up).
      */
     @Throws(RepsException::class)override fun `syncNow`(): SyncOutcome {
             return FfiConverterTypeSyncOutcome.lift(

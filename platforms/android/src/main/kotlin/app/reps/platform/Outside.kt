@@ -95,9 +95,10 @@ data class Outside(val interviews: List<NextInterview>, val reminders: List<Remi
 
 /** Brings the widgets and the reminder alarms in line with the snapshot. */
 object RepsOutside {
-    /** Once, when the app starts: the reminders' notification channel. */
+    /** Once, when the app starts: the reminders' notification channel, and sync's background rounds. */
     fun prepare(context: Context) {
         Reminders.ensureChannel(context.applicationContext)
+        SyncWorker.schedule(context)
     }
 
     /**
