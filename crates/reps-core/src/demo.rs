@@ -314,13 +314,24 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
         Some((54_000, 62_000)),
         WorkMode::Hybrid,
     ))?;
-    j.add_lead(lead(
+    // found on the company's own careers page, the ad kept with it
+    let mut harbor = lead(
         "Harbor & Pine",
         "Full-stack Developer",
-        Source::JobBoard,
+        Source::CompanySite,
         Some((45_000, 52_000)),
         WorkMode::OnSite,
-    ))?;
+    );
+    harbor.link = "https://careers.harborandpine.example/jobs/full-stack-developer".into();
+    harbor.ad = "Full-stack Developer at Harbor & Pine\n\
+        Lyon, on site. €45,000 – €52,000 a year.\n\n\
+        We build the booking software that 300 independent hotels run on. \
+        You will work across our Rust API and our TypeScript front end, \
+        with a team of six. We pair on hard problems and review every change.\n\n\
+        You have shipped a web product used by real customers, and you like \
+        talking to them. Experience with PostgreSQL is a plus."
+        .into();
+    j.add_lead(harbor)?;
     j.add_lead(lead(
         "Fieldnote",
         "Backend Engineer",

@@ -279,6 +279,7 @@ pub fn pay_period(p: crate::PayPeriod) -> &'static str {
 pub fn source(s: crate::Source) -> &'static str {
     match s {
         crate::Source::JobBoard => "Job board",
+        crate::Source::CompanySite => "Company site",
         crate::Source::RecruiterCall => "Recruiter",
         crate::Source::Referral => "Referral",
         crate::Source::Inbound => "They reached out",

@@ -21,6 +21,8 @@ pub enum Source {
     Referral,
     /// I found it on a job board.
     JobBoard,
+    /// On the company's own careers page (or its applicant-tracking system).
+    CompanySite,
     /// The company reached out directly.
     Inbound,
     /// Through my own network.
@@ -31,8 +33,9 @@ pub enum Source {
 
 impl Source {
     /// Every source, in the order a form lists them (the most common first).
-    pub const ALL: [Source; 6] = [
+    pub const ALL: [Source; 7] = [
         Self::JobBoard,
+        Self::CompanySite,
         Self::RecruiterCall,
         Self::Referral,
         Self::Inbound,
@@ -466,6 +469,12 @@ pub struct LeadDetails {
     /// What others told me (reviews, rumours): kept apart, never counted as a red flag.
     #[serde(default)]
     pub heard: String,
+    /// The posting itself, as shared or pasted: kept because ads are taken
+    /// down, and the offer is checked against what was advertised. Left
+    /// out of the stored record when empty, so records, backups and sync
+    /// documents of leads without an ad keep their earlier shape.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ad: String,
 }
 
 impl LeadDetails {
@@ -499,6 +508,7 @@ impl LeadDetails {
             dream_job: false,
             seen: String::new(),
             heard: String::new(),
+            ad: String::new(),
         }
     }
 
@@ -510,6 +520,7 @@ impl LeadDetails {
         limits::optional("link", &self.link, limits::LINK)?;
         limits::optional("seen", &self.seen, limits::NOTE)?;
         limits::optional("heard", &self.heard, limits::NOTE)?;
+        limits::optional("ad", &self.ad, limits::NOTE)?;
         if let Some(pay) = &self.pay {
             pay.validate("pay")?;
         }

@@ -239,6 +239,7 @@ pub fn source_label(s: Source) -> &'static str {
         Source::RecruiterCall => "recruiter",
         Source::Referral => "referral",
         Source::JobBoard => "job board",
+        Source::CompanySite => "company site",
         Source::Inbound => "company reached out",
         Source::Network => "my network",
         Source::Other => "other",

@@ -1,7 +1,7 @@
 //! The backup: the whole journal as one documented, versioned JSON file.
 //!
 //! ```json
-//! { "format": "reps-backup", "version": 1, "exported": "2026-11-23T10:00:00+01:00[Europe/Paris]",
+//! { "format": "reps-backup", "version": 2, "exported": "2026-11-23T10:00:00+01:00[Europe/Paris]",
 //!   "settings": {…}, "templates": […], "leads": […], "contacts": […], "interviews": […],
 //!   "checklists": […], "debriefs": […], "follow_ups": […] }
 //! ```
@@ -21,8 +21,9 @@ use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview,
 
 /// The `format` field of every backup.
 pub const FORMAT: &str = "reps-backup";
-/// The backup layout this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The backup layout this build writes and reads (2: a lead may hold its ad
+/// and come from a company site; version 1 backups read unchanged).
+pub const VERSION: u32 = 2;
 /// Largest backup accepted (a ten-year journal is a few tens of MB).
 pub const MAX_BYTES: usize = 256 * 1024 * 1024;
 

@@ -145,6 +145,7 @@ fn how_applied(lead: &Lead) -> String {
     use crate::Source;
     match lead.details.source {
         Source::JobBoard => "job board".into(),
+        Source::CompanySite => "on the company's careers page".into(),
         Source::RecruiterCall => "through a recruiter".into(),
         Source::Referral => "referral".into(),
         Source::Inbound => "the company contacted me".into(),

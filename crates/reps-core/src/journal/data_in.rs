@@ -268,7 +268,7 @@ impl Journal {
                 let details =
                     LeadDetails::new(invite.company.trim(), invite.role.trim(), Source::Other);
                 details.validate()?;
-                Target::New(details)
+                Target::New(Box::new(details))
             }
         };
         self.write(|w| {
@@ -287,7 +287,7 @@ impl Journal {
                 Target::New(details) => {
                     let key = company_key(&details.company);
                     refuse_same_start(w, invite.start, |_, l| l.company_key() == key)?;
-                    let created = Lead::new(LeadId(w.new_id()), w.now, details, Status::New);
+                    let created = Lead::new(LeadId(w.new_id()), w.now, *details, Status::New);
                     w.put(None, &created)?;
                     created.id
                 }
@@ -302,7 +302,7 @@ enum Target {
     /// One the user picked.
     Lead(LeadId),
     /// A new one, created in the same transaction.
-    New(LeadDetails),
+    New(Box<LeadDetails>),
 }
 
 /// An interview not cancelled, at exactly `start`, that `same` says is this one.

@@ -9,6 +9,7 @@ pub mod messages;
 pub mod offers;
 pub mod pass;
 pub mod pipeline;
+pub mod posting;
 pub mod reps;
 pub mod search;
 pub mod skills;

@@ -32,6 +32,7 @@ pub const TEXT_FIELDS: &[&str] = &[
     "detail",
     "goal",
     "met_where",
+    "ad",
 ];
 
 /// The one field of a forgotten record's document.

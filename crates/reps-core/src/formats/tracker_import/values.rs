@@ -239,16 +239,16 @@ pub(super) fn parse_source(text: &str) -> Source {
         Source::Inbound
     } else if has(&["network", "friend", "former colleague", "meetup"]) {
         Source::Network
+    } else if has(&["job board", "linkedin", "indeed", "glassdoor", "board"]) {
+        Source::JobBoard
     } else if has(&[
-        "job board",
-        "linkedin",
-        "indeed",
-        "glassdoor",
-        "board",
+        "company site",
+        "company website",
+        "careers page",
         "website",
         "careers",
     ]) {
-        Source::JobBoard
+        Source::CompanySite
     } else {
         Source::Other
     }

@@ -203,7 +203,7 @@ impl Document {
     }
 
     /// A lead: its company, role, place, what the user saw and heard, the
-    /// notes of its status changes and the offer's terms.
+    /// ad, the notes of its status changes and the offer's terms.
     pub fn lead(l: &Lead) -> Self {
         let d = &l.details;
         Self::new(
@@ -216,6 +216,7 @@ impl Document {
         .field(&d.location, SHORT)
         .field(&d.seen, BODY)
         .field(&d.heard, BODY)
+        .field(&d.ad, BODY)
         .lines(l.history.iter().map(|h| h.note.as_str()), BODY)
         .field(l.offer.as_ref().map_or("", |o| o.terms.as_str()), BODY)
     }
