@@ -29,6 +29,8 @@ pub struct Launch {
     pub places: Option<crate::platform::paths::Places>,
     /// Keep the widget snapshot up to date (phones; `REPS_OUTSIDE_SNAPSHOT=1`).
     pub outside_snapshot: bool,
+    /// A posting shared into the installed web app (its Web Share Target).
+    pub shared: Option<String>,
 }
 
 /// The one shared context: the way to the journal, and a revision number that

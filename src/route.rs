@@ -121,9 +121,10 @@ fn from_outside() -> Element {
     rsx! { crate::platform::incoming::FromOutside {} }
 }
 
+/// The browser: a posting shared into the installed web app.
 #[cfg(target_arch = "wasm32")]
 fn from_outside() -> Element {
-    rsx! {}
+    rsx! { crate::screens::shared_in::SharedIn {} }
 }
 
 /// Desktop reminders while the window is open (phones schedule their own).

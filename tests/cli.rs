@@ -253,3 +253,52 @@ fn an_encrypted_backup_goes_out_and_back_in_with_its_passphrase() {
     let summary = ok(&reps(&["--data-dir", fresh.to_str().unwrap(), "--summary"]));
     assert!(summary.contains("Northwind Logistics"), "{summary}");
 }
+
+#[test]
+fn a_posting_from_a_file_or_standard_input_lands_in_the_deck_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let ad = dir.path().join("ad.txt");
+    std::fs::write(
+        &ad,
+        "Softwareentwickler (m/w/d) bei Muster GmbH in Hamburg | StepStone\n\
+         https://www.stepstone.de/stellenangebote--Softwareentwickler--123-inline.html\n\
+         Gehalt: 55.000 – 65.000 € brutto/Jahr, Homeoffice möglich",
+    )
+    .unwrap();
+    let text = ok(&reps(&[
+        "import",
+        "posting",
+        ad.to_str().unwrap(),
+        "--data-dir",
+        d,
+    ]));
+    assert!(
+        text.contains("Added to your deck: Muster GmbH — Softwareentwickler."),
+        "{text}"
+    );
+    for fact in ["55,000–65,000 EUR a year", "Hamburg", "Hybrid"] {
+        assert!(text.contains(&format!("  {fact}\n")), "{fact}: {text}");
+    }
+    assert!(text.contains("check the details"), "{text}");
+    // the same posting piped in: already there, nothing added
+    let again = reps_with_input(
+        &["import", "posting", "-", "--data-dir", d],
+        &std::fs::read_to_string(&ad).unwrap(),
+    );
+    let again = ok(&again);
+    assert!(
+        again.contains("Already in your deck: Muster GmbH"),
+        "{again}"
+    );
+    // an empty share is refused with a clear word, nothing written
+    let empty = reps_with_input(&["import", "posting", "-", "--data-dir", d], "  \n");
+    assert!(!empty.status.success());
+    assert!(
+        String::from_utf8_lossy(&empty.stderr).contains("posting: please fill this in"),
+        "{}",
+        String::from_utf8_lossy(&empty.stderr)
+    );
+    let summary = ok(&reps(&["--summary", "--data-dir", d]));
+    assert_eq!(summary.matches("Muster GmbH").count(), 1, "{summary}");
+}

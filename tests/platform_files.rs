@@ -367,9 +367,26 @@ fn the_android_module_declares_classes_that_exist() {
         }
     }
     assert_eq!(
-        components, 4,
-        "widget, reminder, boot receiver, note screen"
+        components, 5,
+        "widget, reminder, boot receiver, share target, note screen"
     );
+    // the share target: other apps' "Share" reaches it with text or a link
+    let share = elements(&module, "activity")
+        .into_iter()
+        .find(|a| attr(a, "android:name") == "app.reps.platform.ShareActivity")
+        .expect("the share activity");
+    assert_eq!(
+        attr(&share, "android:exported"),
+        "true",
+        "other apps must reach it"
+    );
+    let share_xml = &module[module.find("app.reps.platform.ShareActivity").unwrap()..];
+    let share_xml = &share_xml[..share_xml.find("</activity>").unwrap()];
+    assert!(share_xml.contains(r#"<action android:name="android.intent.action.SEND" />"#));
+    assert!(share_xml.contains(r#"<category android:name="android.intent.category.DEFAULT" />"#));
+    assert!(share_xml.contains(r#"<data android:mimeType="text/plain" />"#));
+    assert!(kotlin.contains("it.addShare(shared)"));
+    assert!(kotlin.contains("Uri.parse(\"reps://leads\")"));
     // the class src/platform/phone.rs names in #[manganis::ffi], with the constructor it calls
     assert!(kotlin.contains("class RepsPlatform(private val activity: android.app.Activity)"));
     // sync's background rounds: scheduled when the app starts, with the
@@ -387,6 +404,10 @@ fn the_android_module_declares_classes_that_exist() {
         ("RepsException.Invalid", "class Invalid(message: String)"),
         ("RepsException.Other", "class Other(message: String)"),
         ("outcome.changed > 0u", "val `changed`: kotlin.UInt"),
+        (
+            "it.addShare(shared)",
+            "fun `addShare`(`text`: kotlin.String): kotlin.String",
+        ),
     ] {
         assert!(kotlin.contains(used), "SyncWorker uses {used}");
         assert!(bindings.contains(defined), "the bindings define {defined}");
@@ -603,5 +624,51 @@ fn every_reader_of_the_snapshot_knows_its_fields() {
     assert!(
         read("crates/reps-core/src/journal/outside.rs")
             .contains("pub const FILE: &str = \"outside.json\";")
+    );
+}
+
+#[test]
+fn the_ios_share_extension_takes_text_and_links_into_the_app_group() {
+    let plist = read("platforms/ios/ShareExtension/Info.plist");
+    let app = read("platforms/ios/Info.plist");
+    let extension = inner(&plist, "dict");
+    assert!(extension.contains("<string>com.apple.share-services</string>"));
+    assert!(extension.contains("<string>$(PRODUCT_MODULE_NAME).ShareViewController</string>"));
+    for rule in [
+        "NSExtensionActivationSupportsText",
+        "NSExtensionActivationSupportsWebURLWithMaxCount",
+    ] {
+        assert!(plist.contains(&format!("<key>{rule}</key>")), "{rule}");
+    }
+    let id = dioxus_toml()["bundle"]["identifier"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        plist_string(&plist, "CFBundleIdentifier"),
+        format!("{id}.share"),
+        "an extension's id extends the app's"
+    );
+    assert_eq!(
+        plist_string(&plist, "MinimumOSVersion"),
+        plist_string(&app, "MinimumOSVersion")
+    );
+    assert_eq!(plist_string(&plist, "CFBundlePackageType"), "XPC!");
+    let entitlements = read("platforms/ios/ShareExtension/ShareExtension.entitlements");
+    let groups =
+        plist_strings(plist_value(&entitlements, "com.apple.security.application-groups").unwrap());
+    assert_eq!(groups, [APP_GROUP]);
+    let swift = read("platforms/ios/ShareExtension/ShareViewController.swift");
+    assert!(swift.contains(&format!("\"{APP_GROUP}\"")));
+    assert!(swift.contains("final class ShareViewController"));
+    // the call it makes is one the generated bindings have
+    assert!(swift.contains(".addShare(text: shared)"));
+    assert!(
+        read("platforms/ios/Generated/reps_ffi.swift").contains("open func addShare(text: String)")
+    );
+    // an Xcode target links the bindings through the package's product
+    assert!(
+        read("platforms/ios/Package.swift")
+            .contains(".library(name: \"RepsBindings\", targets: [\"RepsBindings\"])")
     );
 }

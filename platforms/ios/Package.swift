@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.iOS(.v17)],
     products: [
         .library(name: "RepsKit", targets: ["RepsKit"]),
+        // the core's bindings alone, for the share extension (ShareExtension/)
+        .library(name: "RepsBindings", targets: ["RepsBindings"]),
     ],
     targets: [
         .binaryTarget(name: "RepsFFI", path: "build/RepsFFI.xcframework"),

@@ -41,6 +41,8 @@ pub enum ImportKind {
     Invite,
     /// Another tracker's CSV.
     Tracker,
+    /// A job posting (an ad's text or its link), as a share would bring it.
+    Posting,
 }
 
 /// A sync task.
@@ -111,6 +113,9 @@ pub const USAGE: &str = "\
                    or to a new lead named from the invite
   import tracker FILE [--yes]
                    preview the leads in another tracker's CSV; --yes adds them
+  import posting FILE|-
+                   add a job posting (the ad's text, or a link) to the deck,
+                   filled in as far as its text tells; - reads standard input
   sync folder FOLDER [--name NAME]
                    sync through a folder that Syncthing, a cloud drive or a USB
                    stick carries: joins the journal there (or starts one) with
@@ -197,6 +202,7 @@ pub fn parse(word: &str, args: &mut dyn Iterator<Item = String>) -> Result<Task,
                 "backup" => ImportKind::Backup,
                 "invite" => ImportKind::Invite,
                 "tracker" => ImportKind::Tracker,
+                "posting" => ImportKind::Posting,
                 other => return Err(format!("cannot import '{other}'")),
             };
             Ok(Task::Import {
@@ -250,8 +256,27 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
             lead,
             yes,
         } => {
-            let bytes = read(from)?;
+            let bytes = if *kind == ImportKind::Posting && from.as_os_str() == "-" {
+                read_stdin()?
+            } else {
+                read(from)?
+            };
             match kind {
+                ImportKind::Posting => {
+                    let text = String::from_utf8_lossy(&bytes);
+                    let shared = j.add_shared(&text).map_err(err)?;
+                    let mut out = vec![shared.message()];
+                    if let reps_core::journal::shared::Shared::Added(lead) = &shared {
+                        for fact in reps_core::wording::lead_facts(&lead.details) {
+                            out.push(format!("  {fact}"));
+                        }
+                        out.push(format!(
+                            "  {}",
+                            reps_core::wording::shared_check(lead.details.validate().is_ok())
+                        ));
+                    }
+                    Ok(out.join("\n"))
+                }
                 ImportKind::Backup => {
                     let s = if reps_core::formats::sealed::is_sealed(&bytes) {
                         j.import_sealed(&bytes, &passphrase()?).map_err(err)?
@@ -336,6 +361,20 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
             }
         }
     }
+}
+
+/// Standard input, up to 5 MB.
+fn read_stdin() -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(5 * 1024 * 1024 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("could not read standard input: {e}"))?;
+    if bytes.len() > 5 * 1024 * 1024 {
+        return Err("standard input is larger than 5 MB; nothing was imported".into());
+    }
+    Ok(bytes)
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {

@@ -18,6 +18,9 @@ use reps_core::formats::backup::ImportSummary;
 use reps_core::formats::ics::Invite;
 use reps_core::formats::markdown::NoteFile;
 use reps_core::formats::tracker_import::{ColumnMap, TrackerPreview};
+use reps_core::journal::shared::PostingRead;
+#[cfg(target_arch = "wasm32")]
+use reps_core::journal::shared::Shared;
 use reps_core::journal::sync::SyncView;
 #[cfg(not(target_arch = "wasm32"))]
 use reps_core::journal::sync::{Outbox, RoundEnd, Sent, SyncSetup, TakeInReport};
@@ -221,6 +224,17 @@ protocol! {
 
     /// Edits what the user typed about a lead.
     fn edit_lead(j, id: LeadId, details: LeadDetails) -> Lead { j.edit_lead(id, details) }
+
+    /// What a pasted posting or link says, for the "Add a lead" form.
+    fn read_posting(j, text: String) -> PostingRead { j.read_posting(&text) }
+
+    only(target_arch = "wasm32")
+    /// A posting shared into the web app: a lead in the deck to check
+    /// (desktop and phones take shares in through the capture inbox).
+    fn add_shared(j, text: String) -> Shared { j.add_shared(&text) }
+
+    /// "Looks right" on a lead read from a shared posting.
+    fn check_lead(j, id: LeadId) -> Lead { j.check_lead(id) }
 
     /// A swipe.
     fn decide(j, id: LeadId, decision: Decision) -> Decided { j.decide(id, decision) }

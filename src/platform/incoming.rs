@@ -120,7 +120,7 @@ pub fn FromOutside() -> Element {
                     links.extend(crate::platform::phone::android::take_link());
                     if let Some(places) = &places {
                         match ctx.journal().take_inbox(places.inbox.clone()).await {
-                            Ok(taken) if taken.added > 0 => ctx.changed(),
+                            Ok(taken) if taken.added + taken.shared > 0 => ctx.changed(),
                             Ok(_) => {}
                             Err(e) => eprintln!("reps: could not take in the capture inbox: {e}"),
                         }

@@ -208,6 +208,8 @@ pub fn main() -> ExitCode {
         // phones show it outside the app; a desktop test can ask for it
         outside_snapshot: cfg!(any(target_os = "android", target_os = "ios"))
             || std::env::var_os("REPS_OUTSIDE_SNAPSHOT").is_some(),
+        // shares reach desktop and phones through the capture inbox
+        shared: None,
     };
     if let Err(e) = &journal {
         eprintln!("reps: could not open the journal: {e}");

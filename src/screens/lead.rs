@@ -74,7 +74,8 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
             if f.lead.status == Status::Offer {
                 crate::screens::offers::OfferTerms { key: "{f.lead.updated}", lead: id, company: f.lead.details.company.clone(), offer: f.lead.offer.clone() }
             }
-            EditLead { id, details: f.lead.details.clone() }
+            // a shared posting that did not tell everything opens ready to fill in
+            EditLead { id, details: f.lead.details.clone(), start_open: f.lead.unchecked && f.lead.details.validate().is_err() }
         },
     }
 }
@@ -171,8 +172,8 @@ pub fn LeadView(
         // back where it was opened from (Today, search, the pipeline)
         crate::components::keys::BackLink {}
         header { class: "screen-head",
-            h1 { "{d.company}" }
-            p { class: "sub", "{d.role} · {text::status(l.status)}" }
+            h1 { "{text::company_or_ask(&d.company)}" }
+            p { class: "sub", "{text::role_or_ask(&d.role)} · {text::status(l.status)}" }
             if !facts.is_empty() {
                 p { class: "lead-facts", "data-testid": "lead-facts", "{facts}" }
             }
@@ -247,6 +248,13 @@ pub fn LeadView(
                         }
                     }
                 }
+                // "the role is not what was advertised" is judged against the ad itself
+                if !d.ad.is_empty() {
+                    details { class: "ad", "data-testid": "offer-ad",
+                        summary { "The ad, to set beside the offer" }
+                        p { class: "ad-text", "{d.ad}" }
+                    }
+                }
                 if !check.open_questions.is_empty() {
                     h3 { "Still unclear" }
                     ul { for q in check.open_questions { li { key: "{q.id}", "{q.text}" } } }
@@ -263,6 +271,14 @@ pub fn LeadView(
                 ul { for (n, f) in file.flags_seen.iter().enumerate() { li { key: "{n}", "{f}" } } }
             }
         }
+        }
+        if !d.ad.is_empty() {
+            section { id: "ad",
+                details { class: "ad", "data-testid": "lead-ad",
+                    summary { "The ad, as it was when you found it" }
+                    p { class: "ad-text", "{d.ad}" }
+                }
+            }
         }
         section {
             h2 { "Interviews" }
@@ -628,9 +644,13 @@ fn NewPersonAt(
 /// Editing what I know about a lead: names, place, link, and notes kept apart
 /// as first-hand (evidence) and heard (not evidence).
 #[component]
-fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
+fn EditLead(
+    id: LeadId,
+    details: reps_core::LeadDetails,
+    #[props(default)] start_open: bool,
+) -> Element {
     let mut ctx = use_ctx();
-    let mut open = use_signal(|| false);
+    let mut open = use_signal(move || start_open);
     let original = details.clone();
     let typed = TypedPay::from_range(details.pay.as_ref());
     let mut d = use_signal(move || details.clone());
@@ -673,6 +693,9 @@ fn EditLead(id: LeadId, details: reps_core::LeadDetails) -> Element {
             label { r#for: "e-heard", "What I heard from others" }
             textarea { id: "e-heard", rows: "3", initial_value: "{d().heard}", oninput: move |e| d.write().heard = e.value() }
             if let Some(m) = UiError::for_field(&err, "heard") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "e-ad", "The ad" }
+            textarea { id: "e-ad", rows: "4", initial_value: "{d().ad}", oninput: move |e| d.write().ad = e.value() }
+            if let Some(m) = UiError::for_field(&err, "ad") { p { class: "field-error", role: "alert", "{m}" } }
             label { class: "check",
                 input { r#type: "checkbox", checked: d().dream_job, onchange: move |e| d.write().dream_job = e.checked() }
                 span { "A company I would love to work for" }

@@ -166,6 +166,17 @@ pub fn Leads() -> Element {
                         Swipe::Left => pass_step.set(Some(PassStep::AskReason(lead))),
                     },
                     on_undo: move |_| undo(),
+                    on_check: move |id: LeadId| {
+                        spawn(async move {
+                            match ctx.journal().check_lead(id).await {
+                                Ok(_) => {
+                                    error.set(None);
+                                    ctx.changed();
+                                }
+                                Err(e) => error.set(Some(e)),
+                            }
+                        });
+                    },
                 }
                 if let Some(lead) = taken() {
                     section { class: "sheet book", role: "status", "data-testid": "book-offer",
@@ -203,6 +214,9 @@ pub fn DeckView(
     #[props(default)] busy: bool,
     on_decide: EventHandler<(Lead, Swipe)>,
     on_undo: EventHandler<()>,
+    /// "Looks right" on a lead read from a shared posting.
+    #[props(default)]
+    on_check: EventHandler<LeadId>,
 ) -> Element {
     // the deck remembers across cards whether the keys are deciding
     let keyboard = use_signal(|| false);
@@ -219,6 +233,12 @@ pub fn DeckView(
     };
     let d = &lead.details;
     let facts = text::lead_facts(d);
+    let company = text::company_or_ask(&d.company).to_string();
+    let role = text::role_or_ask(&d.role).to_string();
+    // read from a shared posting: checked with one tap, or fixed on its page
+    let unchecked = lead.unchecked;
+    let complete = d.validate().is_ok();
+    let check_id = lead.id;
     // "Need more info" again on a lead already waiting for it is not a move the core allows.
     let allow_up = reps_core::rules::pipeline::can_move(lead.status, Status::Deciding);
     let l1 = lead.clone();
@@ -230,18 +250,32 @@ pub fn DeckView(
             p { class: "deck-count", "{remaining} to decide" }
             SwipeCard {
                 key: "{lead.id}",
-                label: "{d.company}, {d.role}. Keys: right arrow to take it, left arrow to pass, I for more info.",
+                label: "{company}, {role}. Keys: right arrow to take it, left arrow to pass, I for more info.",
                 allow_up,
                 keyboard,
                 on_swipe: move |dir| on_decide.call((l1.clone(), dir)),
-                h2 { class: "card-company", "{d.company}" }
-                p { class: "card-role", "{d.role}" }
+                h2 { class: if d.company.is_empty() { "card-company unknown" } else { "card-company" }, "{company}" }
+                p { class: if d.role.is_empty() { "card-role unknown" } else { "card-role" }, "{role}" }
                 ul { class: "card-facts",
                     for f in facts { li { key: "{f}", "{f}" } }
                     if d.dream_job { li { "Dream company" } }
                 }
                 if !d.seen.is_empty() { p { class: "card-note", b { "I saw: " } "{d.seen}" } }
                 if !d.heard.is_empty() { p { class: "card-note heard", b { "I heard: " } "{d.heard}" } }
+            }
+            if unchecked {
+                div { class: "deck-check", role: "note", "data-testid": "deck-check",
+                    p { "{text::shared_check(complete)}" }
+                    div { class: "row-actions wrap",
+                        if complete {
+                            button { class: "button", r#type: "button", "data-testid": "deck-check-ok", disabled: busy,
+                                onclick: move |_| on_check.call(check_id), "Looks right" }
+                        }
+                        button { class: if complete { "button quiet" } else { "button" }, r#type: "button", "data-testid": "deck-check-fix",
+                            onclick: move |_| { navigator().push(Route::LeadDetail { id: check_id }); },
+                            if complete { "Fix something" } else { "Fill it in" } }
+                    }
+                }
             }
             div { class: "deck-buttons",
                 button { class: "button pass", "data-testid": "deck-pass", aria_keyshortcuts: "ArrowLeft", disabled: busy,
@@ -359,6 +393,45 @@ fn AddLead(start_open: bool) -> Element {
     let mut error = use_signal(|| None::<UiError>);
     let mut seen_before = use_signal(|| None::<Vec<String>>);
     let mut submitting = use_signal(|| false);
+    // a pasted posting or link, and what reading it said
+    let mut pasted = use_signal(String::new);
+    let mut read_note = use_signal(|| None::<String>);
+    // bumped when the fields are filled from a paste, so they show it
+    let mut filled = use_signal(|| 0u32);
+    let fill = move |_| {
+        let text = pasted();
+        spawn(async move {
+            match ctx.journal().read_posting(text).await {
+                Ok(read) => {
+                    pay.set(TypedPay::from_range(read.details.pay.as_ref()));
+                    let company = read.details.company.clone();
+                    read_note.set(Some(
+                        match (&read.already, read.details.validate().is_ok()) {
+                            (Some((_, name)), _) => reps_core::wording::shared_already(name),
+                            (None, true) => {
+                                "Filled in from the posting: check it, then add it.".to_string()
+                            }
+                            (None, false) => {
+                                "Reps filled in what the posting tells: add the rest.".to_string()
+                            }
+                        },
+                    ));
+                    draft.set(read.details);
+                    error.set(None);
+                    filled += 1;
+                    if !company.is_empty() {
+                        if let Ok(h) = ctx.journal().company_history(company.clone()).await {
+                            seen_before.set((!h.is_empty()).then(|| known_at(&company, &h)));
+                        }
+                    }
+                }
+                Err(e) => {
+                    read_note.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
     let save = move |e: FormEvent| {
         // the page must not reload (the browser's default for a form)
         e.prevent_default();
@@ -380,6 +453,8 @@ fn AddLead(start_open: bool) -> Element {
                     pay.set(TypedPay::default());
                     error.set(None);
                     seen_before.set(None);
+                    pasted.set(String::new());
+                    read_note.set(None);
                     open.set(false);
                     ctx.changed();
                 }
@@ -394,8 +469,19 @@ fn AddLead(start_open: bool) -> Element {
     }
     let err = error();
     let d = draft();
+    let round = filled();
     rsx! {
         form { class: "form", aria_label: "Add a lead", onsubmit: save,
+            label { r#for: "lead-paste", "Paste the ad or its link (optional)" }
+            textarea { id: "lead-paste", "data-testid": "lead-paste", rows: "3",
+                placeholder: "Reps reads the company, role, pay and place from it. It never opens the link.",
+                initial_value: "{pasted}", oninput: move |e| pasted.set(e.value()) }
+            if let Some(m) = UiError::for_field(&err, "posting") { p { class: "field-error", role: "alert", "{m}" } }
+            button { class: "button quiet", r#type: "button", "data-testid": "lead-paste-fill",
+                disabled: pasted().trim().is_empty(), onclick: fill, "Fill in from it" }
+            if let Some(note) = read_note() { p { class: "form-note", role: "status", "data-testid": "lead-paste-note", "{note}" } }
+            if !d.ad.is_empty() { p { class: "sub", "The ad is kept with the lead." } }
+            div { key: "{round}", class: "form-fields",
             label { r#for: "lead-company", "Company" }
             input { id: "lead-company", "data-testid": "lead-company", initial_value: "{d.company}", autocomplete: "off",
                 oninput: move |e| draft.write().company = e.value(),
@@ -430,10 +516,11 @@ fn AddLead(start_open: bool) -> Element {
                     option { key: "{s:?}", value: text::source(s), selected: s == d.source, "{text::source(s)}" }
                 }
             }
-            details { class: "more", open: err.as_ref().is_some_and(|e| e.field.as_deref() == Some("pay")),
+            details { class: "more", open: round > 0 || err.as_ref().is_some_and(|e| e.field.as_deref() == Some("pay")),
                 summary { "data-testid": "lead-more", "Pay, place, link" }
                 PayFields { prefix: "lead-pay", pay, error: UiError::for_field(&err, "pay") }
                 PlaceFields { prefix: "lead", details: draft }
+            }
             }
             if let Some(m) = UiError::general(&err) { p { class: "field-error", role: "alert", "{m}" } }
             div { class: "row-actions",

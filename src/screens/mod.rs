@@ -11,6 +11,8 @@ pub mod offers;
 pub mod people;
 pub mod reps;
 pub mod search;
+#[cfg(target_arch = "wasm32")]
+pub mod shared_in;
 #[cfg(test)]
 mod states;
 pub mod sync;

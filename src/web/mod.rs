@@ -36,6 +36,7 @@ pub fn start() {
             .is_ok_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "demo"));
     let launch = Launch {
         demo,
+        shared: location.search().ok().and_then(|q| shared_text(&q)),
         ..Launch::default()
     };
     let history = Rc::new(dioxus::web::HashHistory::default());
@@ -43,6 +44,37 @@ pub fn start() {
         .with_cfg(dioxus::web::Config::new().history(history))
         .with_context(launch)
         .launch(App);
+}
+
+/// The parameters the manifest's `share_target` names: what another app
+/// shared into the installed web app (title, text and link), as one text.
+const SHARE_PARAMS: [&str; 3] = ["share-title", "share-text", "share-url"];
+
+/// The text shared through the address's query, if any: the title, the
+/// text and the link, each once, one per line.
+pub fn shared_text(query: &str) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for name in SHARE_PARAMS {
+        for pair in query.trim_start_matches('?').split('&') {
+            let Some((key, value)) = pair.split_once('=') else {
+                continue;
+            };
+            if key != name {
+                continue;
+            }
+            let value = value.replace('+', " ");
+            let value = js_sys::decode_uri_component(&value)
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or(value);
+            let value = value.trim().to_string();
+            // apps often put the link inside the text as well
+            if !value.is_empty() && !parts.iter().any(|p| p.contains(&value)) {
+                parts.push(value);
+            }
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("\n"))
 }
 
 /// Marks on `<html data-journal=…>` whether the journal opened, for tests and

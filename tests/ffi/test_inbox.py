@@ -71,5 +71,57 @@ class TwoProcesses(unittest.TestCase):
             self.assertFalse(os.path.exists(damaged), "nothing was half-written")
 
 
+# A share sheet's process: one posting, as Android's ACTION_SEND or the iOS
+# share extension hands it over (text with a link), written through RepsInbox.
+SHARE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import reps_ffi
+inbox = reps_ffi.RepsInbox.open(sys.argv[2])
+print(inbox.add_share(sys.argv[3]))
+"""
+
+POSTING = (
+    "Check out this job at Initech: Senior Platform Engineer "
+    "https://www.linkedin.com/jobs/view/4000000001/?trk=share \u00b7 Remote, \u20ac90k\u2013\u20ac110k"
+)
+
+
+class SharedWhileHeld(unittest.TestCase):
+    def test_a_shared_posting_reaches_the_deck_once_while_the_app_holds_the_journal(self):
+        with tempfile.TemporaryDirectory() as data_dir:
+            helper("seed", data_dir)
+            holder = Holder(data_dir)
+            with self.assertRaises(reps_ffi.RepsError.Busy):
+                reps_ffi.RepsJournal.open(data_dir)
+            out = subprocess.run(
+                [sys.executable, "-c", SHARE, os.environ["REPS_FFI_PY"], data_dir, POSTING],
+                check=True, capture_output=True, text=True,
+            )
+            lead_id = out.stdout.strip()
+            self.assertEqual(len(lead_id), 36, out.stdout)
+            # shared twice by a double tap: the deck still gets it once
+            subprocess.run(
+                [sys.executable, "-c", SHARE, os.environ["REPS_FFI_PY"], data_dir, POSTING],
+                check=True, capture_output=True, text=True,
+            )
+            # an empty share is refused at the door
+            with self.assertRaises(reps_ffi.RepsError.Invalid):
+                reps_ffi.RepsInbox.open(data_dir).add_share("   ")
+            lines = holder.finish()
+            self.assertEqual(lines[-1], "done")
+            shared = sum(int(l.split()[4]) for l in lines if l.startswith("taken "))
+            already = sum(int(l.split()[5]) for l in lines if l.startswith("taken "))
+            self.assertEqual((shared, already), (1, 1), lines)
+            leads = json.loads(helper("leads", data_dir))
+            initech = [l for l in leads if l[0] == "Initech"]
+            self.assertEqual(len(initech), 1, leads)
+            company, role, ad, unchecked = initech[0]
+            self.assertEqual(role, "Senior Platform Engineer")
+            self.assertEqual(ad, POSTING)
+            self.assertTrue(unchecked, "the deck asks to check it")
+            self.assertEqual(reps_ffi.RepsInbox.open(data_dir).pending_count(), 0)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -133,7 +133,7 @@ class Refusals(unittest.TestCase):
             RepsInbox.open(self.dir).add("written while the app holds the journal")
         finally:
             lines = holder.finish()
-        self.assertIn("taken 1 0 0", lines)
+        self.assertIn("taken 1 0 0 0 0", lines)
         RepsJournal.open(self.dir)  # free again once the holder is gone
 
     def test_a_journal_from_a_newer_reps_is_refused_untouched(self):

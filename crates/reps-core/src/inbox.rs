@@ -11,6 +11,10 @@
 //! crash between the two leaves a file whose debrief is already there and the
 //! next take only removes it. Nothing is lost and nothing is added twice.
 //!
+//! A posting shared into Reps from another app (a phone's share sheet)
+//! travels the same way, marked as a share: it becomes a lead in the deck
+//! whose id is the entry's id ([`Journal::add_shared`]).
+//!
 //! A file that cannot be read as a note is moved to `inbox/damaged/` and
 //! counted, never deleted: the text may still be recovered by hand.
 
@@ -46,6 +50,26 @@ pub struct InboxEntry {
     /// The interview it is about, when the writer knew it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interview: Option<InterviewId>,
+    /// A note (the default), or a shared posting.
+    #[serde(default, skip_serializing_if = "EntryKind::is_note")]
+    pub kind: EntryKind,
+}
+
+/// What an inbox entry is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A one-line note, which becomes a debrief.
+    #[default]
+    Note,
+    /// A posting shared from another app, which becomes a lead in the deck.
+    Share,
+}
+
+impl EntryKind {
+    fn is_note(&self) -> bool {
+        *self == EntryKind::Note
+    }
 }
 
 /// What [`CaptureInbox::pending`] found.
@@ -67,6 +91,12 @@ pub struct TakenIn {
     pub already: usize,
     /// Unreadable files moved to `inbox/damaged/`.
     pub damaged: usize,
+    /// Shared postings that became new leads in the deck.
+    #[serde(default)]
+    pub shared: usize,
+    /// Shared postings already in the deck (nothing was added).
+    #[serde(default)]
+    pub shared_already: usize,
 }
 
 /// A folder of notes written by other processes, waiting for the journal.
@@ -94,12 +124,31 @@ impl CaptureInbox {
     /// have). The text must not be blank and not longer than a debrief's note.
     pub fn add(&self, text: &str, interview: Option<InterviewId>, at: Stamp) -> Result<Uuid> {
         limits::required("notes", text, limits::NOTE)?;
-        let entry = InboxEntry {
+        self.write(InboxEntry {
             id: self.ids.next(at),
             at,
             text: text.to_owned(),
             interview,
-        };
+            kind: EntryKind::Note,
+        })
+    }
+
+    /// Leaves a posting shared from another app, durably; answers its id
+    /// (the id of the lead it becomes). A text longer than a lead's ad is
+    /// cut there; an empty one is refused.
+    pub fn add_share(&self, text: &str, at: Stamp) -> Result<Uuid> {
+        limits::required("posting", text, usize::MAX)?;
+        self.write(InboxEntry {
+            id: self.ids.next(at),
+            at,
+            text: text.trim().chars().take(limits::NOTE).collect(),
+            interview: None,
+            kind: EntryKind::Share,
+        })
+    }
+
+    /// Writes one entry whole.
+    fn write(&self, entry: InboxEntry) -> Result<Uuid> {
         let bytes = serde_json::to_vec(&entry)
             .map_err(|e| Error::Disk(format!("cannot encode the note: {e}")))?;
         write_whole(&self.dir.join(file_name(entry.id)), &bytes).map_err(disk)?;
@@ -143,6 +192,12 @@ impl CaptureInbox {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(disk(e)),
         }
+    }
+
+    /// Moves an entry the journal refused (a shared file that is not
+    /// text) to `inbox/damaged/`, where it stays for the user.
+    pub(crate) fn set_aside(&self, id: Uuid) -> Result<()> {
+        self.quarantine(&self.dir.join(file_name(id))).map(|_| ())
     }
 
     /// Moves an unreadable file aside; `None` if it vanished meanwhile.
@@ -370,8 +425,7 @@ mod tests {
             taken,
             TakenIn {
                 added: 1,
-                already: 0,
-                damaged: 0
+                ..TakenIn::default()
             }
         );
         let d = j.debrief(DebriefId(id)).unwrap();
@@ -396,9 +450,8 @@ mod tests {
         assert_eq!(
             taken,
             TakenIn {
-                added: 0,
                 already: 1,
-                damaged: 0
+                ..TakenIn::default()
             }
         );
         assert_eq!(j.all_debriefs().unwrap().len(), 1);

@@ -39,7 +39,49 @@ pub fn stage(s: &Stage) -> String {
 
 /// "Company — role", how a lead is named in lists.
 pub fn about(lead: &Lead) -> String {
-    format!("{} — {}", lead.details.company, lead.details.role)
+    lead_name(&lead.details)
+}
+
+/// "Company — role", with what a shared posting did not tell said plainly.
+pub fn lead_name(d: &crate::LeadDetails) -> String {
+    format!("{} — {}", company_or_ask(&d.company), role_or_ask(&d.role))
+}
+
+/// The company, or that it is not known yet (a shared posting).
+pub fn company_or_ask(company: &str) -> &str {
+    if company.trim().is_empty() {
+        "Company not known yet"
+    } else {
+        company
+    }
+}
+
+/// The role, or that it is not known yet (a shared posting).
+pub fn role_or_ask(role: &str) -> &str {
+    if role.trim().is_empty() {
+        "role not known yet"
+    } else {
+        role
+    }
+}
+
+/// What the deck says over a lead read from a shared posting.
+pub fn shared_check(complete: bool) -> &'static str {
+    if complete {
+        "Read from a shared posting: check the details."
+    } else {
+        "Read from a shared posting: fill in what Reps could not tell."
+    }
+}
+
+/// After a posting was shared or pasted.
+pub fn shared_added(name: &str) -> String {
+    format!("Added to your deck: {name}.")
+}
+
+/// A posting shared a second time.
+pub fn shared_already(name: &str) -> String {
+    format!("Already in your deck: {name}.")
 }
 
 /// How an interview is held: "video call", "phone call", "in person".

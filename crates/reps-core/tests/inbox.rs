@@ -41,7 +41,8 @@ fn a_hundred_notes_taken_twice_are_a_hundred_debriefs() {
         TakenIn {
             added: 100,
             already: 0,
-            damaged: 0
+            damaged: 0,
+            ..TakenIn::default()
         }
     );
     assert_eq!(j.take_inbox(&inbox).expect("take"), TakenIn::default());
@@ -75,7 +76,8 @@ fn a_crash_after_the_commit_leaves_no_duplicate() {
         TakenIn {
             added: 1,
             already: 3,
-            damaged: 0
+            damaged: 0,
+            ..TakenIn::default()
         }
     );
     assert_eq!(notes(&j), ["n0", "n1", "n2", "n3", "n4", "fresh"]);
@@ -100,7 +102,8 @@ fn a_part_file_is_ignored_and_a_corrupt_one_quarantined() {
         TakenIn {
             added: 1,
             already: 0,
-            damaged: 1
+            damaged: 1,
+            ..TakenIn::default()
         }
     );
     assert_eq!(notes(&j), ["kept"]);
@@ -152,7 +155,8 @@ fn notes_added_while_taking_in_are_all_taken_once() {
         TakenIn {
             added: 200,
             already: 0,
-            damaged: 0
+            damaged: 0,
+            ..TakenIn::default()
         },
         "{rounds} rounds"
     );

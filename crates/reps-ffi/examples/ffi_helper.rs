@@ -11,6 +11,7 @@
 //!                            that found something; when the file STOP appears,
 //!                            takes in once more, prints "done" and exits
 //! ffi_helper notes DIR       prints every debrief's note as a JSON array
+//! ffi_helper leads DIR       prints every lead as [company, role, ad, unchecked]
 //! ```
 
 use std::io::Write as _;
@@ -32,7 +33,8 @@ fn main() -> ExitCode {
         ["newer", dir] => newer(Path::new(dir)),
         ["hold", dir, stop] => hold(Path::new(dir), Path::new(stop)),
         ["notes", dir] => notes(Path::new(dir)),
-        _ => Err("usage: ffi_helper seed|newer|notes DIR | hold DIR STOPFILE".into()),
+        ["leads", dir] => leads(Path::new(dir)),
+        _ => Err("usage: ffi_helper seed|newer|notes|leads DIR | hold DIR STOPFILE".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -109,10 +111,13 @@ fn hold(dir: &Path, stop: &Path) -> Result {
     loop {
         let stopping = stop.exists();
         let t = j.take_inbox(&inbox).map_err(text)?;
-        if t.added + t.already + t.damaged > 0 {
+        if t.added + t.already + t.damaged + t.shared + t.shared_already > 0 {
             say(
                 &mut out,
-                format!("taken {} {} {}", t.added, t.already, t.damaged),
+                format!(
+                    "taken {} {} {} {} {}",
+                    t.added, t.already, t.damaged, t.shared, t.shared_already
+                ),
             )?;
         }
         if stopping {
@@ -132,5 +137,17 @@ fn notes(dir: &Path) -> Result {
         .map(|d| d.body.notes)
         .collect();
     println!("{}", serde_json::to_string(&notes).map_err(text)?);
+    Ok(())
+}
+
+fn leads(dir: &Path) -> Result {
+    let j = open_when_free(&dir.join(JOURNAL_FILE))?;
+    let leads: Vec<(String, String, String, bool)> = j
+        .all_leads()
+        .map_err(text)?
+        .into_iter()
+        .map(|l| (l.details.company, l.details.role, l.details.ad, l.unchecked))
+        .collect();
+    println!("{}", serde_json::to_string(&leads).map_err(text)?);
     Ok(())
 }

@@ -208,6 +208,14 @@ impl RepsInbox {
         Ok(self.inbox.add(&text, None, self.clock.now())?.to_string())
     }
 
+    /// Leaves a posting shared from another app (the share sheet's text or
+    /// link), durably, for the app to add to the deck; answers the id its
+    /// lead will have. An empty text is `Invalid`; a very long one is cut
+    /// where a lead's ad ends.
+    pub fn add_share(&self, text: String) -> Result<String, RepsError> {
+        Ok(self.inbox.add_share(&text, self.clock.now())?.to_string())
+    }
+
     /// How many notes wait to be taken in.
     pub fn pending_count(&self) -> Result<u32, RepsError> {
         Ok(views::count(self.inbox.pending()?.entries.len()))

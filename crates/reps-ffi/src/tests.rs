@@ -271,7 +271,9 @@ fn notes_left_in_the_inbox_are_taken_in_once() {
         TakenIn {
             added: 2,
             already: 0,
-            damaged: 0
+            damaged: 0,
+            shared: 0,
+            shared_already: 0
         }
     );
     assert_eq!(inbox.pending_count().expect("count"), 0);

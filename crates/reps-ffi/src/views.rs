@@ -66,6 +66,10 @@ pub struct TakenIn {
     pub already: u32,
     /// Unreadable files moved to `inbox/damaged/`.
     pub damaged: u32,
+    /// Shared postings that became new leads in the deck.
+    pub shared: u32,
+    /// Shared postings already in the deck (nothing added).
+    pub shared_already: u32,
 }
 
 impl From<reps_core::inbox::TakenIn> for TakenIn {
@@ -74,6 +78,8 @@ impl From<reps_core::inbox::TakenIn> for TakenIn {
             added: count(t.added),
             already: count(t.already),
             damaged: count(t.damaged),
+            shared: count(t.shared),
+            shared_already: count(t.shared_already),
         }
     }
 }

@@ -580,6 +580,14 @@ public protocol RepsInboxProtocol: AnyObject, Sendable {
     func add(text: String) throws  -> String
     
     /**
+     * Leaves a posting shared from another app (the share sheet's text or
+     * link), durably, for the app to add to the deck; answers the id its
+     * lead will have. An empty text is `Invalid`; a very long one is cut
+     * where a lead's ad ends.
+     */
+    func addShare(text: String) throws  -> String
+    
+    /**
      * How many notes wait to be taken in.
      */
     func pendingCount() throws  -> UInt32
@@ -662,6 +670,22 @@ open func add(text: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeRepsError_lift) {
         uniffiCallStatus in
     uniffi_reps_ffi_fn_method_repsinbox_add(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Leaves a posting shared from another app (the share sheet's text or
+     * link), durably, for the app to add to the deck; answers the id its
+     * lead will have. An empty text is `Invalid`; a very long one is cut
+     * where a lead's ad ends.
+     */
+open func addShare(text: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeRepsError_lift) {
+        uniffiCallStatus in
+    uniffi_reps_ffi_fn_method_repsinbox_add_share(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(text),uniffiCallStatus
     )
@@ -1327,6 +1351,14 @@ public struct TakenIn: Equatable, Hashable {
      * Unreadable files moved to `inbox/damaged/`.
      */
     public var damaged: UInt32
+    /**
+     * Shared postings that became new leads in the deck.
+     */
+    public var shared: UInt32
+    /**
+     * Shared postings already in the deck (nothing added).
+     */
+    public var sharedAlready: UInt32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1339,10 +1371,18 @@ public struct TakenIn: Equatable, Hashable {
          */already: UInt32, 
         /**
          * Unreadable files moved to `inbox/damaged/`.
-         */damaged: UInt32) {
+         */damaged: UInt32, 
+        /**
+         * Shared postings that became new leads in the deck.
+         */shared: UInt32, 
+        /**
+         * Shared postings already in the deck (nothing added).
+         */sharedAlready: UInt32) {
         self.added = added
         self.already = already
         self.damaged = damaged
+        self.shared = shared
+        self.sharedAlready = sharedAlready
     }
 
     
@@ -1363,7 +1403,9 @@ public struct FfiConverterTypeTakenIn: FfiConverterRustBuffer {
             try TakenIn(
                 added: FfiConverterUInt32.read(from: &buf), 
                 already: FfiConverterUInt32.read(from: &buf), 
-                damaged: FfiConverterUInt32.read(from: &buf)
+                damaged: FfiConverterUInt32.read(from: &buf), 
+                shared: FfiConverterUInt32.read(from: &buf), 
+                sharedAlready: FfiConverterUInt32.read(from: &buf)
         )
     }
 
@@ -1371,6 +1413,8 @@ public struct FfiConverterTypeTakenIn: FfiConverterRustBuffer {
         FfiConverterUInt32.write(value.added, into: &buf)
         FfiConverterUInt32.write(value.already, into: &buf)
         FfiConverterUInt32.write(value.damaged, into: &buf)
+        FfiConverterUInt32.write(value.shared, into: &buf)
+        FfiConverterUInt32.write(value.sharedAlready, into: &buf)
     }
 }
 
@@ -1896,6 +1940,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.contractVersionMismatch
     }
     if (uniffi_reps_ffi_checksum_method_repsinbox_add() != 61477) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reps_ffi_checksum_method_repsinbox_add_share() != 12161) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reps_ffi_checksum_method_repsinbox_pending_count() != 62100) {

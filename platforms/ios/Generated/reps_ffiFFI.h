@@ -263,6 +263,11 @@ uint64_t uniffi_reps_ffi_fn_constructor_repsinbox_open(RustBuffer data_dir, Rust
 RustBuffer uniffi_reps_ffi_fn_method_repsinbox_add(uint64_t ptr, RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSINBOX_ADD_SHARE
+#define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSINBOX_ADD_SHARE
+RustBuffer uniffi_reps_ffi_fn_method_repsinbox_add_share(uint64_t ptr, RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSINBOX_PENDING_COUNT
 #define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_FN_METHOD_REPSINBOX_PENDING_COUNT
 uint32_t uniffi_reps_ffi_fn_method_repsinbox_pending_count(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -586,6 +591,12 @@ void ffi_reps_ffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_No
 #ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSINBOX_ADD
 #define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSINBOX_ADD
 uint16_t uniffi_reps_ffi_checksum_method_repsinbox_add(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSINBOX_ADD_SHARE
+#define UNIFFI_FFIDEF_UNIFFI_REPS_FFI_CHECKSUM_METHOD_REPSINBOX_ADD_SHARE
+uint16_t uniffi_reps_ffi_checksum_method_repsinbox_add_share(void
     
 );
 #endif

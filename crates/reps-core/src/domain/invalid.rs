@@ -67,6 +67,9 @@ pub enum Problem {
     /// A day that has to come after today (pushing a follow-up to a date).
     #[error("pick a day after today")]
     NotLater,
+    /// Bytes that are not text (a picture or a file shared as text).
+    #[error("that is not text Reps can read (it looks like a file or a picture)")]
+    NotText,
 }
 
 impl Invalid {

@@ -516,6 +516,15 @@ impl LeadDetails {
     pub fn validate(&self) -> Result<(), Invalid> {
         limits::required("company", &self.company, limits::SHORT)?;
         limits::required("role", &self.role, limits::SHORT)?;
+        self.validate_known()
+    }
+
+    /// Checks every field but the company and the role, which a lead read
+    /// from a shared posting may not know yet (they are asked for before
+    /// it is decided on).
+    pub fn validate_known(&self) -> Result<(), Invalid> {
+        limits::optional("company", &self.company, limits::SHORT)?;
+        limits::optional("role", &self.role, limits::SHORT)?;
         limits::optional("location", &self.location, limits::SHORT)?;
         limits::optional("link", &self.link, limits::LINK)?;
         limits::optional("seen", &self.seen, limits::NOTE)?;
@@ -553,6 +562,11 @@ pub struct Lead {
     /// history (and of the proof of the search).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub messages_sent: Vec<MessageSent>,
+    /// Added from a shared or pasted posting and not looked at yet: the
+    /// deck asks the user to check what Reps read from the text (and to
+    /// fill in the company or role it could not tell).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unchecked: bool,
 }
 
 /// A message the user sent themselves ("I sent it").
@@ -578,6 +592,7 @@ impl Lead {
             last_word: None,
             offer: None,
             messages_sent: Vec::new(),
+            unchecked: false,
         }
     }
 

@@ -9,7 +9,8 @@ use crate::domain::limits;
 use crate::error::{Error, Invalid, Problem, Result};
 use crate::id::IdGen;
 use crate::id::{DebriefId, InterviewId, ItemId, LeadId};
-use crate::inbox::{CaptureInbox, TakenIn};
+use crate::inbox::{CaptureInbox, EntryKind, TakenIn};
+use crate::journal::shared::Shared;
 use crate::rules::followups as due;
 use crate::store::tables::{DEBRIEF_BY_INTERVIEW, DEBRIEF_BY_LEAD, INTERVIEW_BY_START};
 use crate::store::{Read, Writer};
@@ -316,6 +317,22 @@ impl Journal {
             ..TakenIn::default()
         };
         for entry in pending.entries {
+            if entry.kind == EntryKind::Share {
+                match self.add_shared_once(entry.id, entry.at, &entry.text) {
+                    Ok(Some(Shared::Added(_))) => taken.shared += 1,
+                    Ok(Some(Shared::AlreadyThere { .. })) => taken.shared_already += 1,
+                    Ok(None) => taken.already += 1,
+                    // not a posting (a picture shared as text): kept aside, never lost
+                    Err(Error::Invalid(_)) => {
+                        inbox.set_aside(entry.id)?;
+                        taken.damaged += 1;
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                }
+                inbox.remove(entry.id)?;
+                continue;
+            }
             let body = DebriefBody {
                 notes: entry.text,
                 ..DebriefBody::default()

@@ -26,6 +26,7 @@ mod people;
 mod prep;
 mod search;
 mod settings;
+pub mod shared;
 pub mod sync;
 mod today;
 mod tracker_import;

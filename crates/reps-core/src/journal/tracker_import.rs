@@ -116,6 +116,7 @@ fn add_imported(w: &Writer<'_>, row: &tracker_import::PreviewRow) -> Result<()> 
         last_word: None,
         offer: None,
         messages_sent: Vec::new(),
+        unchecked: false,
     };
     w.put(None, &lead)?;
     // Only the check-in matters for an old lead: no reply or feedback

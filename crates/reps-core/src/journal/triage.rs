@@ -76,6 +76,7 @@ impl Journal {
             let old: Lead = w.load(id.key())?;
             let mut new = old.clone();
             new.details = details;
+            new.unchecked = false;
             new.updated = w.now;
             w.put(Some(&old), &new)?;
             Ok(new)
@@ -101,6 +102,12 @@ impl Journal {
                 });
             }
             let mut new = old.clone();
+            // deciding on a shared posting is looking at it: it must name
+            // the company and the role by then
+            if new.unchecked {
+                new.details.validate()?;
+                new.unchecked = false;
+            }
             apply_status(w, &mut new, change(w, to, None, reason, &note, false))?;
             w.put(Some(&old), &new)?;
             Ok(new)

@@ -393,6 +393,12 @@ const CASES: &[Case] = &[
         "remote, Europe",
     ),
     case(
+        "Check out this job at Initech: Senior Platform Engineer · Remote, €90k–€110k",
+        "Initech",
+        "Senior Platform Engineer",
+        "",
+    ),
+    case(
         "Mechanical Engineer - Siemens Energy | Careers",
         "Siemens Energy",
         "Mechanical Engineer",

@@ -898,7 +898,7 @@ fn clean_role(role: &str) -> String {
     }
     out.push_str(rest);
     // "Staff Data Scientist. Apply here": the title ends with its sentence
-    for end in [". ", "! ", "? ", " – ", " — "] {
+    for end in [". ", "! ", "? ", " – ", " — ", " · ", " | "] {
         if let Some(at) = out.find(end) {
             out.truncate(at);
         }

@@ -679,6 +679,8 @@ internal object IntegrityCheckingUniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_reps_ffi_checksum_method_repsinbox_add(
     ): Int
+    external fun uniffi_reps_ffi_checksum_method_repsinbox_add_share(
+    ): Int
     external fun uniffi_reps_ffi_checksum_method_repsinbox_pending_count(
     ): Int
     external fun uniffi_reps_ffi_checksum_method_repsjournal_complete_follow_up(
@@ -728,6 +730,8 @@ internal object UniffiLib {
     external fun uniffi_reps_ffi_fn_constructor_repsinbox_open(`dataDir`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_reps_ffi_fn_method_repsinbox_add(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_reps_ffi_fn_method_repsinbox_add_share(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_reps_ffi_fn_method_repsinbox_pending_count(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
@@ -873,6 +877,9 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_reps_ffi_checksum_method_repsinbox_add() and 0xFFFF) != 61477) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_reps_ffi_checksum_method_repsinbox_add_share() and 0xFFFF) != 12161) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_reps_ffi_checksum_method_repsinbox_pending_count() and 0xFFFF) != 62100) {
@@ -1300,6 +1307,14 @@ public interface RepsInboxInterface {
     fun `add`(`text`: kotlin.String): kotlin.String
     
     /**
+     * Leaves a posting shared from another app (the share sheet's text or
+     * link), durably, for the app to add to the deck; answers the id its
+     * lead will have. An empty text is `Invalid`; a very long one is cut
+     * where a lead's ad ends.
+     */
+    fun `addShare`(`text`: kotlin.String): kotlin.String
+    
+    /**
      * How many notes wait to be taken in.
      */
     fun `pendingCount`(): kotlin.UInt
@@ -1422,6 +1437,27 @@ open class RepsInbox: Disposable, AutoCloseable, RepsInboxInterface
     callWithHandle {
     uniffiRustCallWithError(RepsException) { _status ->
     UniffiLib.uniffi_reps_ffi_fn_method_repsinbox_add(
+        it,
+        
+        FfiConverterString.lower(`text`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Leaves a posting shared from another app (the share sheet's text or
+     * link), durably, for the app to add to the deck; answers the id its
+     * lead will have. An empty text is `Invalid`; a very long one is cut
+     * where a lead's ad ends.
+     */
+    @Throws(RepsException::class)override fun `addShare`(`text`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCallWithError(RepsException) { _status ->
+    UniffiLib.uniffi_reps_ffi_fn_method_repsinbox_add_share(
         it,
         
         FfiConverterString.lower(`text`),_status)
@@ -2196,6 +2232,16 @@ data class TakenIn (
      * Unreadable files moved to `inbox/damaged/`.
      */
     val `damaged`: kotlin.UInt
+    , 
+    /**
+     * Shared postings that became new leads in the deck.
+     */
+    val `shared`: kotlin.UInt
+    , 
+    /**
+     * Shared postings already in the deck (nothing added).
+     */
+    val `sharedAlready`: kotlin.UInt
     
 ){
     
@@ -2215,19 +2261,25 @@ public object FfiConverterTypeTakenIn: FfiConverterRustBuffer<TakenIn> {
             FfiConverterUInt.read(buf),
             FfiConverterUInt.read(buf),
             FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
         )
     }
 
     override fun allocationSize(value: TakenIn) = (
             FfiConverterUInt.allocationSize(value.`added`) +
             FfiConverterUInt.allocationSize(value.`already`) +
-            FfiConverterUInt.allocationSize(value.`damaged`)
+            FfiConverterUInt.allocationSize(value.`damaged`) +
+            FfiConverterUInt.allocationSize(value.`shared`) +
+            FfiConverterUInt.allocationSize(value.`sharedAlready`)
     )
 
     override fun write(value: TakenIn, buf: ByteBuffer) {
             FfiConverterUInt.write(value.`added`, buf)
             FfiConverterUInt.write(value.`already`, buf)
             FfiConverterUInt.write(value.`damaged`, buf)
+            FfiConverterUInt.write(value.`shared`, buf)
+            FfiConverterUInt.write(value.`sharedAlready`, buf)
     }
 }
 
