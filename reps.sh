@@ -179,8 +179,13 @@ build_web() {
 # round's steps are left out of the browser's messages). Both 1,957,118.
 # Then the fixes of a cold user's run (stopping asks first, offline said as
 # offline, the sample journal does not sync): page 637,979, both 1,968,007.
-WEB_PAGE_BUDGET=640000
-WEB_TOTAL_BUDGET=1970000
+# Raised on 2026-12-07 for issue 15's shared postings: on the page the
+# paste-to-fill of "Add a lead", the check on the deck card, the ad on the
+# lead page and the share target's handler (+9 KB: 638,831 -> 647,131); in
+# the worker the posting reader (+26 KB: 1,328,652 -> 1,354,855). Both
+# 2,001,986.
+WEB_PAGE_BUDGET=650000
+WEB_TOTAL_BUDGET=2005000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {

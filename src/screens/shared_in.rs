@@ -33,12 +33,20 @@ pub fn SharedIn() -> Element {
                 }
                 Err(e) => format!("The shared text could not be added: {e}"),
             };
-            said.set(Some(message));
+            said.set(Some(message.clone()));
             navigator().push(Route::Leads {});
             // in the journal (or refused with a reason): a reload must not bring it again
             let _ = document::eval(
                 "history.replaceState(null, '', location.pathname + location.hash);",
             );
+            // the note goes by itself after a while, so it never stays over the screen
+            let _ =
+                document::eval("await new Promise((r) => setTimeout(r, 8000)); dioxus.send(true);")
+                    .recv::<bool>()
+                    .await;
+            if said.peek().as_deref() == Some(message.as_str()) {
+                said.set(None);
+            }
         });
     });
     let Some(message) = said() else {
