@@ -369,3 +369,34 @@ fn journal(now: &str) -> (Journal, std::sync::Arc<ManualClock>) {
     let clock = std::sync::Arc::new(ManualClock::new(now.parse().unwrap()));
     (Journal::in_memory(clock.clone()).unwrap(), clock)
 }
+
+/// The posting reader's fuzz target (`fuzz/fuzz_targets/posting.rs`),
+/// replayed on stable over its seeds and every input it ever crashed on:
+/// an answer for each, and fields that fit the lead form.
+#[test]
+fn shared_postings_from_the_fuzzer_read_into_fields_that_fit() {
+    use reps_core::domain::limits;
+    use reps_core::rules::posting::read_posting;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    let files: Vec<PathBuf> = ["seeds", "regressions"]
+        .iter()
+        .flat_map(|kind| inputs(&root.join(kind).join("posting")))
+        .collect();
+    assert!(files.len() > 60, "{} inputs", files.len());
+    for path in files {
+        let bytes = std::fs::read(&path).expect("read input");
+        let text = String::from_utf8_lossy(&bytes);
+        let Ok(p) = read_posting(&text) else {
+            continue;
+        };
+        for field in [&p.company, &p.role, &p.location] {
+            assert!(field.chars().count() <= limits::SHORT, "{}", path.display());
+            assert!(!field.contains('\n'), "{}", path.display());
+            assert_eq!(field.trim(), field.as_str(), "{}", path.display());
+        }
+        assert!(p.ad.chars().count() <= limits::NOTE, "{}", path.display());
+        if let Some(pay) = &p.pay {
+            assert!(pay.validate("pay").is_ok(), "{}: {pay:?}", path.display());
+        }
+    }
+}

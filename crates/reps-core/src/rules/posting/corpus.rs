@@ -399,6 +399,12 @@ const CASES: &[Case] = &[
         "",
     ),
     case(
+        "Data Engineer at Globex: Kafka pipelines, hybrid in Leeds, EUR 60k-70k https://jobs.lever.co/globex/1a2b",
+        "Globex",
+        "Data Engineer",
+        "Leeds",
+    ),
+    case(
         "Mechanical Engineer - Siemens Energy | Careers",
         "Siemens Energy",
         "Mechanical Engineer",
@@ -526,6 +532,14 @@ fn garbage_gets_a_clear_answer_and_never_a_panic() {
     ] {
         let _ = read_posting(&text);
     }
+    // found by the fuzzer: a name cut at the length limit ended on a space
+    let long_slug = format!(
+        "Position:https://boards.greenhouse.io/acme-{}/jobs/1",
+        "rogenier8e-".repeat(30)
+    );
+    let p = read_posting(&long_slug).expect("text");
+    assert_eq!(p.company, p.company.trim());
+    assert!(p.company.chars().count() <= crate::domain::limits::SHORT);
 }
 
 #[test]

@@ -218,7 +218,9 @@ fn fit(value: &str) -> String {
             ) || c.is_whitespace()
         })
         .to_string();
-    trimmed.chars().take(limits::SHORT).collect()
+    // cut to the limit, then trimmed again (the cut may end on a space)
+    let cut: String = trimmed.chars().take(limits::SHORT).collect();
+    cut.trim_end().to_string()
 }
 
 /// The first web address: `http(s)://…` or `www.…`, without the
@@ -490,6 +492,8 @@ fn from_title(line: &str, url_company: Option<&str>, role_hint: Option<&str>) ->
             let rest = rest.trim_start_matches(':').trim();
             let rest = without_hashtags(rest);
             let (company, location) = split_place(&rest);
+            // "Role at Company: what the job is" — the name ends at the colon
+            let company = company.split(": ").next().unwrap_or(company);
             let (company, in_brackets) = split_bracketed(company);
             let (company, extra) = split_parts(company);
             if !is_a_name(company) {
@@ -657,16 +661,37 @@ fn squash(s: &str) -> String {
 fn split_place(text: &str) -> (&str, Option<String>) {
     for word in [" in ", " à ", " en ", " a ", " im "] {
         if let Some((before, after)) = split_ci(text, word) {
-            let place = after.trim().trim_end_matches(['.', ')']);
+            let place = place_only(after);
             if !before.trim().is_empty()
                 && !place.is_empty()
                 && place.split_whitespace().count() <= 5
             {
-                return (before, Some(place.to_string()));
+                return (before, Some(place));
             }
         }
     }
     (text, None)
+}
+
+/// A place and what follows it: "Leeds, EUR 60k-70k" → "Leeds";
+/// "Berlin, Germany" stays whole. Parts with figures, currencies or
+/// remote words end it.
+fn place_only(text: &str) -> String {
+    let parts: Vec<&str> = text
+        .trim()
+        .split(", ")
+        .take_while(|p| {
+            !p.chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+                && work_mode_in(p).is_none()
+                && pay_in(p).is_none()
+        })
+        .collect();
+    parts
+        .join(", ")
+        .trim()
+        .trim_end_matches(['.', ')', ','])
+        .to_string()
 }
 
 /// "Spotify (Stockholm)" → ("Spotify", Some("Stockholm")).
