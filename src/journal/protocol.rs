@@ -31,8 +31,8 @@ use reps_core::{
     ContactDetails, ContactId, Debrief, DebriefBody, DebriefId, Decided, Decision, FollowUp,
     FollowUpId, Interview, InterviewId, InterviewPlan, ItemId, Lead, LeadDetails, LeadId, LeadPage,
     MessageAbout, MessageDraft, MessageKind, MessageTemplate as Template, Offer, OfferFile,
-    Outcome, Person, Reminder, RepsReport, Scheduled, SearchResult, SkillLine, Stamp, Status,
-    TemplateItem, ThisWeek, TodayRow,
+    Outcome, Person, Reminder, RepsPage, Scheduled, SearchResult, Stamp, Status, TemplateItem,
+    ThisWeek, TodayRow,
 };
 use serde::{Deserialize, Serialize};
 
@@ -114,7 +114,7 @@ protocol! {
     fn company_history(j, company: String) -> CompanyHistory { j.company_history(&company) }
 
     /// The reps tracker and the skills balance sheet.
-    fn reps(j) -> (RepsReport, Vec<SkillLine>) { j.reps_page() }
+    fn reps(j) -> RepsPage { j.reps_page() }
 
     /// Everyone met, with their next open keep-in-touch follow-up.
     fn people(j) -> Vec<Person> { j.people() }

@@ -225,6 +225,11 @@ fn CheckGroup(
                                 onclick: move |_| { navigator().push(Route::DebriefNotes { id: d }); },
                                 "Read your notes from the last round →" }
                         }
+                        if let Some(lead) = item.opens_ad {
+                            button { class: "button quiet small check-link", "data-testid": "check-ad",
+                                onclick: move |_| { navigator().push(Route::LeadDetail { id: lead }); },
+                                "Re-read the ad you kept →" }
+                        }
                     }
                 }
             }

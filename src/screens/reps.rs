@@ -1,10 +1,11 @@
 //! Reps: every interview counts as practice. Totals, months, milestones, the
-//! next-step rate, confidence over time, the skills balance sheet, and the
-//! "no"s counted as progress.
+//! next-step rate, confidence over time, the skills balance sheet, the
+//! "no"s counted as progress, and which sources pay off.
 
 use dioxus::prelude::*;
 use reps_core::rules::reps::RepsReport;
 use reps_core::rules::skills::SkillLine;
+use reps_core::rules::sources::SourceLine;
 use reps_core::wording;
 
 use crate::app::use_ctx;
@@ -22,15 +23,20 @@ pub fn Reps() -> Element {
     match &*data.read() {
         None => rsx! { p { class: "loading", "Loading…" } },
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
-        Some(Ok((report, skills))) => {
-            rsx! { RepsView { report: report.clone(), skills: skills.clone() } }
+        Some(Ok(page)) => {
+            rsx! { RepsView { report: page.report.clone(), skills: page.skills.clone(), sources: page.sources.clone() } }
         }
     }
 }
 
 /// Reps from plain data.
 #[component]
-pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
+pub fn RepsView(
+    report: RepsReport,
+    skills: Vec<SkillLine>,
+    #[props(default)] sources: Vec<SourceLine>,
+) -> Element {
+    let verdicts: Vec<String> = sources.iter().filter_map(wording::source_verdict).collect();
     let next = report
         .milestones
         .iter()
@@ -130,6 +136,36 @@ pub fn RepsView(report: RepsReport, skills: Vec<SkillLine>) -> Element {
                 }
             }
         }
+        if !sources.is_empty() {
+            section { "data-testid": "sources",
+                h2 { "Where your leads come from" }
+                p { class: "sub", "Every lead you added, closed ones too: which places answer, and how fast." }
+                div { class: "table-scroll",
+                table { class: "sources",
+                    thead { tr {
+                        th { "Source" } th { "Leads" } th { "Answered" } th { "Interviews" }
+                        th { "Next steps" } th { "Offers" } th { "First answer" }
+                    } }
+                    tbody {
+                        for (n, s) in sources.into_iter().enumerate() {
+                            tr { key: "{s.source:?}", "data-testid": "source-line-{n}",
+                                td { "{text::source(s.source)}" }
+                                td { "{s.leads}" }
+                                td { "{s.answered}" }
+                                td { "{s.interviews}" }
+                                td { "{s.next_steps}" }
+                                td { "{s.offers}" }
+                                td { "{wording::days_to_answer(s.median_days_to_answer)}" }
+                            }
+                        }
+                    }
+                }
+                }
+                for (n, v) in verdicts.into_iter().enumerate() {
+                    p { key: "{n}", class: "source-verdict", "data-testid": "source-verdict-{n}", "{v}" }
+                }
+            }
+        }
     }
 }
 
@@ -146,7 +182,7 @@ mod tests {
         .unwrap();
         let html = render_with(
             (j.reps().unwrap(), vec![]),
-            |(report, skills)| rsx! { RepsView { report, skills } },
+            |(report, skills)| rsx! { RepsView { report, skills, sources: vec![] } },
         );
         assert!(html.contains("Your first rep is waiting."), "{html}");
     }
@@ -155,8 +191,8 @@ mod tests {
     fn typical_reps_show_totals_chart_and_balance_sheet() {
         let j = demo();
         let html = render_with(
-            (j.reps().unwrap(), j.skills().unwrap()),
-            |(report, skills)| rsx! { RepsView { report, skills } },
+            j.reps_page().unwrap(),
+            |page| rsx! { RepsView { report: page.report, skills: page.skills, sources: page.sources } },
         );
         assert!(html.contains("<polyline"), "{html}");
         assert!(html.contains(">6<"), "six reps: {html}");
@@ -168,5 +204,11 @@ mod tests {
         let row = &html[first..first + html[first..].find("</tr>").unwrap()];
         assert!(row.contains(&wording::skill_tally(&skills[0])), "{row}");
         assert!(row.contains(wording::lately(skills[0].lately)), "{row}");
+        // the sources, most leads first, each with its counts
+        let sources = j.sources().unwrap();
+        let top = html.find("source-line-0").unwrap();
+        let row = &html[top..top + html[top..].find("</tr>").unwrap()];
+        assert!(row.contains(text::source(sources[0].source)), "{row}");
+        assert!(row.contains(&format!(">{}<", sources[0].leads)), "{row}");
     }
 }

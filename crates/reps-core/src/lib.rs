@@ -45,8 +45,8 @@ pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, Temp
 pub use journal::{
     ChecklistPage, Collision, CompanyHistory, Counts, Decided, Decision, GoesTo, Journal, LeadPage,
     Lesson, MessageAbout, MessageDraft, MessageFor, NextInterview, OfferFile, Outside, Person,
-    RESUME_WITHIN_MINUTES, Reminder, Scheduled, SearchResult, ThisWeek, TodayRow, WalkingIn,
-    WeekRow,
+    RESUME_WITHIN_MINUTES, Reminder, RepsPage, Scheduled, SearchResult, ThisWeek, TodayRow,
+    WalkingIn, WeekRow,
 };
 pub use rules::checklist::ChecklistView;
 pub use rules::messages::{MessageKind, Template as MessageTemplate};

@@ -507,6 +507,47 @@ pub fn sync_unsent(changes: u32) -> String {
     }
 }
 
+/// What a source's record says, plainly: "Job board: 5 leads pursued, not
+/// one answer yet." / "Referral works for you: 3 answers from 4 leads pursued."
+pub fn source_verdict(line: &crate::rules::sources::SourceLine) -> Option<String> {
+    use crate::rules::sources::Verdict;
+    let name = source(line.source);
+    Some(match line.verdict()? {
+        Verdict::NeverAnswers => format!(
+            "{name}: {} leads pursued, not one answer yet. Try another way in.",
+            line.pursued
+        ),
+        Verdict::WorksWell if line.offers > 0 => format!(
+            "{name} works for you: {} leading to an offer.",
+            if line.offers == 1 {
+                "one lead".to_string()
+            } else {
+                format!("{} leads", line.offers)
+            }
+        ),
+        Verdict::WorksWell => format!(
+            "{name} works for you: {} answers from {} leads pursued.",
+            line.answered, line.pursued
+        ),
+    })
+}
+
+/// Days to a first answer, as the sources table shows them: "4 days", "—".
+pub fn days_to_answer(days: Option<f64>) -> String {
+    match days {
+        None => "—".into(),
+        Some(d) if d < 1.0 => "under a day".into(),
+        Some(d) => {
+            let n = d.round() as i64;
+            if n == 1 {
+                "1 day".into()
+            } else {
+                format!("{n} days")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -1,14 +1,26 @@
-//! The weekly look back: the reps tracker, the skills balance sheet, and
-//! how much the journal holds. Each query reads one snapshot and hands the
-//! records to a rule.
+//! The weekly look back: the reps tracker, the skills balance sheet, which
+//! sources pay off, and how much the journal holds. Each query reads one
+//! snapshot and hands the records to a rule.
 
 use super::Journal;
 use crate::error::Result;
 use crate::rules::reps::{self, RepsReport};
 use crate::rules::skills::{self, SkillLine};
+use crate::rules::sources::{self, SourceLine};
 use crate::store::Read;
 use crate::store::tables::*;
 use crate::{Debrief, Interview, Lead, Status};
+
+/// Everything the Reps screen shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RepsPage {
+    /// The tracker: reps, months, milestones, confidence.
+    pub report: RepsReport,
+    /// The skills balance sheet.
+    pub skills: Vec<SkillLine>,
+    /// Which sources pay off.
+    pub sources: Vec<SourceLine>,
+}
 
 impl Journal {
     /// The reps tracker.
@@ -21,16 +33,35 @@ impl Journal {
         })
     }
 
-    /// The Reps screen: the tracker and the skills balance sheet, from one snapshot.
-    pub fn reps_page(&self) -> Result<(RepsReport, Vec<SkillLine>)> {
+    /// The Reps screen: the tracker, the skills balance sheet and the
+    /// sources, from one snapshot.
+    pub fn reps_page(&self) -> Result<RepsPage> {
         let now = self.now();
         self.read(|r| {
             let interviews: Vec<Interview> = r.load_all()?;
-            let rejected: Vec<Lead> = r.load_many(&r.ix_status(Status::Rejected.code())?)?;
+            let leads: Vec<Lead> = r.load_all()?;
+            let rejected: Vec<Lead> = leads
+                .iter()
+                .filter(|l| l.status == Status::Rejected)
+                .cloned()
+                .collect();
             let debriefs: Vec<Debrief> = r.load_all()?;
-            Ok((
-                reps::report(&interviews, &rejected, now),
-                skills::balance_sheet(&debriefs, now),
+            Ok(RepsPage {
+                report: reps::report(&interviews, &rejected, now),
+                skills: skills::balance_sheet(&debriefs, now),
+                sources: sources::by_source(&leads, &interviews, now),
+            })
+        })
+    }
+
+    /// Which sources pay off.
+    pub fn sources(&self) -> Result<Vec<SourceLine>> {
+        let now = self.now();
+        self.read(|r| {
+            Ok(sources::by_source(
+                &r.load_all::<Lead>()?,
+                &r.load_all::<Interview>()?,
+                now,
             ))
         })
     }

@@ -39,7 +39,7 @@ use redb::{Database, ReadableDatabase, StorageBackend};
 
 pub use capture::RESUME_WITHIN_MINUTES;
 pub use goes_to::{GoesTo, MessageFor};
-pub use insights::Counts;
+pub use insights::{Counts, RepsPage};
 pub use interviews::{Collision, Scheduled};
 pub use messages::{MessageAbout, MessageDraft};
 pub use offers::OfferFile;

@@ -257,5 +257,9 @@ pub(crate) fn checklist_view_at(
     let checklist: Checklist = r.load(iv.id.key())?;
     let keys = r.ix_children(DEBRIEF_BY_LEAD, iv.lead.key())?;
     let debriefs: Vec<Debrief> = r.load_many(&keys)?;
-    Ok(checklist_rule::view(iv, &checklist, &debriefs, now))
+    let lead: Lead = r.load(iv.lead.key())?;
+    let kept_ad = (!lead.details.ad.is_empty()).then_some(lead.id);
+    Ok(checklist_rule::view(
+        iv, &checklist, &debriefs, kept_ad, now,
+    ))
 }

@@ -4,7 +4,7 @@
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use crate::id::{DebriefId, InterviewId, ItemId};
+use crate::id::{DebriefId, InterviewId, ItemId, LeadId};
 use crate::time::Stamp;
 use crate::{Checklist, Debrief, Interview, When};
 
@@ -35,6 +35,10 @@ pub struct ViewItem {
     /// The notes a line asks to read ("skim your notes from the last
     /// round"): the latest earlier debrief of the same lead.
     pub opens: Option<DebriefId>,
+    /// The lead whose ad a line asks to re-read ("read the ad again"),
+    /// when the lead keeps its ad.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens_ad: Option<LeadId>,
 }
 
 /// Items due at the same moment.
@@ -96,6 +100,25 @@ pub fn asks_for_notes(text: &str) -> bool {
         .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
 }
 
+/// Whether a checklist line asks to read the job ad again.
+pub fn asks_for_ad(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("job description")
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|t| {
+            matches!(
+                t,
+                "ad" | "ads"
+                    | "advert"
+                    | "advertisement"
+                    | "posting"
+                    | "annonce"
+                    | "anzeige"
+                    | "stellenanzeige"
+                    | "anuncio"
+            )
+        })
+}
+
 /// The latest debrief of the interview's lead written before it started
 /// (not its own): "your notes from the last round".
 pub fn last_round(interview: &Interview, earlier: &[Debrief]) -> Option<DebriefId> {
@@ -109,10 +132,13 @@ pub fn last_round(interview: &Interview, earlier: &[Debrief]) -> Option<DebriefI
 
 /// Builds the view as read at `now`. `earlier` are the lead's debriefs;
 /// only those written before this interview started contribute questions.
+/// `kept_ad` is the lead when it keeps its ad: lines that ask to re-read
+/// the ad open it.
 pub fn view(
     interview: &Interview,
     checklist: &Checklist,
     earlier: &[Debrief],
+    kept_ad: Option<LeadId>,
     now: Stamp,
 ) -> ChecklistView {
     let start = interview.plan.start;
@@ -131,6 +157,7 @@ pub fn view(
                     done: q.resolved.is_some(),
                     source: ItemSource::Question { debrief: d.id },
                     opens: None,
+                    opens_ad: None,
                 })
             })
         })
@@ -148,6 +175,7 @@ pub fn view(
                     done: i.done.is_some(),
                     source: ItemSource::Template,
                     opens: notes.filter(|_| asks_for_notes(&i.text)),
+                    opens_ad: kept_ad.filter(|_| asks_for_ad(&i.text)),
                 })
                 .collect();
             if when == When::DayBefore {
@@ -219,7 +247,7 @@ mod tests {
     #[test]
     fn items_are_grouped_by_when_and_empty_groups_dropped() {
         let iv = interview(2, "2026-06-10T10:00:00Z[UTC]");
-        let v = view(&iv, &checklist(&iv), &[], iv.created);
+        let v = view(&iv, &checklist(&iv), &[], None, iv.created);
         let whens: Vec<_> = v.groups.iter().map(|g| g.when).collect();
         assert_eq!(whens, [When::DayBefore, When::WalkingIn]);
         assert_eq!(
@@ -235,7 +263,7 @@ mod tests {
         let mut q = Question::new("How big is the team?");
         q.id = ItemId(Uuid::from_u128(77));
         let d = debrief("2026-06-01T12:00:00Z[UTC]", vec![q]);
-        let v = view(&iv, &checklist(&iv), &[d], iv.created);
+        let v = view(&iv, &checklist(&iv), &[d], None, iv.created);
         let day_before = &v.groups[0];
         assert_eq!(
             day_before.items.last().unwrap().text,
@@ -256,7 +284,7 @@ mod tests {
         let mut fresh = Question::new("Fresh?");
         fresh.resolved = Some(at("2026-06-08T10:00:00Z[UTC]"));
         let answered = debrief("2026-04-01T12:00:00Z[UTC]", vec![old, fresh]);
-        let v = view(&iv, &checklist(&iv), &[later, answered], iv.created);
+        let v = view(&iv, &checklist(&iv), &[later, answered], None, iv.created);
         let texts: Vec<_> = v
             .groups
             .iter()
@@ -290,12 +318,30 @@ mod tests {
         let mut older = debrief("2026-05-01T12:00:00Z[UTC]", vec![]);
         older.id = DebriefId(Uuid::from_u128(40));
         let newer = debrief("2026-06-01T12:00:00Z[UTC]", vec![]);
-        let v = view(&iv, &list, &[newer.clone(), older], iv.created);
+        let v = view(&iv, &list, &[newer.clone(), older], None, iv.created);
         let lines: Vec<_> = v.groups.iter().flat_map(|g| &g.items).collect();
         assert_eq!(lines[0].opens, Some(newer.id));
         assert_eq!(lines[1].opens, None, "Breathe opens nothing");
-        let none = view(&iv, &list, &[], iv.created);
+        let none = view(&iv, &list, &[], None, iv.created);
         assert_eq!(none.groups[0].items[0].opens, None, "no earlier round");
         assert!(asks_for_notes("Read the DEBRIEF.") && !asks_for_notes("Denotes"));
+    }
+
+    #[test]
+    fn a_line_about_the_ad_opens_the_ad_the_lead_kept() {
+        let iv = interview(2, "2026-06-10T10:00:00Z[UTC]");
+        let mut list = checklist(&iv);
+        list.items[0].text =
+            "Read the ad again and note the three things they care about most".into();
+        let kept = Some(iv.lead);
+        let v = view(&iv, &list, &[], kept, iv.created);
+        let lines: Vec<_> = v.groups.iter().flat_map(|g| &g.items).collect();
+        assert_eq!(lines[0].opens_ad, kept);
+        assert_eq!(lines[1].opens_ad, None, "Breathe opens nothing");
+        // a lead without its ad: the line stays a plain line
+        let none = view(&iv, &list, &[], None, iv.created);
+        assert_eq!(none.groups[0].items[0].opens_ad, None);
+        assert!(asks_for_ad("Re-read the job description") && asks_for_ad("the posting"));
+        assert!(!asks_for_ad("Add your questions") && !asks_for_ad("Head out early"));
     }
 }

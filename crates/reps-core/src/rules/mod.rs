@@ -13,4 +13,5 @@ pub mod posting;
 pub mod reps;
 pub mod search;
 pub mod skills;
+pub mod sources;
 pub mod today;
