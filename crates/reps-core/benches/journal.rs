@@ -419,7 +419,9 @@ impl<'c> Sql<'c> {
             while let Some(d) = drows.next()? {
                 ds.push(serde_json::from_str::<Debrief>(d.get_ref(0)?.as_str()?)?);
             }
-            let (done, total) = checklist_rule::view(&iv, &checklist, &ds, iv.created).progress();
+            let kept_ad = (!lead.details.ad.is_empty()).then_some(lead.id);
+            let (done, total) =
+                checklist_rule::view(&iv, &checklist, &ds, kept_ad, iv.created).progress();
             items.push(TodayItem::Checklist {
                 interview: iv.id,
                 lead: lead.id,
