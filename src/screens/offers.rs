@@ -107,6 +107,13 @@ pub fn OffersView(
                     h3 { "Still unclear: ask before you answer" }
                     ul { for q in f.check.open_questions.iter() { li { key: "{q.id}", "{q.text}" } } }
                 }
+                // is the role what was advertised? the ad itself, to set beside the offer
+                if !f.lead.details.ad.is_empty() {
+                    details { class: "ad", "data-testid": "offer-ad-{n}",
+                        summary { "The ad, to set beside the offer" }
+                        p { class: "ad-text", "{f.lead.details.ad}" }
+                    }
+                }
                 {terms.map(|t| t.call(f.clone()))}
                 p { class: "sub", "Each answer opens the message that gives it; the offer is marked answered once you have sent it." }
                 div { class: "row-actions",
@@ -372,6 +379,19 @@ mod tests {
             assert!(html.contains(&f.lead.details.company), "{html}");
         }
         assert!(html.contains("Accept…") && html.contains("Decline…"));
+        // no offer's lead kept its ad in the sample: nothing to set beside it
+        assert!(!html.contains("offer-ad-0"), "{html}");
+        // an offer whose lead kept its ad shows it beside the checks
+        let mut with_ad = files.clone();
+        with_ad[0].lead.details.ad = "Staff engineer, own the billing platform, 20% travel".into();
+        let html = render_with(
+            with_ad,
+            |offers| rsx! { OffersView { offers, on_answer: |_| {} } },
+        );
+        let at = html
+            .find("offer-ad-0")
+            .expect("the ad beside the first offer");
+        assert!(html[at..].contains("own the billing platform"), "{html}");
         let empty = render_with(
             Vec::<OfferFile>::new(),
             |offers| rsx! { OffersView { offers, on_answer: |_| {} } },
