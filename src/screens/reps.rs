@@ -140,26 +140,13 @@ pub fn RepsView(
             section { "data-testid": "sources",
                 h2 { "Where your leads come from" }
                 p { class: "sub", "Every lead you added, closed ones too: which places answer, and how fast." }
-                div { class: "table-scroll",
-                table { class: "sources",
-                    thead { tr {
-                        th { "Source" } th { "Leads" } th { "Answered" } th { "Interviews" }
-                        th { "Next steps" } th { "Offers" } th { "First answer" }
-                    } }
-                    tbody {
-                        for (n, s) in sources.into_iter().enumerate() {
-                            tr { key: "{s.source:?}", "data-testid": "source-line-{n}",
-                                td { "{text::source(s.source)}" }
-                                td { "{s.leads}" }
-                                td { "{s.answered}" }
-                                td { "{s.interviews}" }
-                                td { "{s.next_steps}" }
-                                td { "{s.offers}" }
-                                td { "{wording::days_to_answer(s.median_days_to_answer)}" }
-                            }
+                ul { class: "sources",
+                    for (n, s) in sources.into_iter().enumerate() {
+                        li { key: "{s.source:?}", "data-testid": "source-line-{n}",
+                            b { "{text::source(s.source)}" }
+                            span { class: "source-facts", "{wording::source_facts(&s)}" }
                         }
                     }
-                }
                 }
                 for (n, v) in verdicts.into_iter().enumerate() {
                     p { key: "{n}", class: "source-verdict", "data-testid": "source-verdict-{n}", "{v}" }
@@ -207,8 +194,8 @@ mod tests {
         // the sources, most leads first, each with its counts
         let sources = j.sources().unwrap();
         let top = html.find("source-line-0").unwrap();
-        let row = &html[top..top + html[top..].find("</tr>").unwrap()];
+        let row = &html[top..top + html[top..].find("</li>").unwrap()];
         assert!(row.contains(text::source(sources[0].source)), "{row}");
-        assert!(row.contains(&format!(">{}<", sources[0].leads)), "{row}");
+        assert!(row.contains(&wording::source_facts(&sources[0])), "{row}");
     }
 }

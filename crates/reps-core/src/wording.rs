@@ -532,6 +532,37 @@ pub fn source_verdict(line: &crate::rules::sources::SourceLine) -> Option<String
     })
 }
 
+/// One source's record in a line a phone fits: "3 leads · 1 answered ·
+/// 1 interview · no offer yet · first answer after 4 days".
+pub fn source_facts(line: &crate::rules::sources::SourceLine) -> String {
+    let n = |count: usize, one: &str, many: &str| {
+        if count == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{count} {many}")
+        }
+    };
+    let mut parts = vec![
+        n(line.leads, "lead", "leads"),
+        format!("{} answered", line.answered),
+        n(line.interviews, "interview", "interviews"),
+    ];
+    if line.next_steps > 0 {
+        parts.push(n(line.next_steps, "next step", "next steps"));
+    }
+    parts.push(match line.offers {
+        0 => "no offer yet".to_string(),
+        k => n(k, "offer", "offers"),
+    });
+    if line.median_days_to_answer.is_some() {
+        parts.push(format!(
+            "first answer after {}",
+            days_to_answer(line.median_days_to_answer)
+        ));
+    }
+    parts.join(" · ")
+}
+
 /// Days to a first answer, as the sources table shows them: "4 days", "—".
 pub fn days_to_answer(days: Option<f64>) -> String {
     match days {

@@ -130,6 +130,14 @@ fn the_sources_table_matches_the_journal_worked_out_by_hand() {
     assert_eq!(referral.median_days_to_answer, Some(1.0));
     assert_eq!(referral.verdict(), Some(Verdict::WorksWell));
     assert_eq!(
+        wording::source_facts(referral),
+        "1 lead · 1 answered · 2 interviews · 1 next step · 1 offer · first answer after 1 day"
+    );
+    assert_eq!(
+        wording::source_facts(job_board),
+        "3 leads · 1 answered · 1 interview · no offer yet · first answer after 4 days"
+    );
+    assert_eq!(
         wording::source_verdict(referral).unwrap(),
         "Referral works for you: one lead leading to an offer."
     );
