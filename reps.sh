@@ -184,9 +184,11 @@ build_web() {
 # lead page and the share target's handler (+9 KB: 638,831 -> 647,131); in
 # the worker the posting reader (+26 KB: 1,328,652 -> 1,354,855). Both
 # 2,001,986. Then the sources table on the Reps screen and the checklist's
-# link to the kept ad: page 652,474, both 2,013,436.
+# link to the kept ad: page 652,474, both 2,013,436; then the fixes of a
+# cold user's run (the source picker when editing a lead, the site of a
+# shared link): page 653,527, both 2,016,392.
 WEB_PAGE_BUDGET=655000
-WEB_TOTAL_BUDGET=2016000
+WEB_TOTAL_BUDGET=2020000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {

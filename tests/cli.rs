@@ -288,7 +288,7 @@ fn a_posting_from_a_file_or_standard_input_lands_in_the_deck_once() {
     );
     let again = ok(&again);
     assert!(
-        again.contains("Already in your deck: Muster GmbH"),
+        again.contains("You already have this one: Muster GmbH"),
         "{again}"
     );
     // an empty share is refused with a clear word, nothing written

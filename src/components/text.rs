@@ -3,8 +3,8 @@
 // The words every shell shares (screens, widgets, notifications, exports)
 // live in the core, once.
 pub use reps_core::wording::{
-    company_or_ask, day, lead_facts, pass_reason, pay, red_flag, role_or_ask, shared_check, skill,
-    source, stage, status, when, when_group,
+    company_or_ask, day, lead_facts, link_site, pass_reason, pay, red_flag, role_or_ask,
+    shared_check, skill, source, stage, status, when, when_group,
 };
 
 /// "1 interview", "3 interviews": a count with its noun.

@@ -57,6 +57,11 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
         Some(Ok(f)) => rsx! {
             if let Some(e) = error() { p { class: "error", role: "alert", "{e}" } }
+            // a lead read from a shared posting, opened to be checked: its
+            // form first, open, where the eye is
+            if f.lead.unchecked {
+                EditLead { key: "{f.lead.updated}", id, details: f.lead.details.clone(), start_open: true }
+            }
             // booking right after "Take it": the form first, where the eye is
             if book {
                 InterviewForm { lead: id, editing: None, start_open: true }
@@ -74,8 +79,9 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
             if f.lead.status == Status::Offer {
                 crate::screens::offers::OfferTerms { key: "{f.lead.updated}", lead: id, company: f.lead.details.company.clone(), offer: f.lead.offer.clone() }
             }
-            // a shared posting that did not tell everything opens ready to fill in
-            EditLead { id, details: f.lead.details.clone(), start_open: f.lead.unchecked && f.lead.details.validate().is_err() }
+            if !f.lead.unchecked {
+                EditLead { key: "{f.lead.updated}", id, details: f.lead.details.clone() }
+            }
         },
     }
 }
@@ -685,6 +691,17 @@ fn EditLead(
             label { r#for: "e-role", "Role" }
             input { id: "e-role", initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }
             if let Some(m) = UiError::for_field(&err, "role") { p { class: "field-error", role: "alert", "{m}" } }
+            label { r#for: "e-source", "Where it came from" }
+            select { id: "e-source",
+                onchange: move |e| {
+                    if let Some(s) = reps_core::Source::ALL.into_iter().find(|s| text::source(*s) == e.value()) {
+                        d.write().source = s;
+                    }
+                },
+                for s in reps_core::Source::ALL {
+                    option { key: "{s:?}", value: text::source(s), selected: s == d().source, "{text::source(s)}" }
+                }
+            }
             PayFields { prefix: "e-pay", pay, error: UiError::for_field(&err, "pay") }
             PlaceFields { prefix: "e", details: d }
             label { r#for: "e-seen", "What I saw myself" }

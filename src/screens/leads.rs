@@ -266,6 +266,7 @@ pub fn DeckView(
             if unchecked {
                 div { class: "deck-check", role: "note", "data-testid": "deck-check",
                     p { "{text::shared_check(complete)}" }
+                    if let Some(site) = text::link_site(&d.link) { p { class: "sub", "From {site}" } }
                     div { class: "row-actions wrap",
                         if complete {
                             button { class: "button", r#type: "button", "data-testid": "deck-check-ok", disabled: busy,
@@ -369,8 +370,8 @@ pub fn PipelineView(pipeline: Vec<(Status, Vec<Lead>)>, on_open: EventHandler<Le
                         for l in leads {
                             li { key: "{l.id}",
                                 button { class: "link-row", onclick: move |_| on_open.call(l.id),
-                                    span { class: "row-title", "{l.details.company}" }
-                                    span { class: "row-meta", "{l.details.role}" }
+                                    span { class: "row-title", "{text::company_or_ask(&l.details.company)}" }
+                                    span { class: "row-meta", "{text::role_or_ask(&l.details.role)}" }
                                 }
                             }
                         }
@@ -405,6 +406,11 @@ fn AddLead(start_open: bool) -> Element {
                 Ok(read) => {
                     pay.set(TypedPay::from_range(read.details.pay.as_ref()));
                     let company = read.details.company.clone();
+                    let mut details = read.details.clone();
+                    // a source the text cannot tell keeps what the user chose
+                    if details.source == Source::Other {
+                        details.source = draft.peek().source;
+                    }
                     read_note.set(Some(
                         match (&read.already, read.details.validate().is_ok()) {
                             (Some((_, name)), _) => reps_core::wording::shared_already(name),
@@ -416,7 +422,7 @@ fn AddLead(start_open: bool) -> Element {
                             }
                         },
                     ));
-                    draft.set(read.details);
+                    draft.set(details);
                     error.set(None);
                     filled += 1;
                     if !company.is_empty() {

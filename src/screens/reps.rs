@@ -111,7 +111,7 @@ pub fn RepsView(
                 for m in reached {
                     li { key: "{m.reps}", class: "reached", if m.reps == 1 { "First rep ✓" } else { "{m.reps} reps ✓" } }
                 }
-                if let Some(n) = next { li { class: "next", "Next: {n} reps" } }
+                if let Some(n) = next { li { class: "next", if n == 1 { "Next: your first rep" } else { "Next: {n} reps" } } }
             }
         }
         section {

@@ -68,7 +68,7 @@ describe('sharing into the web app', { skip: h.missingBuild() }, () => {
     await page.goto(shareUrl(server.url, SHARED), { waitUntil: 'load' });
     await h.journalOpen(page);
     await notice.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await notice.innerText(), /Already in your deck: Initech — Senior Platform Engineer\./);
+    assert.match(await notice.innerText(), /You already have this one: Initech — Senior Platform Engineer\./);
     await h.tap(page, 'shared-notice-ok');
     await notice.waitFor({ state: 'detached' });
     assert.match(await page.locator('.deck-count').innerText(), /^1 to decide/);

@@ -74,14 +74,25 @@ pub fn shared_check(complete: bool) -> &'static str {
     }
 }
 
+/// The site a link is on, as people say it: "linkedin.com".
+pub fn link_site(link: &str) -> Option<String> {
+    let rest = link
+        .trim()
+        .strip_prefix("https://")
+        .or_else(|| link.trim().strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
+    (host.contains('.') && !host.is_empty()).then_some(host)
+}
+
 /// After a posting was shared or pasted.
 pub fn shared_added(name: &str) -> String {
     format!("Added to your deck: {name}.")
 }
 
-/// A posting shared a second time.
+/// A posting shared a second time (it may be decided on by now).
 pub fn shared_already(name: &str) -> String {
-    format!("Already in your deck: {name}.")
+    format!("You already have this one: {name}.")
 }
 
 /// How an interview is held: "video call", "phone call", "in person".
@@ -581,6 +592,20 @@ pub fn days_to_answer(days: Option<f64>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_link_is_named_by_its_site() {
+        use super::link_site;
+        assert_eq!(
+            link_site("https://www.LinkedIn.com/jobs/view/1?trk=x").as_deref(),
+            Some("linkedin.com")
+        );
+        assert_eq!(
+            link_site("http://jobs.lever.co/globex").as_deref(),
+            Some("jobs.lever.co")
+        );
+        assert_eq!(link_site("not a link"), None);
+        assert_eq!(link_site("https://"), None);
+    }
 
     #[test]
     fn a_sync_round_is_said_in_one_sentence_with_its_problems_after() {

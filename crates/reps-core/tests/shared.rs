@@ -82,13 +82,25 @@ fn the_same_posting_shared_twice_is_already_in_the_deck() {
     );
     assert_eq!(
         again.message(),
-        "Already in your deck: Acme Robotics — Senior Embedded Engineer."
+        "You already have this one: Acme Robotics — Senior Embedded Engineer."
     );
     // the same link shared from elsewhere, with other tracking words
     let same_link = j
         .add_shared("http://linkedin.com/jobs/view/3912345678?refId=xyz")
         .unwrap();
     assert!(matches!(same_link, Shared::AlreadyThere { .. }));
+    assert_eq!(j.all_leads().unwrap().len(), 1);
+    // the same job found on another board: the same lead
+    let indeed = j
+        .add_shared("Senior Embedded Engineer - Acme Robotics - Boston, MA | Indeed.com")
+        .unwrap();
+    assert!(matches!(indeed, Shared::AlreadyThere { .. }), "{indeed:?}");
+    // decided on since: still recognised, in words that do not say "deck"
+    j.decide(lead.id, Decision::Take).unwrap();
+    assert_eq!(
+        j.add_shared(LINKEDIN).unwrap().message(),
+        "You already have this one: Acme Robotics — Senior Embedded Engineer."
+    );
     assert_eq!(j.all_leads().unwrap().len(), 1);
     // the form is told too, before anything is written
     let read = j.read_posting(LINKEDIN).unwrap();
@@ -106,6 +118,8 @@ fn what_the_text_cannot_tell_is_asked_before_deciding() {
         (lead.details.company.as_str(), lead.details.role.as_str()),
         ("", "")
     );
+    // a bare link is the lead's link, not also its ad
+    assert_eq!(lead.details.ad, "");
     assert_eq!(
         reps_core::wording::about(&lead),
         "Company not known yet — role not known yet"

@@ -138,7 +138,10 @@ fn details_of(p: &Posting) -> LeadDetails {
     d.location = p.location.clone();
     d.work_mode = p.work_mode;
     d.link = p.link.clone();
-    d.ad = p.ad.clone();
+    // a bare link is kept as the link, not again as the ad
+    if p.ad.trim() != p.link {
+        d.ad = p.ad.clone();
+    }
     d
 }
 
@@ -156,16 +159,21 @@ fn add(w: &Writer<'_>, id: LeadId, at: Stamp, posting: &Posting) -> Result<Share
 }
 
 /// The lead that already holds this posting: the same link (its tracking
-/// parameters aside), or the same ad text.
+/// parameters aside), the same ad text, or the same role at the same
+/// company (one job found on two boards).
 fn already_there(r: &impl Read, posting: &Posting) -> Result<Option<(LeadId, String)>> {
     let link = same_link_key(&posting.link);
     let ad = same_text_key(&posting.ad);
+    let job = same_job_key(&posting.company, &posting.role);
     let leads: Vec<Lead> = r.load_all()?;
     Ok(leads
         .into_iter()
         .find(|l| {
             (!link.is_empty() && same_link_key(&l.details.link) == link)
                 || (!l.details.ad.is_empty() && same_text_key(&l.details.ad) == ad)
+                || job.as_ref().is_some_and(|j| {
+                    same_job_key(&l.details.company, &l.details.role).as_ref() == Some(j)
+                })
         })
         .map(|l| (l.id, wording::about(&l))))
 }
@@ -212,6 +220,13 @@ fn same_link_key(link: &str) -> String {
         key.push_str(&kept.join("&"));
     }
     key
+}
+
+/// The company and role as compared for "the same job", when both are known.
+fn same_job_key(company: &str, role: &str) -> Option<(String, String)> {
+    let role = same_text_key(role).to_lowercase();
+    (!company.trim().is_empty() && !role.is_empty())
+        .then(|| (crate::domain::lead::company_key(company), role))
 }
 
 /// A text as compared for "the same posting": its words, in order.

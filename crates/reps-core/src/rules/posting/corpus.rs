@@ -293,7 +293,7 @@ const CASES: &[Case] = &[
         "Senior Product Designer\nAcme Corp · Berlin (Hybrid)\n\nAbout the role\nYou will shape how people plan their week…",
         "Acme Corp",
         "Senior Product Designer",
-        "Berlin (Hybrid)",
+        "Berlin",
     ),
     // ---- more share strings, emails and posts ----
     case(
@@ -404,6 +404,26 @@ const CASES: &[Case] = &[
         "Data Engineer",
         "Leeds",
     ),
+    // ---- from a cold user's run ----
+    case(
+        "Acme Corp Data Analyst Job in Austin, TX | Glassdoor",
+        "Acme Corp",
+        "Data Analyst",
+        "Austin, TX",
+    ),
+    case("Funny cat video - YouTube", "", "", ""),
+    case(
+        "Company: Globex\nRole: Développeur Full-Stack H/F\nLocation: Lyon (69) – télétravail partiel possible",
+        "Globex",
+        "Développeur Full-Stack",
+        "Lyon",
+    ),
+    case(
+        "Role: Product Designer\nCompany: Hooli\nLocation: New York, NY (Hybrid)",
+        "Hooli",
+        "Product Designer",
+        "New York, NY",
+    ),
     case(
         "Mechanical Engineer - Siemens Energy | Careers",
         "Siemens Energy",
@@ -463,6 +483,10 @@ fn pay_work_mode_and_site_come_from_the_same_texts() {
         Some((Some(90_000), Some(110_000)))
     );
     assert_eq!(p(CASES[44].text).work_mode, Some(WorkMode::Hybrid));
+    assert_eq!(
+        p("Hybrides Arbeiten: 3 Tage Homeoffice pro Woche").work_mode,
+        Some(WorkMode::Hybrid)
+    );
     let linkedin = p(CASES[0].text);
     assert_eq!(linkedin.site_name(), "LinkedIn");
     assert_eq!(

@@ -146,7 +146,10 @@ pub fn read_posting(text: &str) -> Result<Posting, NotAPosting> {
             .unwrap_or_default(),
         site,
         pay,
-        location: found.location.map(|l| fit(&l)).unwrap_or_default(),
+        location: found
+            .location
+            .map(|l| fit(&clean_place(&l)))
+            .unwrap_or_default(),
         work_mode: work_mode_in(&head),
         ad,
         cut,
@@ -508,6 +511,18 @@ fn from_title(line: &str, url_company: Option<&str>, role_hint: Option<&str>) ->
             });
         }
     }
+    // "Acme Corp Data Analyst Job in Austin, TX" (Glassdoor): the role
+    // starts at its first role word
+    if let Some((named, place)) = split_ci(&without_site, " job in ") {
+        let words: Vec<&str> = named.split_whitespace().collect();
+        if let Some(at) = (1..words.len()).find(|&i| starts_role(words[i])) {
+            return Some(Title {
+                company: Some(words[..at].join(" ")),
+                role: Some(clean_role(&words[at..].join(" "))),
+                location: Some(place_only(place)),
+            });
+        }
+    }
     // a title made of parts: "Role - Company - Place | Site"
     let parts = parts_of(&without_site);
     if parts.len() >= 2 {
@@ -627,8 +642,15 @@ fn from_parts(parts: &[String], url_company: Option<&str>, role_hint: Option<&st
         (Some(r), Some(c)) => (r, c),
         (Some(r), None) => (r, if r == 0 { 1 } else { 0 }),
         (None, Some(c)) => (if c == 0 { 1 } else { 0 }, c),
-        // no role word: the usual order of page titles, "Role - Company"
-        (None, None) => (0, 1),
+        // no role word and nothing from the link: not a job title (a
+        // video, an article); the text is kept and the user asked
+        (None, None) => {
+            return Title {
+                company: None,
+                role: None,
+                location: None,
+            };
+        }
     };
     let location = parts
         .iter()
@@ -647,6 +669,29 @@ fn from_parts(parts: &[String], url_company: Option<&str>, role_hint: Option<&st
         role: parts.get(role_at).map(|r| clean_role(r)),
         location,
     }
+}
+
+/// Whether a role can start with `word`: a seniority or a role word.
+fn starts_role(word: &str) -> bool {
+    const SENIORITY: &[&str] = &[
+        "senior",
+        "junior",
+        "lead",
+        "staff",
+        "principal",
+        "head",
+        "chief",
+        "associate",
+        "assistant",
+        "intern",
+        "werkstudent",
+        "sr.",
+        "jr.",
+        "sr",
+        "jr",
+    ];
+    let w = word.to_lowercase();
+    SENIORITY.contains(&w.as_str()) || has_role_word(&w)
 }
 
 /// Lowercase letters and digits only, to compare a name with a link's spelling.
@@ -692,6 +737,34 @@ fn place_only(text: &str) -> String {
         .trim()
         .trim_end_matches(['.', ')', ','])
         .to_string()
+}
+
+/// A place without what is not the place: "New York, NY (Hybrid)" → "New
+/// York, NY"; "Lyon (69) – télétravail partiel possible" → "Lyon". A place
+/// that is only "Remote (EU)" stays as written.
+fn clean_place(text: &str) -> String {
+    let mut place = text.trim().to_string();
+    for sep in [" – ", " — ", " - ", " | ", " · "] {
+        if let Some((before, after)) = place.split_once(sep)
+            && (work_mode_in(after).is_some() || pay_in(after).is_some())
+            && !before.trim().is_empty()
+        {
+            place = before.trim().to_string();
+        }
+    }
+    // brackets holding a work mode or only digits (a French département)
+    while let Some(open) = place.rfind(" (") {
+        let Some(close) = place[open..].find(')') else {
+            break;
+        };
+        let inner = &place[open + 2..open + close];
+        let noise = work_mode_in(inner).is_some() || inner.chars().all(|c| c.is_ascii_digit());
+        if !noise || place[..open].trim().is_empty() {
+            break;
+        }
+        place = format!("{}{}", &place[..open], &place[open + close + 1..]);
+    }
+    place.trim().to_string()
 }
 
 /// "Spotify (Stockholm)" → ("Spotify", Some("Stockholm")).
@@ -855,6 +928,10 @@ const ROLE_WORDS: &[&str] = &[
     "senior",
     "staff",
     "principal",
+    "エンジニア",
+    "開発",
+    "デザイナー",
+    "マネージャー",
     "m/w/d",
     "w/m/d",
     "m/f/d",
@@ -889,7 +966,9 @@ pub fn has_role_word(text: &str) -> bool {
             let after = lower[at + w.len()..].chars().next();
             let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             // "Entwickler" ends "Softwareentwickler": German compounds count
-            (edge(before) || w.chars().count() >= 8) && (edge(after) || w.ends_with("in"))
+            // (and scripts without spaces between words)
+            let compound = w.chars().count() >= 8 || !w.is_ascii();
+            (edge(before) || compound) && (edge(after) || w.ends_with("in") || !w.is_ascii())
         })
     })
 }
@@ -929,6 +1008,16 @@ fn clean_role(role: &str) -> String {
         }
     }
     let mut role = fit(&out);
+    // "Développeur Full-Stack H/F": a gender marker without brackets
+    if let Some((head, last)) = role.rsplit_once(' ')
+        && last.contains('/')
+        && last
+            .to_lowercase()
+            .split('/')
+            .all(|p| matches!(p, "m" | "w" | "d" | "f" | "h" | "x"))
+    {
+        role = head.trim_end().to_string();
+    }
     for word in [" job", " role", " position", " opening", " vacancy"] {
         if let Some(r) = strip_suffix_ci(&role, word) {
             role = r.trim_end().to_string();
@@ -960,6 +1049,11 @@ pub fn work_mode_in(text: &str) -> Option<WorkMode> {
     if any(&[
         "hybrid",
         "hybride",
+        "hybrides",
+        "hybrider",
+        "tage homeoffice",
+        "tage home office",
+        "tage im büro",
         "ibrido",
         "híbrido",
         "hibrido",

@@ -197,7 +197,8 @@ pub fn pay_in(text: &str) -> Option<PayRange> {
             (None, Some(Bound::UpTo)) => (None, Some(lo)),
             (None, _) => (Some(lo), None),
         };
-        let open_ended = after.trim_start().starts_with('+');
+        // "$150k+" is a floor; "$120k–150k + equity" is a range with extras
+        let open_ended = next.is_none() && after.starts_with('+');
         let max = if open_ended { None } else { max };
         let biggest = max.or(min).unwrap_or(0.0);
         let period = period_near(before, after).unwrap_or_else(|| period_for(biggest));
@@ -588,6 +589,11 @@ mod tests {
                 (Some(160_000), Some(190_000), "USD", Year),
             ),
             ("$150k+", (Some(150_000), None, "USD", Year)),
+            (
+                "Salary: $120k–150k + equity",
+                (Some(120_000), Some(150_000), "USD", Year),
+            ),
+            ("$120k–150k", (Some(120_000), Some(150_000), "USD", Year)),
         ];
         for (text, want) in cases {
             let (min, max, cur, period) = pay(text);
