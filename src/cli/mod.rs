@@ -266,7 +266,7 @@ pub fn run(j: &Journal, task: &Task) -> Result<String, String> {
                     let text = String::from_utf8_lossy(&bytes);
                     let shared = j.add_shared(&text).map_err(err)?;
                     let mut out = vec![shared.message()];
-                    if let reps_core::journal::shared::Shared::Added(lead) = &shared {
+                    if let reps_core::journal::shared::Shared::Added { lead, .. } = &shared {
                         for fact in reps_core::wording::lead_facts(&lead.details) {
                             out.push(format!("  {fact}"));
                         }

@@ -90,6 +90,11 @@ pub fn shared_added(name: &str) -> String {
     format!("Added to your deck: {name}.")
 }
 
+/// A shared posting at a company met before.
+pub fn met_before(company: &str) -> String {
+    format!("You have been in touch with {company} before.")
+}
+
 /// A posting shared a second time (it may be decided on by now).
 pub fn shared_already(name: &str) -> String {
     format!("You already have this one: {name}.")

@@ -19,7 +19,7 @@ const LINKEDIN: &str = "Check out this job at Acme Robotics: Senior Embedded Eng
 
 fn added(s: Shared) -> reps_core::Lead {
     match s {
-        Shared::Added(l) => *l,
+        Shared::Added { lead, .. } => *lead,
         other => panic!("not added: {other:?}"),
     }
 }
@@ -105,6 +105,42 @@ fn the_same_posting_shared_twice_is_already_in_the_deck() {
     // the form is told too, before anything is written
     let read = j.read_posting(LINKEDIN).unwrap();
     assert_eq!(read.already.map(|(id, _)| id), Some(lead.id));
+}
+
+#[test]
+fn a_company_met_before_is_pointed_out_as_adding_a_lead_does() {
+    let (j, _) = memory(NOW);
+    j.add_lead(LeadDetails::new(
+        "Acme Robotics",
+        "Firmware Intern",
+        Source::Referral,
+    ))
+    .unwrap();
+    let shared = j.add_shared(LINKEDIN).unwrap();
+    assert!(
+        matches!(
+            shared,
+            Shared::Added {
+                known_before: true,
+                ..
+            }
+        ),
+        "{shared:?}"
+    );
+    assert_eq!(
+        shared.message(),
+        "Added to your deck: Acme Robotics — Senior Embedded Engineer. \
+         You have been in touch with Acme Robotics before."
+    );
+    // a company never met: nothing more is said
+    let (fresh, _) = memory(NOW);
+    assert!(matches!(
+        fresh.add_shared(LINKEDIN).unwrap(),
+        Shared::Added {
+            known_before: false,
+            ..
+        }
+    ));
 }
 
 #[test]

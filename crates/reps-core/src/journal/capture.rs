@@ -319,7 +319,7 @@ impl Journal {
         for entry in pending.entries {
             if entry.kind == EntryKind::Share {
                 match self.add_shared_once(entry.id, entry.at, &entry.text) {
-                    Ok(Some(Shared::Added(_))) => taken.shared += 1,
+                    Ok(Some(Shared::Added { .. })) => taken.shared += 1,
                     Ok(Some(Shared::AlreadyThere { .. })) => taken.shared_already += 1,
                     Ok(None) => taken.already += 1,
                     // not a posting (a picture shared as text): kept aside, never lost

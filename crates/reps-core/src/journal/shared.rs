@@ -12,6 +12,7 @@ use crate::domain::invalid::{Invalid, Problem};
 use crate::error::Result;
 use crate::id::LeadId;
 use crate::rules::posting::{self, NotAPosting, Posting};
+use crate::store::tables::{CONTACT_BY_COMPANY, LEAD_BY_COMPANY};
 use crate::store::{Read, Writer};
 use crate::time::Stamp;
 use crate::{Lead, LeadDetails, Source, Status, wording};
@@ -34,7 +35,13 @@ pub struct PostingRead {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shared {
     /// A new lead in the deck, to be checked.
-    Added(Box<Lead>),
+    Added {
+        /// The lead.
+        lead: Box<Lead>,
+        /// The company was met before (earlier leads, people there), as
+        /// adding a lead by hand points out.
+        known_before: bool,
+    },
     /// The posting is already a lead: nothing was written.
     AlreadyThere {
         /// That lead.
@@ -48,7 +55,14 @@ impl Shared {
     /// What to tell the user, in the core's words.
     pub fn message(&self) -> String {
         match self {
-            Shared::Added(lead) => wording::shared_added(&wording::about(lead)),
+            Shared::Added { lead, known_before } => {
+                let added = wording::shared_added(&wording::about(lead));
+                if *known_before {
+                    format!("{added} {}", wording::met_before(&lead.details.company))
+                } else {
+                    added
+                }
+            }
             Shared::AlreadyThere { name, .. } => wording::shared_already(name),
         }
     }
@@ -152,10 +166,18 @@ fn add(w: &Writer<'_>, id: LeadId, at: Stamp, posting: &Posting) -> Result<Share
     }
     let details = details_of(posting);
     details.validate_known()?;
+    let known_before = !details.company.is_empty() && {
+        let key = crate::domain::lead::company_key(&details.company);
+        !w.ix_named(LEAD_BY_COMPANY, &key)?.is_empty()
+            || !w.ix_named(CONTACT_BY_COMPANY, &key)?.is_empty()
+    };
     let mut lead = Lead::new(id, at, details, Status::New);
     lead.unchecked = true;
     w.put(None, &lead)?;
-    Ok(Shared::Added(Box::new(lead)))
+    Ok(Shared::Added {
+        lead: Box::new(lead),
+        known_before,
+    })
 }
 
 /// The lead that already holds this posting: the same link (its tracking
