@@ -60,7 +60,8 @@ fn LeadScreen(id: LeadId, book: bool) -> Element {
             // a lead read from a shared posting, opened to be checked: its
             // form first, open, where the eye is
             if f.lead.unchecked {
-                EditLead { key: "{f.lead.updated}", id, details: f.lead.details.clone(), start_open: true }
+                EditLead { key: "{f.lead.updated}", id, details: f.lead.details.clone(), start_open: true,
+                    heading: text::shared_check(f.lead.details.validate().is_ok()).to_string() }
             }
             // booking right after "Take it": the form first, where the eye is
             if book {
@@ -654,6 +655,9 @@ fn EditLead(
     id: LeadId,
     details: reps_core::LeadDetails,
     #[props(default)] start_open: bool,
+    /// Said above the form when it opens by itself (a shared posting to check).
+    #[props(default)]
+    heading: String,
 ) -> Element {
     let mut ctx = use_ctx();
     let mut open = use_signal(move || start_open);
@@ -685,8 +689,10 @@ fn EditLead(
                 }
             });
         },
+            if !heading.is_empty() { h2 { "data-testid": "edit-lead-heading", "{heading}" } }
             label { r#for: "e-company", "Company" }
-            input { id: "e-company", initial_value: "{d().company}", oninput: move |e| d.write().company = e.value() }
+            input { id: "e-company", initial_value: "{d().company}", autofocus: start_open && d().company.is_empty(),
+                oninput: move |e| d.write().company = e.value() }
             if let Some(m) = UiError::for_field(&err, "company") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "e-role", "Role" }
             input { id: "e-role", initial_value: "{d().role}", oninput: move |e| d.write().role = e.value() }

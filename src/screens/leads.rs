@@ -411,17 +411,10 @@ fn AddLead(start_open: bool) -> Element {
                     if details.source == Source::Other {
                         details.source = draft.peek().source;
                     }
-                    read_note.set(Some(
-                        match (&read.already, read.details.validate().is_ok()) {
-                            (Some((_, name)), _) => reps_core::wording::shared_already(name),
-                            (None, true) => {
-                                "Filled in from the posting: check it, then add it.".to_string()
-                            }
-                            (None, false) => {
-                                "Reps filled in what the posting tells: add the rest.".to_string()
-                            }
-                        },
-                    ));
+                    read_note.set(Some(reps_core::wording::posting_read(
+                        &read.details,
+                        read.already.as_ref().map(|(_, name)| name.as_str()),
+                    )));
                     draft.set(details);
                     error.set(None);
                     filled += 1;

@@ -90,6 +90,27 @@ pub fn shared_added(name: &str) -> String {
     format!("Added to your deck: {name}.")
 }
 
+/// What "Fill in from it" says after reading a pasted posting: already
+/// there, all found, or which of the company and the role to add.
+pub fn posting_read(d: &crate::LeadDetails, already: Option<&str>) -> String {
+    if let Some(name) = already {
+        return shared_already(name);
+    }
+    match (d.company.trim().is_empty(), d.role.trim().is_empty()) {
+        (false, false) => "Filled in from the posting: check it, then add it.".into(),
+        (true, false) => {
+            "Filled in what the posting tells; it does not name the company: add it.".into()
+        }
+        (false, true) => {
+            "Filled in what the posting tells; it does not name the role: add it.".into()
+        }
+        (true, true) => {
+            "Filled in what the posting tells; it names neither the company nor the role: add them."
+                .into()
+        }
+    }
+}
+
 /// A shared posting at a company met before.
 pub fn met_before(company: &str) -> String {
     format!("You have been in touch with {company} before.")
@@ -570,11 +591,13 @@ pub fn source_facts(line: &crate::rules::sources::SourceLine) -> String {
         0 => "no offer yet".to_string(),
         k => n(k, "offer", "offers"),
     });
-    if line.median_days_to_answer.is_some() {
-        parts.push(format!(
+    match line.median_days_to_answer {
+        Some(d) if d < 1.0 => parts.push("first answer within a day".into()),
+        Some(_) => parts.push(format!(
             "first answer after {}",
             days_to_answer(line.median_days_to_answer)
-        ));
+        )),
+        None => {}
     }
     parts.join(" · ")
 }
@@ -597,6 +620,23 @@ pub fn days_to_answer(days: Option<f64>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reading_a_paste_says_what_is_left_to_add() {
+        use super::posting_read;
+        let d = |c: &str, r: &str| crate::LeadDetails::new(c, r, crate::Source::Other);
+        assert_eq!(
+            posting_read(&d("Acme", "Engineer"), None),
+            "Filled in from the posting: check it, then add it."
+        );
+        assert!(posting_read(&d("", "Engineer"), None).contains("does not name the company"));
+        assert!(posting_read(&d("Acme", ""), None).contains("does not name the role"));
+        assert!(posting_read(&d("", ""), None).contains("neither the company nor the role"));
+        assert_eq!(
+            posting_read(&d("Acme", "Engineer"), Some("Acme — Engineer")),
+            "You already have this one: Acme — Engineer."
+        );
+    }
+
     #[test]
     fn a_link_is_named_by_its_site() {
         use super::link_site;

@@ -156,6 +156,7 @@ fn the_sources_table_matches_the_journal_worked_out_by_hand() {
     );
     assert_eq!(recruiter.median_days_to_answer, Some(0.0));
     assert_eq!(wording::days_to_answer(Some(0.0)), "under a day");
+    assert!(wording::source_facts(recruiter).ends_with("first answer within a day"));
 
     let site = row(Source::CompanySite);
     assert_eq!(

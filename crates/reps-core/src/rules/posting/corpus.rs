@@ -425,6 +425,24 @@ const CASES: &[Case] = &[
         "New York, NY",
     ),
     case(
+        "Senior Backend Engineer\nBrightline Health\n\nAbout the role\nBrightline Health is hiring a Senior Backend Engineer to build our care platform in Rust and Go.\n\nSalary: $120k–150k + equity\nLocation: New York, NY (Hybrid)",
+        "Brightline Health",
+        "Senior Backend Engineer",
+        "New York, NY",
+    ),
+    case(
+        "Backend Developer\nNorthwind Traders\nWe build tools for small shops.",
+        "Northwind Traders",
+        "Backend Developer",
+        "",
+    ),
+    case(
+        "Hi Sam, Acme is hiring a Backend Engineer and I thought of you!",
+        "",
+        "",
+        "",
+    ),
+    case(
         "Mechanical Engineer - Siemens Energy | Careers",
         "Siemens Energy",
         "Mechanical Engineer",

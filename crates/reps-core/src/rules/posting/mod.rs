@@ -117,6 +117,19 @@ pub fn read_posting(text: &str) -> Result<Posting, NotAPosting> {
             found.location = found.location.or(title.location);
         }
     }
+    // a first line that is only the role, and a second that is only a name
+    if found.company.is_none()
+        && let Some(role) = role_hint.as_deref()
+        && let Some(name) = lines.get(1).map(|l| without_links(l))
+        && is_a_name(&name)
+        && !has_role_word(&name)
+        && !name.contains(':')
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && work_mode_in(&name).is_none()
+    {
+        found.company = Some(name.clone());
+        found.role = found.role.or_else(|| Some(clean_role(role)));
+    }
     // a link that names the company, and a first line that is only the role
     if found.company.is_none() {
         found.company = url_company;
@@ -429,9 +442,6 @@ fn from_title(line: &str, url_company: Option<&str>, role_hint: Option<&str>) ->
         Some((lead_in, rest)) if is_lead_in(lead_in) => rest,
         _ => line,
     };
-    if is_a_message(line) {
-        return None;
-    }
     // "Check out this job at Company: Role" (LinkedIn's share)
     for prefix in [
         "check out this job at ",
@@ -473,16 +483,37 @@ fn from_title(line: &str, url_company: Option<&str>, role_hint: Option<&str>) ->
     ] {
         if let Some((company, rest)) = split_ci(&without_site, verb)
             && is_a_name(company)
+            && !is_a_message(company)
         {
             let rest = rest.trim_start_matches([':', ' ']);
+            // "…is hiring a Senior Engineer to build our platform": the
+            // title ends where the sentence goes on
+            let rest = [
+                " to ",
+                " who ",
+                " that ",
+                " which ",
+                " for our ",
+                " in our ",
+                " with ",
+            ]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+            .map_or(rest, |at| &rest[..at]);
             let rest = strip_suffix_ci(rest.trim(), " job").unwrap_or(rest.trim());
             let (role, location) = split_place(rest);
+            let role = role.split([',', ';']).next().unwrap_or(role);
             return Some(Title {
                 company: Some(company.trim().to_string()),
                 role: Some(clean_role(role)),
                 location,
             });
         }
+    }
+    // past here, a sentence someone wrote is not a title
+    if is_a_message(line) {
+        return None;
     }
     // "Role at Company", "Role @ Company", "Role bei Company in Place"
     for at in [
