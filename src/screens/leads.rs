@@ -393,6 +393,15 @@ fn AddLead(start_open: bool) -> Element {
     let mut pay = use_signal(TypedPay::default);
     let mut error = use_signal(|| None::<UiError>);
     let mut seen_before = use_signal(|| None::<Vec<String>>);
+    // "did I already talk to them?", asked when a company is typed or read from a paste
+    let look_up = move |name: String| async move {
+        if name.trim().is_empty() {
+            return;
+        }
+        if let Ok(h) = ctx.journal().company_history(name.clone()).await {
+            seen_before.set((!h.is_empty()).then(|| known_at(&name, &h)));
+        }
+    };
     let mut submitting = use_signal(|| false);
     // a pasted posting or link, and what reading it said
     let mut pasted = use_signal(String::new);
@@ -418,11 +427,7 @@ fn AddLead(start_open: bool) -> Element {
                     draft.set(details);
                     error.set(None);
                     filled += 1;
-                    if !company.is_empty() {
-                        if let Ok(h) = ctx.journal().company_history(company.clone()).await {
-                            seen_before.set((!h.is_empty()).then(|| known_at(&company, &h)));
-                        }
-                    }
+                    look_up(company).await;
                 }
                 Err(e) => {
                     read_note.set(None);
@@ -485,12 +490,7 @@ fn AddLead(start_open: bool) -> Element {
             input { id: "lead-company", "data-testid": "lead-company", initial_value: "{d.company}", autocomplete: "off",
                 oninput: move |e| draft.write().company = e.value(),
                 onchange: move |_| {
-                    let name = draft().company;
-                    spawn(async move {
-                        if let Ok(h) = ctx.journal().company_history(name.clone()).await {
-                            seen_before.set((!h.is_empty()).then(|| known_at(&name, &h)));
-                        }
-                    });
+                    spawn(look_up(draft().company));
                 },
             }
             if let Some(m) = UiError::for_field(&err, "company") { p { class: "field-error", role: "alert", "{m}" } }
@@ -533,7 +533,7 @@ fn AddLead(start_open: bool) -> Element {
 /// "Did I already talk to them?": the earlier leads, interviews and people
 /// at a company, one line each, most recent first.
 pub fn known_at(company: &str, h: &reps_core::CompanyHistory) -> Vec<String> {
-    let mut lines = vec![format!("You have been in touch with {company} before:")];
+    let mut lines = vec![format!("{}:", reps_core::wording::met_before(company))];
     for l in h.leads.iter().rev() {
         lines.push(format!(
             "{} — {} (added {}, {})",

@@ -94,17 +94,15 @@ class SharedWhileHeld(unittest.TestCase):
             holder = Holder(data_dir)
             with self.assertRaises(reps_ffi.RepsError.Busy):
                 reps_ffi.RepsJournal.open(data_dir)
-            out = subprocess.run(
-                [sys.executable, "-c", SHARE, os.environ["REPS_FFI_PY"], data_dir, POSTING],
-                check=True, capture_output=True, text=True,
-            )
-            lead_id = out.stdout.strip()
-            self.assertEqual(len(lead_id), 36, out.stdout)
+            def share():
+                out = subprocess.run(
+                    [sys.executable, "-c", SHARE, os.environ["REPS_FFI_PY"], data_dir, POSTING],
+                    check=True, capture_output=True, text=True,
+                )
+                self.assertEqual(len(out.stdout.strip()), 36, out.stdout)
+            share()
             # shared twice by a double tap: the deck still gets it once
-            subprocess.run(
-                [sys.executable, "-c", SHARE, os.environ["REPS_FFI_PY"], data_dir, POSTING],
-                check=True, capture_output=True, text=True,
-            )
+            share()
             # an empty share is refused at the door
             with self.assertRaises(reps_ffi.RepsError.Invalid):
                 reps_ffi.RepsInbox.open(data_dir).add_share("   ")

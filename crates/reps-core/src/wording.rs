@@ -111,9 +111,10 @@ pub fn posting_read(d: &crate::LeadDetails, already: Option<&str>) -> String {
     }
 }
 
-/// A shared posting at a company met before.
+/// A company met before (earlier leads, people there): said when a lead
+/// is added or shared, without the end of the sentence.
 pub fn met_before(company: &str) -> String {
-    format!("You have been in touch with {company} before.")
+    format!("You have been in touch with {company} before")
 }
 
 /// A posting shared a second time (it may be decided on by now).

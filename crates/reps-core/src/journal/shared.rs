@@ -58,7 +58,7 @@ impl Shared {
             Shared::Added { lead, known_before } => {
                 let added = wording::shared_added(&wording::about(lead));
                 if *known_before {
-                    format!("{added} {}", wording::met_before(&lead.details.company))
+                    format!("{added} {}.", wording::met_before(&lead.details.company))
                 } else {
                     added
                 }
