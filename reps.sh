@@ -45,7 +45,8 @@ setup() {
 # What only the tests need: the clipboard reader and a private D-Bus for the
 # window tests (copy, notifications), LibreOffice to open the spreadsheet
 # export headless, the age tool to open encrypted backups, the Python parsers that check the calendar and
-# contacts exports, and the WebDAV server the sync tests run (pinned in tests/*/requirements.txt).
+# contacts exports, the WebDAV server the sync tests run, and the reference
+# FSRS scheduler practice is checked against (pinned in tests/*/requirements.txt).
 setup_test_tools() {
   local need=()
   command -v xclip >/dev/null 2>&1 || need+=(xclip)
@@ -60,8 +61,8 @@ setup_test_tools() {
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
-  local reqs=(-r tests/formats/requirements.txt -r tests/window/requirements.txt -r tests/sync/requirements.txt)
-  if ! python3 -c 'import icalendar, vobject, jeepney, wsgidav, cheroot' 2>/dev/null; then
+  local reqs=(-r tests/formats/requirements.txt -r tests/window/requirements.txt -r tests/sync/requirements.txt -r tests/fsrs/requirements.txt)
+  if ! python3 -c 'import icalendar, vobject, jeepney, wsgidav, cheroot, fsrs' 2>/dev/null; then
     python3 -m pip install -q --disable-pip-version-check "${reqs[@]}" 2>/dev/null ||
       python3 -m pip install -q --disable-pip-version-check --break-system-packages "${reqs[@]}"
   fi

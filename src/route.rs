@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 use reps_core::rules::messages::MessageKind;
-use reps_core::{DebriefId, GoesTo, InterviewId, LeadId};
+use reps_core::{CardId, DebriefId, GoesTo, InterviewId, LeadId};
 
 use crate::app::Launch;
 use crate::screens::capture::{Capture, CaptureFor, DebriefNotes};
@@ -14,6 +14,7 @@ use crate::screens::leads::Leads;
 use crate::screens::message::{Message, MessageFor};
 use crate::screens::offers::Offers;
 use crate::screens::people::People;
+use crate::screens::practice::{Cards, EditCard, NewCard, Practice, PracticeBefore};
 use crate::screens::reps::Reps;
 use crate::screens::search::Search;
 use crate::screens::today::Today;
@@ -53,6 +54,16 @@ pub enum Route {
         Offers {},
         #[route("/search")]
         Search {},
+        #[route("/practice")]
+        Practice {},
+        #[route("/practice/before/:interview")]
+        PracticeBefore { interview: InterviewId },
+        #[route("/practice/cards")]
+        Cards {},
+        #[route("/practice/cards/new")]
+        NewCard {},
+        #[route("/practice/cards/:id")]
+        EditCard { id: CardId },
 }
 
 impl From<GoesTo> for Route {
@@ -67,6 +78,8 @@ impl From<GoesTo> for Route {
             GoesTo::Message(kind, about) => Route::Message { kind, about },
             GoesTo::Debrief(id) => Route::DebriefNotes { id },
             GoesTo::People => Route::People {},
+            GoesTo::Practice(None) => Route::Practice {},
+            GoesTo::Practice(Some(interview)) => Route::PracticeBefore { interview },
         }
     }
 }

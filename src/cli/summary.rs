@@ -48,6 +48,11 @@ pub fn render(j: &Journal) -> Result<String> {
                 reps_core::wording::follow_up(followup.kind),
                 if *overdue { " (overdue)" } else { "" }
             ),
+            TodayItem::Practice { cards, .. } => format!(
+                "{}: {}",
+                reps_core::wording::PRACTISE,
+                reps_core::wording::cards_due(*cards)
+            ),
             TodayItem::Silent { about, since, .. } => format!(
                 "No word from {about} since {}: mark as ghosted, or send a last check-in?",
                 since.local().format("%-d %b")

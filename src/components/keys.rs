@@ -38,6 +38,11 @@ pub fn up_from(route: &Route) -> Option<Route> {
             Some(Route::Leads {})
         }
         Route::ChecklistScreen { .. } => Some(Route::Prep {}),
+        Route::Practice {}
+        | Route::PracticeBefore { .. }
+        | Route::Cards {}
+        | Route::NewCard {}
+        | Route::EditCard { .. } => Some(Route::Reps {}),
         Route::Message { .. } | Route::Search {} | Route::Data {} | Route::DebriefNotes { .. } => {
             Some(Route::Today {})
         }

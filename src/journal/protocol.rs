@@ -24,8 +24,11 @@ use reps_core::journal::shared::Shared;
 use reps_core::journal::sync::SyncView;
 #[cfg(not(target_arch = "wasm32"))]
 use reps_core::journal::sync::{Outbox, RoundEnd, Sent, SyncSetup, TakeInReport};
+use reps_core::journal::{CardOffer, PracticeCard, PracticePage, Rated};
+use reps_core::rules::practice::FromDebrief;
 #[cfg(not(target_arch = "wasm32"))]
 use reps_core::sync::Listed;
+use reps_core::{Card, CardBody, CardId, Grade};
 use reps_core::{
     ChecklistPage, ChecklistTemplate, ChecklistView, Collision, CompanyHistory, Contact,
     ContactDetails, ContactId, Debrief, DebriefBody, DebriefId, Decided, Decision, FollowUp,
@@ -116,6 +119,18 @@ protocol! {
     /// The reps tracker and the skills balance sheet.
     fn reps(j) -> RepsPage { j.reps_page() }
 
+    /// The practice screen: the cards due, or those that suit an interview.
+    fn practice(j, before: Option<InterviewId>) -> PracticePage { j.practice_page(before) }
+
+    /// Every card (the story bank), due ones first.
+    fn cards(j) -> Vec<PracticeCard> { j.all_cards() }
+
+    /// One card as the screens show it.
+    fn card(j, id: CardId) -> PracticeCard { j.practice_card(id) }
+
+    /// What a debrief offers to practise, each with its card if made.
+    fn card_offers(j, debrief: DebriefId) -> Vec<CardOffer> { j.card_offers(debrief) }
+
     /// Everyone met, with their next open keep-in-touch follow-up.
     fn people(j) -> Vec<Person> { j.people() }
 
@@ -193,6 +208,9 @@ protocol! {
         j.export_proof_of_search_csv(reps_core::formats::proof_of_search::ProofOptions { include_private })
     }
 
+    /// Practice cards for a flashcard app (CSV: front, back, tags).
+    fn export_cards(j) -> String { j.export_cards_csv() }
+
     /// One row per stage change (CSV), the proof of a search week by week.
     fn export_stage_history(j) -> String { j.export_stage_history_csv() }
 
@@ -235,6 +253,25 @@ protocol! {
 
     /// "Looks right" on a lead read from a shared posting.
     fn check_lead(j, id: LeadId) -> Lead { j.check_lead(id) }
+
+    /// Writes a card directly (the story bank).
+    fn add_card(j, body: CardBody) -> Card { j.add_card(body) }
+
+    /// One tap on a debrief's line or skill: its card (made once).
+    fn card_from_debrief(j, debrief: DebriefId, pick: FromDebrief) -> Card {
+        j.card_from_debrief(debrief, pick)
+    }
+
+    /// Replaces what is written on a card.
+    fn edit_card(j, id: CardId, body: CardBody) -> Card { j.edit_card(id, body) }
+
+    /// Deletes a card and its practices.
+    fn delete_card(j, id: CardId) -> () { j.delete_card(id) }
+
+    /// Saves one practice, as it is given.
+    fn rate_card(j, id: CardId, grade: Grade, seconds: Option<u32>) -> Rated {
+        j.rate_card(id, grade, seconds)
+    }
 
     /// A swipe.
     fn decide(j, id: LeadId, decision: Decision) -> Decided { j.decide(id, decision) }

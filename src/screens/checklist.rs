@@ -77,6 +77,7 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
         interview: iv,
         lead,
         walking_in: door,
+        practice,
     })) = &*guard
     else {
         return match &*guard {
@@ -121,6 +122,14 @@ pub fn ChecklistScreen(id: InterviewId) -> Element {
                         });
                     },
                     "Write the message asking to move it" }
+            }
+        }
+        if let Some(offer) = practice.clone() {
+            section { class: "sheet practice-offer", "data-testid": "check-practice",
+                p { "{offer.text}." }
+                button { class: "button", "data-testid": "check-practice-open",
+                    onclick: move |_| { navigator().push(Route::from(offer.goes_to)); },
+                    if offer.cards == 1 { "Practise it" } else { "Practise them" } }
             }
         }
         ChecklistList { view: view.clone(), on_tick: tick }

@@ -29,6 +29,8 @@ pub enum Export {
     StageHistory,
     /// Debriefs as Markdown, one file per lead.
     Notes,
+    /// Practice cards for a flashcard app (.csv: front, back, tags).
+    Cards,
     /// The applications made, for an employment office (.csv); private
     /// reasons and notes only when asked.
     ProofOfSearch {
@@ -39,13 +41,14 @@ pub enum Export {
 
 impl Export {
     /// Every export, in the order the screen lists them.
-    pub const ALL: [Export; 6] = [
+    pub const ALL: [Export; 7] = [
         Export::Backup,
         Export::Calendar,
         Export::Contacts,
         Export::Applications,
         Export::StageHistory,
         Export::Notes,
+        Export::Cards,
     ];
 
     fn testid(self) -> &'static str {
@@ -56,6 +59,7 @@ impl Export {
             Export::Applications => "data-export-csv",
             Export::StageHistory => "data-export-history",
             Export::Notes => "data-export-notes",
+            Export::Cards => "data-export-cards",
             Export::ProofOfSearch { .. } => "data-export-proof",
         }
     }
@@ -68,6 +72,7 @@ impl Export {
             Export::Applications => "Applications (.csv)",
             Export::StageHistory => "Every stage, one per row (.csv)",
             Export::Notes => "Debrief notes (Markdown)",
+            Export::Cards => "Practice cards for a flashcard app (.csv)",
             Export::ProofOfSearch { .. } => "Proof of search (.csv)",
         }
     }
@@ -81,6 +86,7 @@ impl Export {
             Export::Applications => format!("reps-applications-{day}.csv"),
             Export::StageHistory => format!("reps-stage-history-{day}.csv"),
             Export::Notes => format!("reps-notes-{day}"),
+            Export::Cards => format!("reps-practice-cards-{day}.csv"),
             Export::ProofOfSearch {
                 include_private: false,
             } => format!("proof-of-job-search-{day}.csv"),
@@ -103,6 +109,9 @@ impl Export {
                 "Open it with a spreadsheet (LibreOffice, Excel, Google Sheets, Numbers)."
             }
             Export::Notes => "Open the folder in your notes app.",
+            Export::Cards => {
+                "Import it into Anki or another flashcard app: front, back, and the skills as tags."
+            }
             Export::ProofOfSearch { .. } => {
                 "Print it, or attach it when your employment office asks for proof of your search."
             }
@@ -143,6 +152,7 @@ pub async fn run_export(h: &JournalHandle, what: Export) -> Result<String, UiErr
         Export::Contacts => h.export_contacts().await?,
         Export::Applications => h.export_applications().await?,
         Export::StageHistory => h.export_stage_history().await?,
+        Export::Cards => h.export_cards().await?,
         Export::ProofOfSearch { include_private } => h.export_proof(include_private).await?,
         Export::Notes => return deliver_notes(&name, &h.export_notes().await?),
     };

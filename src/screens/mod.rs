@@ -9,6 +9,7 @@ pub mod leads;
 pub mod message;
 pub mod offers;
 pub mod people;
+pub mod practice;
 pub mod reps;
 pub mod search;
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,7 @@
 //! "no"s counted as progress, and which sources pay off.
 
 use dioxus::prelude::*;
+use reps_core::journal::PracticeFacts;
 use reps_core::rules::reps::RepsReport;
 use reps_core::rules::skills::SkillLine;
 use reps_core::rules::sources::SourceLine;
@@ -24,7 +25,7 @@ pub fn Reps() -> Element {
         None => rsx! { p { class: "loading", "Loading…" } },
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
         Some(Ok(page)) => {
-            rsx! { RepsView { report: page.report.clone(), skills: page.skills.clone(), sources: page.sources.clone() } }
+            rsx! { RepsView { report: page.report.clone(), skills: page.skills.clone(), sources: page.sources.clone(), practice: page.practice.clone() } }
         }
     }
 }
@@ -35,6 +36,7 @@ pub fn RepsView(
     report: RepsReport,
     skills: Vec<SkillLine>,
     #[props(default)] sources: Vec<SourceLine>,
+    #[props(default)] practice: PracticeFacts,
 ) -> Element {
     let verdicts: Vec<String> = sources.iter().filter_map(wording::source_verdict).collect();
     let next = report
@@ -82,6 +84,24 @@ pub fn RepsView(
         }
         p { class: "sub", "data-testid": "strength-explained",
             "Practice strength runs from 0 to 100: every interview raises it, and it fades slowly when weeks pass without one." }
+        section { class: "practice-facts", "data-testid": "reps-practice",
+            h2 { "Between interviews" }
+            if practice.cards == 0 {
+                p { class: "sub", "Turn an answer you want to improve into a practice card from your interview notes; practising it aloud here counts too — though a rep is still an interview." }
+            } else {
+                p { "data-testid": "practice-tally", "{wording::practice_tally(&practice)}" }
+            }
+            div { class: "row-actions wrap",
+                if practice.due > 0 {
+                    button { class: "button", "data-testid": "reps-practise",
+                        onclick: move |_| { navigator().push(crate::route::Route::Practice {}); },
+                        "Practise now ({wording::cards_due(practice.due)})" }
+                }
+                button { class: if practice.due > 0 { "button quiet" } else { "button" }, "data-testid": "reps-cards",
+                    onclick: move |_| { navigator().push(crate::route::Route::Cards {}); },
+                    if practice.cards == 0 { "Write a card" } else { "Your cards" } }
+            }
+        }
         if report.total == 0 {
             section { class: "empty",
                 p { class: "empty-title", "Your first rep is waiting." }
@@ -134,6 +154,13 @@ pub fn RepsView(
                     }
                 }
                 }
+                if !practice.effects.is_empty() {
+                    ul { class: "practice-effects", "data-testid": "practice-effects",
+                        for (n, (skill, effect)) in practice.effects.iter().enumerate() {
+                            li { key: "{n}", "data-testid": "practice-effect-{n}", b { "{skill}" } ": {effect}" }
+                        }
+                    }
+                }
             }
         }
         if !sources.is_empty() {
@@ -179,7 +206,7 @@ mod tests {
         let j = demo();
         let html = render_with(
             j.reps_page().unwrap(),
-            |page| rsx! { RepsView { report: page.report, skills: page.skills, sources: page.sources } },
+            |page| rsx! { RepsView { report: page.report, skills: page.skills, sources: page.sources, practice: page.practice } },
         );
         assert!(html.contains("<polyline"), "{html}");
         assert!(html.contains(">6<"), "six reps: {html}");

@@ -205,6 +205,7 @@ fn row_key(row: &TodayRow) -> String {
         TodayItem::WriteDebrief { interview, .. } => format!("d{interview}"),
         TodayItem::FollowUp { followup, .. } => format!("f{}", followup.id),
         TodayItem::Silent { lead, .. } => format!("s{lead}"),
+        TodayItem::Practice { .. } => "practice".into(),
     }
 }
 
@@ -269,6 +270,15 @@ fn row(
                 }
             }
         }
+        TodayItem::Practice { .. } => rsx! {
+            div { class: "row-text", "data-testid": "today-practice-row",
+                span { class: "row-kind", "{title}" }
+                span { class: "row-title", "{about}" }
+                span { class: "row-meta", "{when} · a few minutes, out loud" }
+            }
+            button { class: "button", "data-testid": "today-practise", aria_label: "Practise now: {about}",
+                onclick: move |_| on_nav.call(to.clone()), "Practise" }
+        },
         TodayItem::Silent { lead, .. } => {
             let write = message.map(|(kind, about)| Route::Message { kind, about });
             rsx! {

@@ -734,13 +734,14 @@ fn main() -> R<()> {
     let today_sqlite = sql.today(now)?;
     assert_eq!(today_redb, today_sqlite, "Today differs");
     let kinds = |items: &[TodayItem]| {
-        let mut k = [0usize; 4];
+        let mut k = [0usize; 5];
         for i in items {
             k[match i {
                 TodayItem::Checklist { .. } => 0,
                 TodayItem::WriteDebrief { .. } => 1,
                 TodayItem::FollowUp { .. } => 2,
                 TodayItem::Silent { .. } => 3,
+                TodayItem::Practice { .. } => 4,
             }] += 1;
         }
         k

@@ -4,11 +4,12 @@
 use chrono::{Duration, NaiveTime};
 
 use crate::error::Result;
+use crate::rules::practice::FromDebrief;
 use crate::time::{Clock, ManualClock, Stamp};
 use crate::{
-    ContactDetails, DebriefBody, Decision, Fit, InterviewKind, InterviewPlan, Journal, LeadDetails,
-    Offer, Outcome, PassReason, PayPeriod, PayRange, Provenance, Question, Rating, RedFlag,
-    RedFlagKind, Skill, Source, Stage, Status, WorkMode,
+    CardBody, ContactDetails, DebriefBody, Decision, Fit, Grade, InterviewKind, InterviewPlan,
+    Journal, LeadDetails, Offer, Outcome, PassReason, PayPeriod, PayRange, Provenance, Question,
+    Rating, RedFlag, RedFlagKind, Skill, Source, Stage, Status, WorkMode,
 };
 
 struct Sample<'a> {
@@ -146,6 +147,7 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
             ..Default::default()
         },
     )?;
+    let first_notes = d.id;
     s.go(29, 15)?;
     let d = j.start_debrief(Some(kz1.id), None)?;
     j.save_debrief(
@@ -164,7 +166,37 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
         },
     )?;
     j.rate_confidence(kz1.id, rating(2), rating(2))?;
+    // the two answers that went wrong become practice cards that evening
+    s.go(29, 20)?;
+    let intro = j.card_from_debrief(
+        first_notes,
+        FromDebrief::Answer(
+            "Rambled on \"tell me about yourself\"; keep it to two minutes.".into(),
+        ),
+    )?;
+    let intro = j.edit_card(
+        intro.id,
+        CardBody {
+            question: "Tell me about yourself.".into(),
+            said: "Started at university and went through every job in order.".into(),
+            answer: "Now: backend engineer, six years, payments. Before: the billing \
+                     migration at my last job, zero downtime. Next: a product team where \
+                     I own a service end to end — which is why this role."
+                .into(),
+            skills: vec![Skill::TellMeAboutYourself, Skill::Conciseness],
+        },
+    )?;
+    let salary = j.card_from_debrief(d.id, FromDebrief::Skill(Skill::SalaryTalk))?;
+    let mut body = salary.body.clone();
+    body.said = "Froze, then said \"whatever you think is fair\".".into();
+    body.answer = "Based on the role and what I've seen for similar ones, I'm looking at \
+                   55 to 60k. Is that in the range you have in mind?"
+        .into();
+    let salary = j.edit_card(salary.id, body)?;
+    j.rate_card(intro.id, Grade::Hard, Some(150))?;
+    j.rate_card(salary.id, Grade::Again, Some(40))?;
     s.go(27, 9)?;
+    j.rate_card(salary.id, Grade::Good, Some(35))?;
     j.record_outcome(nw1.id, Outcome::Invited)?;
     j.record_outcome(kz1.id, Outcome::NotInvited)?;
     j.move_lead(kestrel.id, Status::Rejected, None, "Polite no by email")?;
@@ -230,6 +262,7 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
         },
     )?;
     s.go(21, 17)?;
+    j.rate_card(intro.id, Grade::Good, Some(110))?;
     j.rate_confidence(mb1.id, rating(3), rating(4))?;
     j.record_outcome(nw2.id, Outcome::Invited)?;
     j.record_outcome(mb1.id, Outcome::Invited)?;
@@ -270,6 +303,19 @@ pub fn populate(journal: &Journal, clock: &ManualClock, now: Stamp) -> Result<()
             ..Default::default()
         },
     )?;
+    // a story for the bank, written the evening after the panel
+    s.go(14, 20)?;
+    let story = j.add_card(CardBody {
+        question: "Tell me about a time you led a difficult change.".into(),
+        said: String::new(),
+        answer: "Situation: billing ran on a ten-year-old system nobody wanted to touch. \
+                 Task: move it without a single failed invoice. Action: ran old and new \
+                 side by side for a month and compared every invoice each night. Result: \
+                 switched over on a Tuesday; no customer noticed."
+            .into(),
+        skills: vec![Skill::Examples],
+    })?;
+    j.rate_card(story.id, Grade::Good, Some(125))?;
     s.go(10, 10)?;
     j.record_outcome(nw3.id, Outcome::Invited)?;
     j.move_lead(northwind.id, Status::Offer, None, "Offer by phone")?;
@@ -381,5 +427,22 @@ mod tests {
         assert_eq!(j.offers().unwrap().len(), 1);
         assert!(!j.skills().unwrap().is_empty());
         assert!(!j.search("salary", 10).unwrap().is_empty());
+        // practice: cards from two debriefs and one story, some due today
+        let practice = j.practice_page(None).unwrap();
+        assert_eq!(practice.total, 3);
+        assert!(!practice.cards.is_empty(), "{practice:#?}");
+        assert!(
+            today
+                .iter()
+                .any(|i| matches!(i, TodayItem::Practice { .. })),
+            "{today:#?}"
+        );
+        let facts = j.practice_facts().unwrap();
+        assert!(
+            facts
+                .effects
+                .iter()
+                .any(|(skill, _)| skill == "Salary talk")
+        );
     }
 }

@@ -74,6 +74,10 @@ id_type!(
     TemplateId, "template"
 );
 id_type!(
+    /// Identifies a practice [`crate::Card`].
+    CardId, "card"
+);
+id_type!(
     /// Identifies one item inside a checklist or a question inside a debrief.
     ItemId, "item"
 );

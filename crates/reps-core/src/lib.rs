@@ -24,6 +24,7 @@ pub mod sync;
 pub mod time;
 pub mod wording;
 
+pub use domain::card::{Card, CardBody, CardSource, Grade, Review};
 pub use domain::checklist::{Checklist, ChecklistItem, ChecklistTemplate, TemplateItem, When};
 pub use domain::contact::{Contact, ContactDetails, Position};
 pub use domain::debrief::{
@@ -41,7 +42,7 @@ pub use domain::settings::Settings;
 pub use error::{Error, Invalid, Problem, Result};
 pub use formats::markdown::NoteFile;
 pub use formats::tracker_import::{ColumnMap, CsvImportError, TrackerPreview};
-pub use id::{ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
+pub use id::{CardId, ContactId, DebriefId, FollowUpId, InterviewId, ItemId, LeadId, TemplateId};
 pub use journal::{
     ChecklistPage, Collision, CompanyHistory, Counts, Decided, Decision, GoesTo, Journal, LeadPage,
     Lesson, MessageAbout, MessageDraft, MessageFor, NextInterview, OfferFile, Outside, Person,

@@ -619,6 +619,151 @@ pub fn days_to_answer(days: Option<f64>) -> String {
     }
 }
 
+/// The practice screen's title for the cards due.
+pub const PRACTICE_DUE: &str = "Practice due today";
+
+/// The question a card from a "work on" skill starts with: the way that
+/// skill is usually asked.
+pub fn practice_question(s: &Skill) -> String {
+    match s {
+        Skill::TellMeAboutYourself => "Tell me about yourself.".into(),
+        Skill::WhyThisCompany => "Why do you want to work here?".into(),
+        Skill::Examples => "Tell me about a time you solved a hard problem.".into(),
+        Skill::TechnicalDepth => "Walk me through something technical you know well.".into(),
+        Skill::SalaryTalk => "What salary are you looking for?".into(),
+        Skill::QuestionsForThem => "Do you have any questions for us?".into(),
+        Skill::Composure => "Tell me about a time things went wrong under pressure.".into(),
+        Skill::Conciseness => "In under a minute: what do you do best?".into(),
+        Skill::Custom(name) => format!("Practise: {name}"),
+    }
+}
+
+/// Where a card came from: "From Acme — Engineer, 3 Dec".
+pub fn card_source(lead: Option<&Lead>, debrief_written: Option<Stamp>) -> String {
+    match (lead, debrief_written) {
+        (Some(l), Some(at)) => format!("From {}, {}", about(l), day(&at)),
+        (Some(l), None) => format!("From {}", about(l)),
+        (None, Some(at)) => format!("From your notes of {}", day(&at)),
+        (None, None) => String::new(),
+    }
+}
+
+/// When a card comes back, as its row says it.
+pub fn card_due(s: &crate::rules::practice::Schedule, now: Stamp) -> String {
+    if s.is_due(now) {
+        if s.practised == 0 {
+            "New: practise today".into()
+        } else {
+            "Due today".into()
+        }
+    } else {
+        format!("Next: {}", weekday(&s.due.in_zone(now.tz())))
+    }
+}
+
+/// How often a card was practised.
+pub fn practised(s: &crate::rules::practice::Schedule) -> String {
+    match (s.practised, s.last) {
+        (0, _) | (_, None) => "Not practised yet".into(),
+        (1, Some(last)) => format!("Practised once, {}", day(&last)),
+        (n, Some(last)) => format!("Practised {n} times, last {}", day(&last)),
+    }
+}
+
+/// After a rating: "Back tomorrow", "Back in 3 days (Thu 10 Dec)".
+pub fn back_in(now: Stamp, due: Stamp) -> String {
+    let due = due.in_zone(now.tz());
+    let days = (due.local_date() - now.local_date()).num_days();
+    match days {
+        ..=0 => "Back later today".into(),
+        1 => format!("Back tomorrow ({})", weekday(&due)),
+        n => format!("Back in {n} days ({})", weekday(&due)),
+    }
+}
+
+/// What practising a skill did, for its line on the Reps screen.
+pub fn practice_effect(e: &crate::rules::practice::PracticeEffect) -> String {
+    let since = day(&e.since);
+    let times = match e.practices {
+        1 => "once".to_string(),
+        n => format!("{n} times"),
+    };
+    match (e.debriefs_since, e.work_on_since) {
+        (0, _) => format!("Practised {times} since {since}; no debrief since to tell"),
+        (n, 0) => format!(
+            "Practised {times} since {since}; not marked to work on in the {} since",
+            debriefs(n)
+        ),
+        (n, w) => format!(
+            "Practised {times} since {since}; still marked to work on in {w} of the {} since",
+            debriefs(n)
+        ),
+    }
+}
+
+fn debriefs(n: usize) -> String {
+    if n == 1 {
+        "debrief".into()
+    } else {
+        format!("{n} debriefs")
+    }
+}
+
+/// What a Today row or a reminder about practice asks.
+pub const PRACTISE: &str = "Practise your answers";
+
+/// "1 card due", "3 cards due".
+pub fn cards_due(n: usize) -> String {
+    if n == 1 {
+        "1 card due".into()
+    } else {
+        format!("{n} cards due")
+    }
+}
+
+/// The checklist's offer: "Practise the 3 cards for this interview".
+pub fn practise_before(cards: usize) -> String {
+    if cards == 1 {
+        "Practise the card for this interview out loud".into()
+    } else {
+        format!("Practise the {cards} cards for this interview out loud")
+    }
+}
+
+/// A grade's button: its word and what it means.
+pub fn grade(g: crate::Grade) -> (&'static str, &'static str) {
+    match g {
+        crate::Grade::Again => ("Again", "Couldn't say it"),
+        crate::Grade::Hard => ("Hard", "Got there, with effort"),
+        crate::Grade::Good => ("Good", "Said it well"),
+        crate::Grade::Easy => ("Easy", "Came easily"),
+    }
+}
+
+/// The practice timer: "0:42".
+pub fn timer(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// "3 cards · 12 practices, 4 this week".
+pub fn practice_tally(f: &crate::journal::PracticeFacts) -> String {
+    let cards = if f.cards == 1 {
+        "1 card".to_string()
+    } else {
+        format!("{} cards", f.cards)
+    };
+    let practices = match f.practices {
+        0 => "not practised yet".to_string(),
+        1 => "1 practice".to_string(),
+        n => format!("{n} practices"),
+    };
+    if f.practices > 0 {
+        format!("{cards} · {practices}, {} this week", f.this_week)
+    } else {
+        format!("{cards} · {practices}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -611,6 +611,7 @@ fn today_lists_what_is_due_in_the_order_a_person_acts() {
             TodayItem::WriteDebrief { .. } => "debrief",
             TodayItem::FollowUp { .. } => "follow-up",
             TodayItem::Silent { .. } => "silent",
+            TodayItem::Practice { .. } => "practice",
         })
         .collect();
     assert_eq!(kinds, ["checklist", "debrief", "follow-up"], "{items:#?}");

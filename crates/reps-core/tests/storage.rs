@@ -252,7 +252,7 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
     records!(
         SETTINGS => Settings, LEADS => Lead, INTERVIEWS => Interview, DEBRIEFS => Debrief,
         CONTACTS => Contact, FOLLOW_UPS => FollowUp, TEMPLATES => ChecklistTemplate,
-        CHECKLISTS => Checklist,
+        CHECKLISTS => Checklist, CARDS => Card,
     );
     rows!(
         META,
@@ -273,6 +273,7 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
         FOLLOW_UP_BY_CONTACT,
         FOLLOW_UP_BY_RULE
     );
+    rows!(CARD_BY_DUE, CARD_BY_DEBRIEF);
     // each record's sync document, as the record it holds (the bytes carry
     // the device and the time, which differ between two journals)
     if SCHEMA_VERSION >= 2 {

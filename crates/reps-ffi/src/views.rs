@@ -8,7 +8,7 @@ use reps_core::rules::today::TodayItem;
 /// One line of the Today list, for a widget.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct TodayRow {
-    /// `"checklist"`, `"debrief"`, `"follow_up"` or `"silent"`.
+    /// `"checklist"`, `"debrief"`, `"follow_up"`, `"silent"` or `"practice"`.
     pub kind: String,
     /// What to do: "Prepare", "Send a thank-you"…
     pub title: String,
@@ -96,6 +96,7 @@ impl From<reps_core::TodayRow> for TodayRow {
             TodayItem::WriteDebrief { .. } => "debrief",
             TodayItem::FollowUp { .. } => "follow_up",
             TodayItem::Silent { .. } => "silent",
+            TodayItem::Practice { .. } => "practice",
         };
         Self {
             kind: kind.into(),

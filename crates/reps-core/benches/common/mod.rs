@@ -1664,6 +1664,7 @@ impl Gen {
             checklists: self.checklists,
             debriefs: self.debriefs,
             follow_ups: self.follow_ups,
+            cards: Vec::new(),
         };
         b.leads.sort_by_key(|r| r.id.key());
         b.contacts.sort_by_key(|r| r.id.key());

@@ -1,6 +1,7 @@
 //! The things Reps knows about: leads, interviews, debriefs, checklists,
-//! contacts and follow-ups. Plain data with validation; no storage, no clock.
+//! contacts, follow-ups and practice cards. Plain data with validation; no storage, no clock.
 
+pub mod card;
 pub mod checklist;
 pub mod contact;
 pub mod debrief;

@@ -70,6 +70,12 @@ pub fn guard_cell(text: &str) -> Cow<'_, str> {
 #[error("cannot write the spreadsheet: {0}")]
 pub struct SpreadsheetError(String);
 
+impl SpreadsheetError {
+    pub(crate) fn new(why: String) -> Self {
+        Self(why)
+    }
+}
+
 /// The wide export of `leads`, with the interviews that belong to them.
 pub fn applications_csv(
     leads: &[Lead],

@@ -1,9 +1,9 @@
 //! The backup: the whole journal as one documented, versioned JSON file.
 //!
 //! ```json
-//! { "format": "reps-backup", "version": 2, "exported": "2026-11-23T10:00:00+01:00[Europe/Paris]",
+//! { "format": "reps-backup", "version": 3, "exported": "2026-11-23T10:00:00+01:00[Europe/Paris]",
 //!   "settings": {…}, "templates": […], "leads": […], "contacts": […], "interviews": […],
-//!   "checklists": […], "debriefs": […], "follow_ups": […] }
+//!   "checklists": […], "debriefs": […], "follow_ups": […], "cards": […] }
 //! ```
 //!
 //! Every record has the same shape as in the journal (see the domain types).
@@ -17,13 +17,18 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::time::Stamp;
-use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
+use crate::{
+    Card, Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings,
+};
 
 /// The `format` field of every backup.
 pub const FORMAT: &str = "reps-backup";
 /// The backup layout this build writes and reads (2: a lead may hold its ad
-/// and come from a company site; version 1 backups read unchanged).
-pub const VERSION: u32 = 2;
+/// and come from a company site; 3: practice cards; older backups read
+/// unchanged).
+pub const VERSION: u32 = 3;
+/// Most practices one card may hold (years of daily practice).
+pub const MAX_REVIEWS: usize = 10_000;
 /// Largest backup accepted (a ten-year journal is a few tens of MB).
 pub const MAX_BYTES: usize = 256 * 1024 * 1024;
 
@@ -105,6 +110,9 @@ pub struct Backup {
     pub debriefs: Vec<Debrief>,
     /// Follow-ups.
     pub follow_ups: Vec<FollowUp>,
+    /// Practice cards with their practices (none before layout 3).
+    #[serde(default)]
+    pub cards: Vec<Card>,
 }
 
 /// What an import did.
@@ -190,6 +198,22 @@ pub fn validate_records(b: &Backup) -> Result<(), BackupError> {
     unique("checklist", b.checklists.iter().map(|c| c.interview))?;
     unique("debrief", b.debriefs.iter().map(|d| d.id))?;
     unique("follow-up", b.follow_ups.iter().map(|f| f.id))?;
+    unique("practice card", b.cards.iter().map(|c| c.id))?;
+    for c in &b.cards {
+        c.body
+            .validate()
+            .map_err(|e| invalid("practice card", c.id, e))?;
+        if c.reviews.len() > MAX_REVIEWS {
+            return Err(invalid(
+                "practice card",
+                c.id,
+                format!(
+                    "it holds {} practices (at most {MAX_REVIEWS})",
+                    c.reviews.len()
+                ),
+            ));
+        }
+    }
     let mut rule_keys = HashSet::new();
     for f in &b.follow_ups {
         f.validate_stored()

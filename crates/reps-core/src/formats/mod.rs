@@ -2,6 +2,7 @@
 
 pub mod applications_csv;
 pub mod backup;
+pub mod cards_csv;
 pub mod ics;
 pub mod markdown;
 pub mod proof_of_search;

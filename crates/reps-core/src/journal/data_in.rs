@@ -16,7 +16,7 @@ use crate::store::tables::{INTERVIEW_BY_START, LEAD_BY_COMPANY};
 use crate::store::{Read, Record, Writer};
 use crate::time::Stamp;
 use crate::{
-    Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, InterviewPlan, Lead,
+    Card, Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, InterviewPlan, Lead,
     LeadDetails, Scheduled, Source, Stage, Status,
 };
 
@@ -50,6 +50,7 @@ impl Journal {
                 checklists,
                 debriefs,
                 follow_ups,
+                cards,
                 ..
             } = backup;
             merge(w, templates, &mut sum)?;
@@ -58,6 +59,7 @@ impl Journal {
             merge(w, interviews, &mut sum)?;
             merge(w, checklists, &mut sum)?;
             merge(w, debriefs, &mut sum)?;
+            merge(w, cards, &mut sum)?;
             for mut new in follow_ups {
                 let old = w.load_opt::<FollowUp>(new.id.key())?;
                 // A rule key held by a different follow-up here stays with it.
@@ -160,6 +162,18 @@ fn check_references(w: &Writer<'_>, b: &Backup) -> Result<(), Error> {
             return Err(dangling(record(), format!("interview {i}")));
         }
     }
+    let debriefs: HashSet<crate::DebriefId> = b.debriefs.iter().map(|d| d.id).collect();
+    for c in &b.cards {
+        if let Some(from) = &c.from
+            && !debriefs.contains(&from.debrief)
+            && w.load_opt::<crate::Debrief>(from.debrief.key())?.is_none()
+        {
+            return Err(dangling(
+                format!("practice card {}", c.id),
+                format!("debrief {}", from.debrief),
+            ));
+        }
+    }
     if let Some(t) = b.settings.default_template
         && !templates.contains(&t)
         && w.load_opt::<ChecklistTemplate>(t.key())?.is_none()
@@ -189,7 +203,8 @@ versioned!(
     Contact,
     Interview,
     Checklist,
-    Debrief
+    Debrief,
+    Card
 );
 
 fn merge<R: Versioned + PartialEq>(

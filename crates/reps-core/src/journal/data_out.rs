@@ -34,6 +34,7 @@ impl Journal {
                 checklists: r.load_all()?,
                 debriefs: r.load_all()?,
                 follow_ups: r.load_all()?,
+                cards: r.load_all()?,
             })
         })
     }

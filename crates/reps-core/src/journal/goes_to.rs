@@ -5,7 +5,8 @@
 //!
 //! Links: `reps://today`, `reps://capture`, `reps://capture/<interview id>`,
 //! `reps://prep/<interview id>` (its checklist), `reps://lead/<lead id>`,
-//! `reps://message/<kind>/<interview|lead|contact>-<id>`.
+//! `reps://message/<kind>/<interview|lead|contact>-<id>`, `reps://practice`,
+//! `reps://practice/<interview id>` (the cards that suit it).
 
 use std::fmt;
 use std::str::FromStr;
@@ -86,6 +87,8 @@ pub enum GoesTo {
     Debrief(DebriefId),
     /// The people list.
     People,
+    /// Practice: the cards due, or those that suit an interview coming up.
+    Practice(Option<InterviewId>),
 }
 
 impl GoesTo {
@@ -112,6 +115,8 @@ impl GoesTo {
             GoesTo::Message(kind, about) => format!("{SCHEME}://message/{kind}/{about}"),
             GoesTo::Debrief(d) => format!("{SCHEME}://debrief/{d}"),
             GoesTo::People => format!("{SCHEME}://people"),
+            GoesTo::Practice(None) => format!("{SCHEME}://practice"),
+            GoesTo::Practice(Some(i)) => format!("{SCHEME}://practice/{i}"),
         }
     }
 
@@ -129,6 +134,8 @@ impl GoesTo {
             ["lead", id] | ["leads", id] => id.parse().ok().map(GoesTo::Lead),
             ["debrief", id] => id.parse().ok().map(GoesTo::Debrief),
             ["people"] => Some(GoesTo::People),
+            ["practice"] => Some(GoesTo::Practice(None)),
+            ["practice", id] => id.parse().ok().map(|i| GoesTo::Practice(Some(i))),
             ["message", kind, about] => {
                 Some(GoesTo::Message(kind.parse().ok()?, about.parse().ok()?))
             }
@@ -166,6 +173,8 @@ mod tests {
             GoesTo::Lead(lead),
             GoesTo::Debrief(crate::id::DebriefId(uuid::Uuid::now_v7())),
             GoesTo::People,
+            GoesTo::Practice(None),
+            GoesTo::Practice(Some(iv)),
             GoesTo::Message(MessageKind::ThankYou, MessageFor::Interview(iv)),
             GoesTo::Message(MessageKind::StayInTouch, MessageFor::Contact(c)),
             GoesTo::Message(MessageKind::CheckIn, MessageFor::Lead(lead)),

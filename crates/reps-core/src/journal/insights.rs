@@ -20,6 +20,8 @@ pub struct RepsPage {
     pub skills: Vec<SkillLine>,
     /// Which sources pay off.
     pub sources: Vec<SourceLine>,
+    /// Practice beside the interviews (which stay the headline).
+    pub practice: super::PracticeFacts,
 }
 
 impl Journal {
@@ -50,6 +52,7 @@ impl Journal {
                 report: reps::report(&interviews, &rejected, now),
                 skills: skills::balance_sheet(&debriefs, now),
                 sources: sources::by_source(&leads, &interviews, now),
+                practice: super::practice::facts(r, now)?,
             })
         })
     }

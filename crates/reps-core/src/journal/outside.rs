@@ -32,7 +32,7 @@ use crate::error::Result;
 use crate::rules::followups::newly_due;
 use crate::store::Read;
 use crate::time::Stamp;
-use crate::{Contact, FollowUp, Interview, Lead, wording};
+use crate::{Card, Contact, FollowUp, Interview, Lead, wording};
 
 /// The snapshot's file name, in the folder of the capture inbox.
 pub const FILE: &str = "outside.json";
@@ -45,11 +45,17 @@ pub const MAX_REMINDERS: usize = 60;
 /// At most this many interviews (a widget shows one to three).
 pub const MAX_INTERVIEWS: usize = 5;
 
-/// A follow-up that falls due, as a notification says it.
+/// Something that falls due — a follow-up, or a day's practice — as a
+/// notification says it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reminder {
-    /// The follow-up.
-    pub follow_up: FollowUp,
+    /// A stable id for the notification: the follow-up's id, or
+    /// `practice-<day>` for a day's practice.
+    pub id: String,
+    /// When to show it.
+    pub due: Stamp,
+    /// The follow-up, when it is one.
+    pub follow_up: Option<FollowUp>,
     /// "Company — role", or the person's name.
     pub about: String,
     /// The notification's title: the action ("Send a thank-you").
@@ -65,7 +71,8 @@ pub struct Reminder {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReminderItem {
-    /// The follow-up's id: a stable notification id.
+    /// A stable notification id: the follow-up's id, or `practice-<day>`
+    /// (the name is the snapshot's since format 1).
     pub follow_up_id: String,
     /// The notification's title.
     pub title: String,
@@ -80,10 +87,10 @@ pub struct ReminderItem {
 impl From<&Reminder> for ReminderItem {
     fn from(r: &Reminder) -> Self {
         Self {
-            follow_up_id: r.follow_up.id.to_string(),
+            follow_up_id: r.id.clone(),
             title: r.title.clone(),
             body: r.body.clone(),
-            due_epoch_ms: r.follow_up.effective_due().millis(),
+            due_epoch_ms: r.due.millis(),
             deep_link: r.goes_to.link(),
         }
     }
@@ -212,20 +219,65 @@ fn next_in(r: &impl Read, now: Stamp, limit: usize) -> Result<Vec<NextInterview>
 
 fn reminders_in(r: &impl Read, after: Stamp, until: Stamp) -> Result<Vec<Reminder>> {
     let all: Vec<FollowUp> = r.load_all()?;
-    newly_due(&all, after, until)
+    let mut out = newly_due(&all, after, until)
         .into_iter()
         .map(|f| {
             let about = about_follow_up(r, &f)?;
             Ok(Reminder {
+                id: f.id.to_string(),
+                due: f.effective_due(),
                 title: wording::follow_up(f.kind).to_string(),
                 body: format!("{about} · due {}", wording::when(&f.effective_due())),
                 goes_to: GoesTo::for_follow_up(&f),
                 about,
-                follow_up: f,
+                follow_up: Some(f),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    out.extend(practice_reminders(&r.load_all::<Card>()?, after, until));
+    out.sort_by_key(|r| r.due);
+    Ok(out)
+}
+
+/// One reminder on each day a practised card comes back, at
+/// [`PRACTICE_HOUR`] in the zone of `after` (a card is due all its day, as
+/// on Today), counting every card due by that day. A card never practised is not announced: it was just made, and
+/// Today shows it.
+fn practice_reminders(cards: &[Card], after: Stamp, until: Stamp) -> Vec<Reminder> {
+    let tz = after.tz();
+    let schedules: Vec<_> = cards.iter().map(crate::rules::practice::schedule).collect();
+    let mut days: Vec<chrono::NaiveDate> = schedules
+        .iter()
+        .filter(|s| s.practised > 0)
+        .map(|s| s.due.in_zone(tz).local_date())
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days.into_iter()
+        .filter_map(|day| {
+            let at = Stamp::from_local(day.and_hms_opt(PRACTICE_HOUR, 0, 0)?, tz).ok()?;
+            if at <= after || at > until {
+                return None;
+            }
+            let cards = schedules
+                .iter()
+                .filter(|s| s.due.in_zone(tz).local_date() <= day)
+                .count();
+            Some(Reminder {
+                id: format!("practice-{day}"),
+                due: at,
+                follow_up: None,
+                about: wording::cards_due(cards),
+                title: wording::PRACTISE.to_string(),
+                body: format!("{} · a few minutes, out loud", wording::cards_due(cards)),
+                goes_to: GoesTo::Practice(None),
             })
         })
         .collect()
 }
+
+/// The hour of the morning practice is announced.
+pub const PRACTICE_HOUR: u32 = 9;
 
 /// "Company — role", the person's name, or the note: who a follow-up is about.
 pub(crate) fn about_follow_up(r: &impl Read, f: &FollowUp) -> Result<String> {
@@ -262,7 +314,10 @@ mod tests {
         let due = thanks.effective_due();
         let before = due.add(-Duration::minutes(1)).unwrap();
         let got = j.reminders(before, due).unwrap();
-        let r = got.iter().find(|r| r.follow_up.id == thanks.id).unwrap();
+        let r = got
+            .iter()
+            .find(|r| r.follow_up.as_ref().map(|f| f.id) == Some(thanks.id))
+            .unwrap();
         assert!(matches!(
             r.goes_to,
             GoesTo::Message(MessageKind::ThankYou, _)

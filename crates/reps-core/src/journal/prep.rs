@@ -30,6 +30,20 @@ pub struct ChecklistPage {
     pub lead: Lead,
     /// What to hold in mind at the door.
     pub walking_in: WalkingIn,
+    /// The practice cards that suit this interview, offered before it
+    /// starts; `None` once it has, or when there are none.
+    pub practice: Option<PracticeOffer>,
+}
+
+/// "Practise the 3 cards for this interview": the checklist's offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeOffer {
+    /// How many cards.
+    pub cards: usize,
+    /// The offer in words.
+    pub text: String,
+    /// The practice screen for this interview.
+    pub goes_to: super::GoesTo,
 }
 
 /// The facts on the "I'm walking in" screen: where and with whom, what is
@@ -154,11 +168,22 @@ impl Journal {
                     .collect(),
                 goal: iv.plan.goal.clone(),
             };
+            let practice = if iv.plan.start > now {
+                let cards = super::practice::cards_before(r, &iv, &lead)?;
+                (cards > 0).then(|| PracticeOffer {
+                    cards,
+                    text: wording::practise_before(cards),
+                    goes_to: super::GoesTo::Practice(Some(iv.id)),
+                })
+            } else {
+                None
+            };
             Ok(ChecklistPage {
                 view,
                 interview: iv,
                 lead,
                 walking_in,
+                practice,
             })
         })
     }

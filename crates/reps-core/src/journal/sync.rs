@@ -16,7 +16,7 @@ use crate::store::{Read, Record, TakenIn, Writer, doc_from, tail_of};
 use crate::sync::file::{DocBytes, FileName, Kind, MAX_FILE_BYTES, SyncFile};
 use crate::sync::{FileRefusal, JournalKey, Listed};
 use crate::time::Stamp;
-use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead};
+use crate::{Card, Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead};
 
 /// After this many files of its own on the remote, a device sends a
 /// snapshot instead and deletes them, so the remote stays about the size
@@ -724,6 +724,12 @@ fn take_in_doc(w: &Writer<'_>, d: &DocBytes, moved: &mut Vec<u128>) -> Result<Op
             &d.bytes,
             |_| Ok(()),
         )?));
+    }
+    if t == CARDS.name() {
+        return Ok(count(w.take_in_doc::<Card>(d.key, &d.bytes, |c| {
+            c.body.validate()?;
+            Ok(())
+        })?));
     }
     if t == SETTINGS.name() {
         // settings that changed are not counted as a change a person made

@@ -95,6 +95,18 @@ impl From<TodayItem> for TodayRow {
                     message_for(followup),
                 )
             }
+            TodayItem::Practice { cards, .. } => {
+                let about = wording::cards_due(*cards);
+                (
+                    wording::PRACTISE.to_string(),
+                    about.clone(),
+                    "Due today".to_string(),
+                    format!("{about} · due today"),
+                    None,
+                    GoesTo::Practice(None),
+                    None,
+                )
+            }
             TodayItem::Silent { lead, about, since } => (
                 "No word for a while".to_string(),
                 about.clone(),
@@ -383,6 +395,18 @@ fn items_due(r: &impl Read, now: Stamp) -> Result<Vec<TodayItem>> {
                     });
                 }
             }
+        }
+
+        let cards = super::practice::due_cards(r, now)?;
+        if let Some(since) = cards
+            .iter()
+            .map(|c| crate::rules::practice::schedule(c).due)
+            .min()
+        {
+            items.push(TodayItem::Practice {
+                cards: cards.len(),
+                since,
+            });
         }
         Ok(today::order(items))
     }

@@ -10,6 +10,7 @@ pub mod offers;
 pub mod pass;
 pub mod pipeline;
 pub mod posting;
+pub mod practice;
 pub mod reps;
 pub mod search;
 pub mod skills;

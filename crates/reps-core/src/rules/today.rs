@@ -52,6 +52,13 @@ pub enum TodayItem {
         /// When it ended.
         ended: Stamp,
     },
+    /// Practice cards due today or before.
+    Practice {
+        /// How many.
+        cards: usize,
+        /// When the longest-waiting one fell due.
+        since: Stamp,
+    },
     /// No word for a long time: offer to mark it ghosted (never done silently).
     Silent {
         /// The lead.
@@ -70,6 +77,7 @@ impl TodayItem {
             TodayItem::WriteDebrief { ended, .. } => (1, *ended),
             TodayItem::FollowUp { followup, .. } => (2, followup.effective_due()),
             TodayItem::Silent { since, .. } => (3, *since),
+            TodayItem::Practice { since, .. } => (4, *since),
         }
     }
 }

@@ -17,7 +17,9 @@ use crate::id::IdGen;
 use crate::rules::search::Target;
 use crate::sync::doc::{DocCache, Docs, RecordDoc, ToStore};
 use crate::time::Stamp;
-use crate::{Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings};
+use crate::{
+    Card, Checklist, ChecklistTemplate, Contact, Debrief, FollowUp, Interview, Lead, Settings,
+};
 
 /// One index row a record implies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub(crate) enum Ix {
     FollowUpLead(u128, u128),
     FollowUpContact(u128, u128),
     FollowUpRule(String, u128),
+    CardDue(i64, u128),
+    CardDebrief(u128, u128),
 }
 
 macro_rules! set_row {
@@ -61,6 +65,8 @@ impl Ix {
             Ix::FollowUpDue(a, b) => set_row!(txn, FOLLOW_UP_BY_DUE, (*a, *b), insert),
             Ix::FollowUpLead(a, b) => set_row!(txn, FOLLOW_UP_BY_LEAD, (*a, *b), insert),
             Ix::FollowUpContact(a, b) => set_row!(txn, FOLLOW_UP_BY_CONTACT, (*a, *b), insert),
+            Ix::CardDue(a, b) => set_row!(txn, CARD_BY_DUE, (*a, *b), insert),
+            Ix::CardDebrief(a, b) => set_row!(txn, CARD_BY_DEBRIEF, (*a, *b), insert),
             Ix::FollowUpRule(k, id) => {
                 let mut t = txn.open_table(FOLLOW_UP_BY_RULE)?;
                 if insert {
@@ -194,6 +200,24 @@ impl Record for FollowUp {
         }
         if let Some(k) = &self.rule_key {
             v.push(Ix::FollowUpRule(k.clone(), self.key()));
+        }
+        v
+    }
+}
+
+impl Record for Card {
+    const TABLE: Records = CARDS;
+    const KIND: &'static str = "practice card";
+    fn key(&self) -> u128 {
+        self.id.key()
+    }
+    fn indexes(&self) -> Vec<Ix> {
+        // the due day follows from the reviews, so a merge that brings in
+        // another device's practice moves the card in the index too
+        let due = crate::rules::practice::schedule(self).due;
+        let mut v = vec![Ix::CardDue(due.millis(), self.key())];
+        if let Some(from) = &self.from {
+            v.push(Ix::CardDebrief(from.debrief.key(), self.key()));
         }
         v
     }

@@ -14,7 +14,7 @@ use crate::{ChecklistTemplate, Settings, TemplateItem};
 
 /// The schema this build writes. Bump it only together with a migration step
 /// below and a fixture file of the previous version in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// Reads the schema version of an open database; `None` for an empty file.
 pub(crate) fn version_of(db: &impl ReadableDatabase) -> Result<Option<u64>> {
@@ -94,6 +94,7 @@ fn migrate_step(txn: &WriteTransaction, from: u64, now: Stamp, ids: &IdGen) -> R
         1 => migrate_1_to_2(txn, now, ids),
         2 => migrate_2_to_3(txn),
         3 => migrate_3_to_4(txn),
+        4 => migrate_4_to_5(txn),
         _ => Err(Error::Corrupt(format!("no migration from schema {from}"))),
     }
 }
@@ -149,6 +150,16 @@ fn migrate_3_to_4(txn: &WriteTransaction) -> Result<()> {
     Ok(())
 }
 
+/// Schema 5 (spaced practice): practice cards, by when they are due and
+/// by the debrief they came from. An older Reps would not know the table,
+/// so the number moves on; nothing older is rewritten.
+fn migrate_4_to_5(txn: &WriteTransaction) -> Result<()> {
+    txn.open_table(CARDS)?;
+    txn.open_table(CARD_BY_DUE)?;
+    txn.open_table(CARD_BY_DEBRIEF)?;
+    Ok(())
+}
+
 /// Schema 3 (sync to a remote): what is still to send, which remote files
 /// were taken in, and documents' appended changes. Every record is unsent
 /// until the first sync.
@@ -169,7 +180,7 @@ fn migrate_2_to_3(txn: &WriteTransaction) -> Result<()> {
 /// Every table of the current schema, so read transactions never meet a missing one.
 fn create_tables(txn: &WriteTransaction) -> Result<()> {
     for def in [
-        LEADS, INTERVIEWS, DEBRIEFS, CONTACTS, FOLLOW_UPS, TEMPLATES, CHECKLISTS,
+        LEADS, INTERVIEWS, DEBRIEFS, CONTACTS, FOLLOW_UPS, TEMPLATES, CHECKLISTS, CARDS,
     ] {
         txn.open_table(def)?;
     }
@@ -180,6 +191,7 @@ fn create_tables(txn: &WriteTransaction) -> Result<()> {
         DEBRIEF_BY_LEAD,
         FOLLOW_UP_BY_LEAD,
         FOLLOW_UP_BY_CONTACT,
+        CARD_BY_DEBRIEF,
     ] {
         txn.open_table(def)?;
     }
@@ -188,6 +200,7 @@ fn create_tables(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(CONTACT_BY_COMPANY)?;
     txn.open_table(INTERVIEW_BY_START)?;
     txn.open_table(FOLLOW_UP_BY_DUE)?;
+    txn.open_table(CARD_BY_DUE)?;
     txn.open_table(FOLLOW_UP_BY_RULE)?;
     txn.open_table(SETTINGS)?;
     txn.open_table(DOCS)?;

@@ -27,6 +27,8 @@ pub const CONTACTS: Records = TableDefinition::new("contacts-1");
 pub const FOLLOW_UPS: Records = TableDefinition::new("followups-1");
 /// Checklist templates by id.
 pub const TEMPLATES: Records = TableDefinition::new("templates-1");
+/// Practice cards by id (schema 5).
+pub const CARDS: Records = TableDefinition::new("cards-1");
 /// Checklists by the id of their interview.
 pub const CHECKLISTS: Records = TableDefinition::new("checklists-1");
 
@@ -63,6 +65,11 @@ pub const FOLLOW_UP_BY_LEAD: TableDefinition<(u128, u128), ()> =
 /// `(contact, follow-up)`.
 pub const FOLLOW_UP_BY_CONTACT: TableDefinition<(u128, u128), ()> =
     TableDefinition::new("ix-followup-contact-1");
+/// `(due millis, card)`: practice due on Today.
+pub const CARD_BY_DUE: TableDefinition<(i64, u128), ()> = TableDefinition::new("ix-card-due-1");
+/// `(debrief, card)`: the cards made from a debrief.
+pub const CARD_BY_DEBRIEF: TableDefinition<(u128, u128), ()> =
+    TableDefinition::new("ix-card-debrief-1");
 /// Rule key → follow-up: a rule never schedules the same thing twice.
 pub const FOLLOW_UP_BY_RULE: TableDefinition<&str, u128> =
     TableDefinition::new("ix-followup-rule-1");

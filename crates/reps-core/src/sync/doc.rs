@@ -21,6 +21,9 @@ use serde::de::DeserializeOwned;
 /// Everything else (names, ids, statuses, dates) is one value that a
 /// concurrent change replaces whole.
 pub const TEXT_FIELDS: &[&str] = &[
+    "question",
+    "said",
+    "answer",
     "went_well",
     "improve",
     "notes",

@@ -23,9 +23,9 @@
 const MAGIC: &[u8] = b"REPS-SYNC\n";
 /// The framing this build writes and reads. A file with a higher number was
 /// written by a newer Reps: it is left for later, never half-read. (2: a
-/// lead may hold its ad and come from a company site; files of format 1
-/// read unchanged.)
-pub const FORMAT: u8 = 2;
+/// lead may hold its ad and come from a company site; 3: practice cards;
+/// files of older formats read unchanged.)
+pub const FORMAT: u8 = 3;
 /// The largest remote file Reps reads: a ten-year journal's snapshot is a
 /// few megabytes; anything far beyond is not ours.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
