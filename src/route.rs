@@ -146,7 +146,13 @@ fn reminders() -> Element {
     rsx! { crate::platform::reminders::Reminders {} }
 }
 
-#[cfg(not(all(feature = "desktop", not(target_arch = "wasm32"))))]
+/// The browser: the app badge, and notifications while the page is open.
+#[cfg(target_arch = "wasm32")]
+fn reminders() -> Element {
+    rsx! { crate::platform::browser_reminders::BrowserReminders {} }
+}
+
+#[cfg(all(not(target_arch = "wasm32"), not(feature = "desktop")))]
 fn reminders() -> Element {
     rsx! {}
 }

@@ -182,8 +182,8 @@ protocol! {
     fn search(j, text: String) -> Vec<SearchResult> { j.search_results(&text, 30) }
 
     /// Follow-ups that fall due in `(after, until]`, with their words and
-    /// destination (the desktop's notifications).
-    #[cfg_attr(any(target_arch = "wasm32", not(feature = "desktop")), allow(dead_code))]
+    /// destination (the desktop's and the open browser page's notifications).
+    #[cfg_attr(all(not(target_arch = "wasm32"), not(feature = "desktop")), allow(dead_code))]
     fn reminders(j, after: Stamp, until: Stamp) -> Vec<Reminder> { j.reminders(after, until) }
 
     /// What widgets and the phones' reminders read (`outside.json`).

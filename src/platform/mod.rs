@@ -4,11 +4,14 @@
 //! ([`history`]), `reps://` links ([`links`]); what comes in from outside
 //! the app — capture-inbox notes and links ([`incoming`]) — and what goes
 //! out — the widget snapshot ([`snapshot`]), desktop notifications
-//! ([`reminders`]), saved exports ([`exports`]); and the launch timing marks
+//! ([`reminders`]), the browser's badge and notifications
+//! ([`browser_reminders`]), saved exports ([`exports`]); and the launch timing marks
 //! the benchmarks read, and the thread that runs sync rounds
 //! ([`sync_runner`]) ([`launch_timing`]); a typed time as a stamp, by the
 //! zone rules or, in the browser's page, the browser's ([`local_time`]).
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser_reminders;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod exports;
 #[cfg(not(target_arch = "wasm32"))]

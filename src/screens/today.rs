@@ -192,10 +192,22 @@ pub fn TodayView(
             }
         }
         footer { class: "screen-foot",
+            {notify_opt_in()}
             button { class: "quiet-link", r#type: "button", "data-testid": "open-data",
                 onclick: move |_| on_nav.call(Route::Data {}), "Your data: sync, backup, exports, proof of search" }
         }
     }
+}
+
+/// The browser asks before it notifies (phones and desktops need no ask).
+#[cfg(target_arch = "wasm32")]
+fn notify_opt_in() -> Element {
+    rsx! { crate::platform::browser_reminders::NotifyOptIn {} }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn notify_opt_in() -> Element {
+    rsx! {}
 }
 
 /// Rows are keyed by what they are about, so a focused button never moves to the next row.
