@@ -188,8 +188,16 @@ build_web() {
 # link to the kept ad: page 652,474, both 2,013,436; then the fixes of a
 # cold user's run (the source picker when editing a lead, the site of a
 # shared link): page 653,527, both 2,016,392.
-WEB_PAGE_BUDGET=655000
-WEB_TOTAL_BUDGET=2020000
+# Raised on 2026-12-07 for issue 16's spaced practice: on the page the
+# practice session (timer, answer, grades), the story bank, the card
+# editor, the offers on a debrief, the Reps screen's practice and the
+# browser's badge and notifications, with the serde readers of their view
+# records (+54.5 KB: 654,651 -> 709,164; twiggy: about a quarter each the
+# screens' closures, the readers, the new protocol entries and Dioxus' hooks);
+# in the worker the cards, their schedule (the fsrs crate's scalar FSRS-6)
+# and the CSV (+42 KB: 1,363,084 -> 1,405,332). Both 2,114,496.
+WEB_PAGE_BUDGET=710000
+WEB_TOTAL_BUDGET=2116000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
