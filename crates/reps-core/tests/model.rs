@@ -17,8 +17,11 @@
 //!
 //! Besides the commands of the brief (leads, triage, moves, undo, interviews,
 //! debriefs, contacts, follow-ups, reopen, unknown ids) it also reschedules
-//! interviews, records a word from the company, attaches debriefs and
-//! dismisses follow-ups. `a_promise_follows_its_debrief_when_it_is_attached`
+//! interviews, records a word from the company, attaches debriefs,
+//! dismisses follow-ups, and practises: cards written directly or made from
+//! a debrief (the same tap twice is one card), edited, and rated with grades
+//! and timer readings a shell could send (out-of-range ones included); the
+//! practice due on Today must match the schedule of the model's reviews. `a_promise_follows_its_debrief_when_it_is_attached`
 //! replays the minimal sequence of a bug the property found.
 //!
 //! `PROPTEST_CASES` overrides the number of cases (64 by default).
@@ -35,10 +38,12 @@ use reps_core::domain::lead::company_key;
 use reps_core::formats::backup::Backup;
 use reps_core::rules::followups as due;
 use reps_core::rules::pipeline::can_move;
+use reps_core::rules::practice::{FromDebrief, schedule_of};
 use reps_core::{
-    Clock, ContactDetails, ContactId, DebriefBody, DebriefId, Decision, Error, FollowUpId,
-    FollowUpKind, FollowUpState, InterviewId, InterviewKind, InterviewPlan, Journal, LeadDetails,
-    LeadId, ManualClock, Outcome, PassReason, Rating, Source, Stage, Stamp, Status, StatusChange,
+    Card, CardBody, CardId, CardSource, Clock, ContactDetails, ContactId, DebriefBody, DebriefId,
+    Decision, Error, FollowUpId, FollowUpKind, FollowUpState, Grade, InterviewId, InterviewKind,
+    InterviewPlan, Journal, LeadDetails, LeadId, ManualClock, Outcome, PassReason, Rating, Review,
+    Skill, Source, Stage, Stamp, Status, StatusChange,
 };
 use uuid::Uuid;
 
@@ -181,8 +186,33 @@ enum Cmd {
     DismissFollowUp {
         follow_up: Ref,
     },
+    /// A card written directly (the story bank).
+    AddCard {
+        question: String,
+        answer: Text,
+    },
+    /// One tap on a debrief's answer to improve (or its skill to work on).
+    CardFromDebrief {
+        debrief: Ref,
+        skill: bool,
+    },
+    EditCard {
+        card: Ref,
+        answer: Text,
+    },
+    /// A rating as a shell sends it: a number (1–4 valid) and the timer.
+    RateCard {
+        card: Ref,
+        grade: i64,
+        seconds: Option<u32>,
+    },
     Reopen,
 }
+
+/// The question a card from a debrief's answer to improve asks.
+const ANSWER_LINE: &str = "Why did you leave your last job?";
+/// The longest question a card takes.
+const QUESTION_MAX: usize = 1_000;
 
 fn a_ref() -> impl Strategy<Value = Ref> {
     prop_oneof![
@@ -338,6 +368,22 @@ fn cmd() -> impl Strategy<Value = Cmd> {
         3 => (a_ref(), a_ref())
             .prop_map(|(debrief, interview)| Cmd::AttachDebrief { debrief, interview }),
         1 => a_ref().prop_map(|follow_up| Cmd::DismissFollowUp { follow_up }),
+        2 => (
+            prop_oneof![
+                8 => "[A-Za-z ?]{0,20}",
+                1 => Just("q".repeat(QUESTION_MAX + 1)),
+            ],
+            text()
+        )
+            .prop_map(|(question, answer)| Cmd::AddCard { question, answer }),
+        3 => (a_ref(), any::<bool>()).prop_map(|(debrief, skill)| Cmd::CardFromDebrief { debrief, skill }),
+        2 => (a_ref(), text()).prop_map(|(card, answer)| Cmd::EditCard { card, answer }),
+        5 => (
+            a_ref(),
+            prop_oneof![8 => 1i64..=4, 1 => Just(0i64), 1 => Just(5i64)],
+            prop_oneof![3 => Just(None), 3 => (0u32..600).prop_map(Some), 1 => Just(Some(24 * 3600))]
+        )
+            .prop_map(|(card, grade, seconds)| Cmd::RateCard { card, grade, seconds }),
         2 => Just(Cmd::Reopen),
     ]
 }
@@ -409,9 +455,24 @@ struct MContact {
     last_contact: Option<Stamp>,
 }
 
+#[derive(Debug, Clone)]
+struct MCard {
+    id: CardId,
+    created: Stamp,
+    updated: Stamp,
+    body: CardBody,
+    from: Option<CardSource>,
+    reviews: Vec<Review>,
+    /// The debrief tap it was made by (debrief, a skill or not), if one.
+    made_by: Option<(DebriefId, bool)>,
+}
+
 /// Everything in creation order (which is also the journal's key order).
 #[derive(Debug, Default)]
 struct Model {
+    /// Practice cards (keyed by id in the journal: those made from a
+    /// debrief have ids derived from it, so the order is not creation's).
+    cards: Vec<MCard>,
     leads: Vec<MLead>,
     interviews: Vec<MInterview>,
     debriefs: Vec<MDebrief>,
@@ -1189,6 +1250,131 @@ fn step(j: &Journal, m: &mut Model, cmd: &Cmd, now: Stamp) -> Result<Option<Fail
             }
             Ok(failed)
         }
+        Cmd::AddCard { question, answer } => {
+            let body = CardBody {
+                question: question.clone(),
+                answer: answer.make(),
+                ..CardBody::default()
+            };
+            let ok = !question.trim().is_empty()
+                && question.chars().count() <= QUESTION_MAX
+                && note_ok(&body.answer);
+            let got = j.add_card(body.clone());
+            let failed = agree(&got, (!ok).then_some(Fail::Invalid))?;
+            if let Ok(c) = got {
+                prop_assert!(c.body == body);
+                m.cards.push(MCard {
+                    id: c.id,
+                    created: now,
+                    updated: now,
+                    body,
+                    from: None,
+                    reviews: Vec::new(),
+                    made_by: None,
+                });
+            }
+            Ok(failed)
+        }
+        Cmd::CardFromDebrief { debrief, skill } => {
+            let ids: Vec<DebriefId> = m.debriefs.iter().map(|d| d.id).collect();
+            let id = pick(*debrief, &ids, DebriefId);
+            let pick_it = if *skill {
+                FromDebrief::Skill(Skill::SalaryTalk)
+            } else {
+                FromDebrief::Answer(ANSWER_LINE.into())
+            };
+            let di = m.debrief(id);
+            let got = j.card_from_debrief(id, pick_it);
+            let failed = agree(&got, di.is_none().then_some(Fail::NotFound))?;
+            if let (Ok(c), Some(di)) = (got, di) {
+                let d = &m.debriefs[di];
+                let from = CardSource {
+                    debrief: d.id,
+                    interview: d.interview,
+                    lead: d.lead,
+                };
+                match m
+                    .cards
+                    .iter()
+                    .position(|mc| mc.made_by == Some((id, *skill)))
+                {
+                    // the same tap again: the card made then, unchanged
+                    Some(ci) => prop_assert_eq!(c.id, m.cards[ci].id, "one card per tap"),
+                    None => {
+                        prop_assert_eq!(c.from, Some(from), "the card keeps its source");
+                        if *skill {
+                            prop_assert_eq!(&c.body.skills, &vec![Skill::SalaryTalk]);
+                        } else {
+                            prop_assert_eq!(c.body.question.as_str(), ANSWER_LINE);
+                        }
+                        m.cards.push(MCard {
+                            id: c.id,
+                            created: now,
+                            updated: now,
+                            body: c.body.clone(),
+                            from: Some(from),
+                            reviews: Vec::new(),
+                            made_by: Some((id, *skill)),
+                        });
+                    }
+                }
+            }
+            Ok(failed)
+        }
+        Cmd::EditCard { card, answer } => {
+            let ids: Vec<CardId> = m.cards.iter().map(|c| c.id).collect();
+            let id = pick(*card, &ids, CardId);
+            let ci = m.cards.iter().position(|c| c.id == id);
+            let mut body = ci
+                .map(|ci| m.cards[ci].body.clone())
+                .unwrap_or_else(|| CardBody::asking("Why us?"));
+            body.answer = answer.make();
+            let want = if !note_ok(&body.answer) {
+                Some(Fail::Invalid)
+            } else {
+                ci.is_none().then_some(Fail::NotFound)
+            };
+            let got = j.edit_card(id, body.clone());
+            let failed = agree(&got, want)?;
+            if let (Ok(_), Some(ci)) = (got, ci)
+                && m.cards[ci].body != body
+            {
+                m.cards[ci].body = body;
+                m.cards[ci].updated = now;
+            }
+            Ok(failed)
+        }
+        Cmd::RateCard {
+            card,
+            grade,
+            seconds,
+        } => {
+            let ids: Vec<CardId> = m.cards.iter().map(|c| c.id).collect();
+            let id = pick(*card, &ids, CardId);
+            let ci = m.cards.iter().position(|c| c.id == id);
+            let Ok(g) = Grade::from_number(*grade) else {
+                // a number that is no grade never reaches the journal
+                prop_assert!(!(1..=4).contains(grade));
+                return Ok(Some(Fail::Invalid));
+            };
+            let want = if seconds.is_some_and(|s| s > 3 * 3600) {
+                Some(Fail::Invalid)
+            } else {
+                ci.is_none().then_some(Fail::NotFound)
+            };
+            let got = j.rate_card(id, g, *seconds);
+            let failed = agree(&got, want)?;
+            if let (Ok(rated), Some(ci)) = (got, ci) {
+                m.cards[ci].reviews.push(Review {
+                    at: now,
+                    grade: g,
+                    seconds: *seconds,
+                });
+                m.cards[ci].updated = now;
+                prop_assert_eq!(&rated.card.reviews, &m.cards[ci].reviews);
+            }
+            Ok(failed)
+        }
         Cmd::Reopen => unreachable!("handled by run"),
     }
 }
@@ -1227,11 +1413,43 @@ fn same(before: &Backup, after: &Backup) -> Result<(), TestCaseError> {
     same_list("checklists", &before.checklists, &after.checklists)?;
     same_list("debriefs", &before.debriefs, &after.debriefs)?;
     same_list("follow-ups", &before.follow_ups, &after.follow_ups)?;
+    same_list("practice cards", &before.cards, &after.cards)?;
     prop_assert!(before == after, "the export differs");
     Ok(())
 }
 
 fn check(j: &Journal, m: &Model) -> Result<(), TestCaseError> {
+    // Practice cards: every one as the model holds it, and what is due
+    // today by the schedule of its reviews.
+    let mut cards: Vec<Card> = expect_ok(j.export())?.cards;
+    cards.sort_by_key(|c| c.id);
+    let mut want: Vec<&MCard> = m.cards.iter().collect();
+    want.sort_by_key(|c| c.id);
+    prop_assert_eq!(cards.len(), want.len(), "practice cards");
+    for (c, mc) in cards.iter().zip(&want) {
+        prop_assert_eq!(c.id, mc.id);
+        prop_assert_eq!(&c.body, &mc.body, "body of {:?}", c.id);
+        prop_assert_eq!(&c.reviews, &mc.reviews, "practices of {:?}", c.id);
+        prop_assert_eq!(c.from, mc.from);
+        prop_assert_eq!(c.created, mc.created);
+        prop_assert_eq!(c.updated, mc.updated, "updated of {:?}", c.id);
+    }
+    let now = j.now();
+    let due = m
+        .cards
+        .iter()
+        .filter(|c| schedule_of(c.created, &c.reviews).is_due(now))
+        .count();
+    let on_today = expect_ok(j.today())?
+        .into_iter()
+        .find_map(|i| match i {
+            reps_core::rules::today::TodayItem::Practice { cards, .. } => Some(cards),
+            _ => None,
+        })
+        .unwrap_or(0);
+    prop_assert_eq!(on_today, due, "practice due on Today");
+    prop_assert_eq!(expect_ok(j.practice_page(None))?.cards.len(), due);
+
     // Leads, their history and the status and company indexes.
     let leads = expect_ok(j.all_leads())?;
     let got: Vec<LeadId> = leads.iter().map(|l| l.id).collect();
