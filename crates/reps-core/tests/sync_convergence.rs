@@ -3,7 +3,9 @@
 //! folders that a simulated syncer fills late, twice, out of order, or not
 //! at all until the end (and whose deletions arrive late too). After a full
 //! exchange every device holds the same journal, no word any device typed
-//! is missing, and taking every file in once more changes nothing.
+//! is missing, a practice card made of the same line on several devices is
+//! one card holding every practice given anywhere, and taking every file in
+//! once more changes nothing.
 
 mod common;
 
@@ -38,6 +40,11 @@ enum Op {
     Deletions { dev: usize },
     /// Time passes on one device.
     Later { dev: usize, minutes: u16 },
+    /// Device makes a practice card of the debrief's line (the same line on
+    /// every device: one card, whoever makes it first).
+    MakeCard { dev: usize },
+    /// Device practises that card, if it has it.
+    Practise { dev: usize, grade: u8 },
 }
 
 fn op(devices: usize) -> impl Strategy<Value = Op> {
@@ -50,7 +57,9 @@ fn op(devices: usize) -> impl Strategy<Value = Op> {
         4 => d.clone().prop_map(|dev| Op::Round { dev }),
         5 => (any::<usize>(), d.clone()).prop_map(|(file, dev)| Op::Deliver { file, dev }),
         1 => d.clone().prop_map(|dev| Op::Deletions { dev }),
-        1 => (d, 1u16..3000).prop_map(|(dev, minutes)| Op::Later { dev, minutes }),
+        1 => (d.clone(), 1u16..3000).prop_map(|(dev, minutes)| Op::Later { dev, minutes }),
+        1 => d.clone().prop_map(|dev| Op::MakeCard { dev }),
+        2 => (d, 1u8..=4).prop_map(|(dev, grade)| Op::Practise { dev, grade }),
     ]
 }
 
@@ -154,6 +163,9 @@ fn run_model(n: usize, ops: &[Op]) -> Result<(), TestCaseError> {
     let mut typed: Vec<String> = vec!["start".into()];
     let mut next_word = 0;
     let mut next_lead = 0;
+    // practices given, each with its own timer reading so no two are equal
+    let mut practised: u32 = 0;
+    let line = || reps_core::rules::practice::FromDebrief::Answer("Why did you leave?".into());
     for op in ops {
         pool(&devices, &mut files, &mut gone);
         match *op {
@@ -228,6 +240,18 @@ fn run_model(n: usize, ops: &[Op]) -> Result<(), TestCaseError> {
             Op::Later { dev, minutes } => devices[dev]
                 .clock
                 .advance(chrono::Duration::minutes(i64::from(minutes))),
+            Op::MakeCard { dev } => {
+                let _ = devices[dev].journal.card_from_debrief(debrief, line());
+            }
+            Op::Practise { dev, grade } => {
+                let j = &devices[dev].journal;
+                let Some(card) = j.all_cards().unwrap().into_iter().next() else {
+                    continue;
+                };
+                let grade = Grade::from_number(i64::from(grade)).unwrap();
+                j.rate_card(card.card.id, grade, Some(practised)).unwrap();
+                practised += 1;
+            }
         }
     }
     // full exchange: every folder holds every file that exists, until nothing moves
@@ -261,6 +285,11 @@ fn run_model(n: usize, ops: &[Op]) -> Result<(), TestCaseError> {
         prop_assert!(have.contains(w), "{} is missing from {:?}", w, notes);
     }
     prop_assert_eq!(have.len(), typed.len(), "no word doubled: {:?}", notes);
+    // one card at most, holding every practice given on any device
+    let cards = devices[0].journal.all_cards().unwrap();
+    prop_assert!(cards.len() <= 1, "one card per line: {:?}", cards);
+    let kept = cards.first().map_or(0, |c| c.card.reviews.len());
+    prop_assert_eq!(kept, practised as usize, "every practice kept");
     // every file taken in again: nothing changes
     let listing: Vec<Listed> = files
         .iter()

@@ -558,3 +558,55 @@ fn write_sync_seeds() {
         }
     }
 }
+
+#[test]
+fn a_card_made_from_the_same_line_and_practised_on_two_devices_is_one_card_with_both_practices() {
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = device(
+        dir.path(),
+        "2026-06-01T09:00:00+02:00[Europe/Paris]",
+        "Laptop",
+    );
+    let d = laptop
+        .journal
+        .capture_note("Rambled on why I left.")
+        .unwrap();
+    sync(&laptop);
+    let phone = device(
+        dir.path(),
+        "2026-06-01T09:05:00+02:00[Europe/Paris]",
+        "Phone",
+    );
+    // offline, both make a card of the same line and practise it
+    let line = reps_core::rules::practice::FromDebrief::Answer("Why did you leave?".into());
+    let on_laptop = laptop.journal.card_from_debrief(d, line.clone()).unwrap();
+    let on_phone = phone.journal.card_from_debrief(d, line).unwrap();
+    assert_eq!(on_laptop.id, on_phone.id, "the id comes from the line");
+    laptop.clock.advance(chrono::Duration::hours(1));
+    laptop
+        .journal
+        .rate_card(on_laptop.id, Grade::Good, Some(70))
+        .unwrap();
+    phone.clock.advance(chrono::Duration::hours(3));
+    phone
+        .journal
+        .rate_card(on_phone.id, Grade::Again, None)
+        .unwrap();
+    // a full exchange: the merge sets one device's practices aside as a
+    // conflict, and that device writes them back for the next round
+    for _ in 0..2 {
+        sync(&laptop);
+        sync(&phone);
+    }
+    let a = laptop.journal.practice_card(on_laptop.id).unwrap();
+    let b = phone.journal.practice_card(on_laptop.id).unwrap();
+    assert_eq!(laptop.journal.all_cards().unwrap().len(), 1);
+    assert_eq!(phone.journal.all_cards().unwrap().len(), 1);
+    assert_eq!(a.card.reviews.len(), 2, "both practices kept");
+    assert_eq!(a.card, b.card);
+    assert_eq!(
+        reps_core::rules::practice::schedule(&a.card),
+        reps_core::rules::practice::schedule(&b.card),
+        "one next day on both"
+    );
+}

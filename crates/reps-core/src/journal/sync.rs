@@ -726,10 +726,12 @@ fn take_in_doc(w: &Writer<'_>, d: &DocBytes, moved: &mut Vec<u128>) -> Result<Op
         )?));
     }
     if t == CARDS.name() {
-        return Ok(count(w.take_in_doc::<Card>(d.key, &d.bytes, |c| {
+        let taken = w.take_in_doc::<Card>(d.key, &d.bytes, |c| {
             c.body.validate()?;
             Ok(())
-        })?));
+        })?;
+        keep_every_practice(w, &taken)?;
+        return Ok(count(taken));
     }
     if t == SETTINGS.name() {
         // settings that changed are not counted as a change a person made
@@ -738,6 +740,34 @@ fn take_in_doc(w: &Writer<'_>, d: &DocBytes, moved: &mut Vec<u128>) -> Result<Op
     Err(Error::Corrupt(format!(
         "it holds records of a kind this version does not know ({t}); update Reps"
     )))
+}
+
+/// A card made from the same debrief line on two devices offline has the
+/// same id but two first versions, so the merge keeps one device's list of
+/// practices and the other's stands aside as a conflict. No practice may be
+/// lost: those this device held and the merge left out are written back
+/// (a change of its own, sent with the next round), so every device ends
+/// with all of them.
+fn keep_every_practice(w: &Writer<'_>, taken: &TakenIn<Card>) -> Result<()> {
+    let TakenIn::Changed {
+        old: Some(old),
+        new: Some(new),
+    } = taken
+    else {
+        return Ok(());
+    };
+    let missing: Vec<crate::Review> = old
+        .reviews
+        .iter()
+        .filter(|r| !new.reviews.contains(r))
+        .cloned()
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut kept = new.clone();
+    kept.reviews.extend(missing);
+    w.put(Some(new), &kept)
 }
 
 /// Two devices that planned the same rule's follow-up offline under
