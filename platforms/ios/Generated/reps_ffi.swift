@@ -1439,7 +1439,7 @@ public func FfiConverterTypeTakenIn_lower(_ value: TakenIn) -> RustBuffer {
  */
 public struct TodayRow: Equatable, Hashable {
     /**
-     * `"checklist"`, `"debrief"`, `"follow_up"` or `"silent"`.
+     * `"checklist"`, `"debrief"`, `"follow_up"`, `"silent"` or `"practice"`.
      */
     public var kind: String
     /**
@@ -1463,7 +1463,7 @@ public struct TodayRow: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * `"checklist"`, `"debrief"`, `"follow_up"` or `"silent"`.
+         * `"checklist"`, `"debrief"`, `"follow_up"`, `"silent"` or `"practice"`.
          */kind: String, 
         /**
          * What to do: "Prepare", "Send a thank-you"…

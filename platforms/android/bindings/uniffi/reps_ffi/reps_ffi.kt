@@ -2290,7 +2290,7 @@ public object FfiConverterTypeTakenIn: FfiConverterRustBuffer<TakenIn> {
  */
 data class TodayRow (
     /**
-     * `"checklist"`, `"debrief"`, `"follow_up"` or `"silent"`.
+     * `"checklist"`, `"debrief"`, `"follow_up"`, `"silent"` or `"practice"`.
      */
     val `kind`: kotlin.String
     , 
