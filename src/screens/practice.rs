@@ -156,7 +156,7 @@ fn CardFace(card: PracticeCard, on_rate: EventHandler<(CardId, Grade, Option<u32
     let over = card.two_minutes && seconds() > reps_core::rules::practice::TWO_MINUTES;
     rsx! {
         article { class: "practice-card", "data-testid": "practice-card",
-            if !card.source.is_empty() { p { class: "row-kind", "{card.source}" } }
+            if !card.source.is_empty() { p { class: "sub practice-source", "{card.source}" } }
             h2 { class: "practice-question", "data-testid": "practice-question", "{body.question}" }
             if !card.skills.is_empty() {
                 p { class: "sub", "{card.skills.join(\" · \")}" }
@@ -222,7 +222,6 @@ fn CardFace(card: PracticeCard, on_rate: EventHandler<(CardId, Grade, Option<u32
             }
             p { class: "practice-meta",
                 span { "{card.practised}" }
-                " · "
                 button { class: "quiet-link", r#type: "button", "data-testid": "practice-edit",
                     onclick: move |_| { navigator().push(Route::EditCard { id }); }, "Edit the card" }
             }
@@ -275,7 +274,7 @@ pub fn CardsView(cards: Vec<PracticeCard>) -> Element {
                 li { key: "{c.card.id}", class: "row",
                     div { class: "row-text",
                         span { class: "row-title", "{c.card.body.question}" }
-                        if !c.source.is_empty() { span { class: "row-kind", "{c.source}" } }
+                        if !c.source.is_empty() { span { class: "row-meta", "{c.source}" } }
                         span { class: if c.due_now { "row-meta due" } else { "row-meta" }, "{c.due} · {c.practised}" }
                     }
                     button { class: "button quiet", "data-testid": "card-open-{n}", aria_label: "Open the card: {c.card.body.question}",

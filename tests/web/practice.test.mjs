@@ -119,4 +119,25 @@ describe('practice in the browser', { skip: h.missingBuild() }, () => {
     assert.match(unrated, /Not practised yet/, rows.join('\n'));
     await phone.done();
   });
+
+  test('the practice screens in the sample journal, light and dark (README screenshots)', async (t) => {
+    for (const colorScheme of ['light', 'dark']) {
+      const phone = await h.newPhone(browser, server, { colorScheme });
+      t.after(() => phone.close());
+      const { page } = phone;
+      await h.open(page, '#/practice', { demo: true });
+      assert.match(await h.textOf(page, 'practice-count'), /^Card 1 of \d+$/);
+      await h.tap(page, 'practice-start');
+      await page.waitForTimeout(1200);
+      await h.shot(page, `phone-practice-question-${colorScheme}`);
+      await h.tap(page, 'practice-reveal');
+      await h.tid(page, 'rate-good').scrollIntoViewIfNeeded();
+      await h.shot(page, `phone-practice-rate-${colorScheme}`);
+      await h.go(page, '#/practice/cards');
+      await h.tid(page, 'cards-new').waitFor({ state: 'visible' });
+      assert.equal(await page.locator('.cards .row').count(), 3, 'the sample journal has three cards');
+      await h.shot(page, `phone-practice-cards-${colorScheme}`);
+      await phone.done();
+    }
+  });
 });
