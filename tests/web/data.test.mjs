@@ -63,7 +63,7 @@ describe('export and import', { skip: h.missingBuild() }, () => {
     assert.equal(backup.name, `reps-backup-${today}.json`, 'the file is named for the day');
     assert.ok(backup.json, `the file is JSON: ${backup.text.slice(0, 200)}`);
     assert.equal(backup.json.format, 'reps-backup');
-    assert.equal(backup.json.version, 2, "the backup layout of this build");
+    assert.equal(backup.json.version, 3, "the backup layout of this build");
     assert.deepEqual(companies(backup.json), ['Alpha Labs', 'Beta Works']);
     await h.shot(a.page, 'web-data-exported');
     await a.done();
