@@ -14,7 +14,9 @@ use crate::screens::leads::Leads;
 use crate::screens::message::{Message, MessageFor};
 use crate::screens::offers::Offers;
 use crate::screens::people::People;
-use crate::screens::practice::{Cards, EditCard, NewCard, Practice, PracticeBefore};
+use crate::screens::practice::{
+    Cards, EditCard, NewCard, Practice, PracticeBefore, PracticeCardNow,
+};
 use crate::screens::reps::Reps;
 use crate::screens::search::Search;
 use crate::screens::today::Today;
@@ -58,6 +60,8 @@ pub enum Route {
         Practice {},
         #[route("/practice/before/:interview")]
         PracticeBefore { interview: InterviewId },
+        #[route("/practice/card/:id")]
+        PracticeCardNow { id: CardId },
         #[route("/practice/cards")]
         Cards {},
         #[route("/practice/cards/new")]

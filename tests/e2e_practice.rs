@@ -111,7 +111,7 @@ fn a_weak_answer_becomes_a_card_practised_from_today_and_every_rating_is_kept() 
     app.find("practice-answer");
     screen.shot("phone-practice-answer");
     app.click("rate-good");
-    app.wait_text("practice-saved", "Saved · Back in");
+    app.wait_text("practice-saved", "” · Back in");
     app.wait_text("practice-count", "Card 2 of 2");
     let second = app.text("practice-question");
     assert_ne!(first, second);
@@ -166,7 +166,7 @@ fn a_weak_answer_becomes_a_card_practised_from_today_and_every_rating_is_kept() 
     app.wait_text("practice-question", &second);
     app.click("practice-reveal");
     app.click("rate-hard");
-    app.wait_text("practice-done", "Done: 1 answer practised.");
+    app.wait_text("practice-done", "Done: 2 answers practised today.");
     screen.shot("phone-practice-done");
     app.click("practice-today");
     app.gone("today-practise");

@@ -40,6 +40,7 @@ pub fn up_from(route: &Route) -> Option<Route> {
         Route::ChecklistScreen { .. } => Some(Route::Prep {}),
         Route::Practice {}
         | Route::PracticeBefore { .. }
+        | Route::PracticeCardNow { .. }
         | Route::Cards {}
         | Route::NewCard {}
         | Route::EditCard { .. } => Some(Route::Reps {}),

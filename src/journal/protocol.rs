@@ -122,6 +122,9 @@ protocol! {
     /// The practice screen: the cards due, or those that suit an interview.
     fn practice(j, before: Option<InterviewId>) -> PracticePage { j.practice_page(before) }
 
+    /// One card to practise now, due or not.
+    fn practice_one(j, id: CardId) -> PracticePage { j.practice_one(id) }
+
     /// Every card (the story bank), due ones first.
     fn cards(j) -> Vec<PracticeCard> { j.all_cards() }
 

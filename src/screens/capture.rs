@@ -292,10 +292,10 @@ fn CaptureForm(preset: Option<InterviewId>, #[props(default)] open: Option<Debri
             label { r#for: "improve", "Answers to improve" }
             textarea { id: "improve", "data-testid": "capture-improve", rows: "3", initial_value: "{b.improve}",
                 oninput: move |e| edit(Box::new(move |b| b.improve = e.value())) }
-            SkillChips { body: b.clone(), on_cycle: move |s: Skill| edit(Box::new(move |b| b.cycle_skill(s))) }
             if let Some(d) = id() {
                 crate::screens::practice::PracticeOffers { debrief: d }
             }
+            SkillChips { body: b.clone(), on_cycle: move |s: Skill| edit(Box::new(move |b| b.cycle_skill(s))) }
             fieldset { class: "chips-field",
                 legend { "Red flags I saw" }
                 div { class: "chips",

@@ -298,7 +298,7 @@ pub fn DataView(
         {sync}
         section { class: "data-card",
             h2 { "Back up" }
-            p { "Everything: leads, interviews, debriefs, people, follow-ups and checklists, as one file you can keep, or open in Reps on another device." }
+            p { "Everything: leads, interviews, debriefs, people, follow-ups, checklists and practice cards, as one file you can keep, or open in Reps on another device." }
             button {
                 class: "button",
                 r#type: "button",

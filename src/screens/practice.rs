@@ -17,13 +17,41 @@ use crate::route::Route;
 /// The cards due today.
 #[component]
 pub fn Practice() -> Element {
-    rsx! { Session { before: None } }
+    rsx! { Session { set: Set::Due } }
 }
 
 /// The cards that suit an interview coming up (from the checklist).
 #[component]
 pub fn PracticeBefore(interview: InterviewId) -> Element {
-    rsx! { Session { key: "{interview}", before: Some(interview) } }
+    rsx! { Session { key: "{interview}", set: Set::Before(interview) } }
+}
+
+/// One card, due or not (its own "Practise" button).
+#[component]
+pub fn PracticeCardNow(id: CardId) -> Element {
+    rsx! { Session { key: "{id}", set: Set::One(id) } }
+}
+
+/// Which cards a session goes through.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Set {
+    /// Those due today.
+    Due,
+    /// Those that suit an interview coming up.
+    Before(InterviewId),
+    /// One card.
+    One(CardId),
+}
+
+impl Set {
+    async fn load(self, ctx: crate::app::Ctx) -> Result<PracticePage, UiError> {
+        let j = ctx.journal();
+        match self {
+            Set::Due => j.practice(None).await,
+            Set::Before(iv) => j.practice(Some(iv)).await,
+            Set::One(id) => j.practice_one(id).await,
+        }
+    }
 }
 
 /// What the session has done so far.
@@ -39,9 +67,9 @@ struct Progress {
 /// does not reshuffle as cards are rated (a reload starts from what is
 /// still due: every rating given is already saved).
 #[component]
-fn Session(before: Option<InterviewId>) -> Element {
+fn Session(set: Set) -> Element {
     let mut ctx = use_ctx();
-    let page = use_resource(move || async move { ctx.journal().practice(before).await });
+    let page = use_resource(move || async move { set.load(ctx).await });
     let mut progress = use_signal(Progress::default);
     let mut error = use_signal(|| None::<UiError>);
     let guard = page.read();
@@ -60,7 +88,11 @@ fn Session(before: Option<InterviewId>) -> Element {
                     error.set(None);
                     progress.with_mut(|p| {
                         p.rated += 1;
-                        p.last = Some(format!("Saved · {}", rated.next));
+                        p.last = Some(format!(
+                            "Saved “{}” · {}",
+                            rated.card.body.question.trim(),
+                            rated.next
+                        ));
                     });
                     ctx.changed();
                 }
@@ -72,8 +104,11 @@ fn Session(before: Option<InterviewId>) -> Element {
         BackLink {}
         header { class: "screen-head",
             h1 { "data-testid": "practice-title", "{page.title}" }
-            if n < of {
-                p { class: "sub", "data-testid": "practice-count", "Card {n + 1} of {of}" }
+            if n < of && of > 1 {
+                p { class: "sub",
+                    span { "data-testid": "practice-count", "Card {n + 1} of {of}" }
+                    if page.done_today + n > 0 { " · {page.done_today + n} practised today" }
+                }
             }
         }
         if let Some(last) = progress().last {
@@ -85,14 +120,22 @@ fn Session(before: Option<InterviewId>) -> Element {
         if let Some(card) = page.cards.get(n).cloned() {
             CardFace { key: "{card.card.id}", card, on_rate: rate }
         } else {
-            Finished { rated: n, total: page.total, next: page.next.clone(), empty: of == 0 }
+            Finished { rated: n, empty: of == 0 }
         }
     }
 }
 
-/// The end of a session, or a day with nothing due.
+/// The end of a session, or a day with nothing due: what was done today
+/// and when the next card comes back, read again now the ratings are in.
 #[component]
-fn Finished(rated: usize, total: usize, next: Option<String>, empty: bool) -> Element {
+fn Finished(rated: usize, empty: bool) -> Element {
+    let ctx = use_ctx();
+    // mounted once the last rating is saved: read after it
+    let after = use_resource(move || async move { Set::Due.load(ctx).await });
+    let (total, done_today, next) = match &*after.read() {
+        Some(Ok(p)) => (p.total, p.done_today, p.next.clone()),
+        _ => (usize::MAX, rated, None),
+    };
     rsx! {
         section { class: "empty practice-done", "data-testid": "practice-done",
             if empty && total == 0 {
@@ -100,9 +143,10 @@ fn Finished(rated: usize, total: usize, next: Option<String>, empty: bool) -> El
                 p { "After an interview, turn an answer you want to improve into a card from your notes — or write one here. Reps brings each card back until the answer comes easily." }
             } else if empty {
                 p { class: "empty-title", "Nothing to practise today." }
+                p { "Any card can still be practised from its page (Your cards)." }
             } else {
                 p { class: "empty-title",
-                    if rated == 1 { "Done: 1 answer practised." } else { "Done: {rated} answers practised." }
+                    if done_today <= 1 { "Done: 1 answer practised today." } else { "Done: {done_today} answers practised today." }
                 }
                 p { "Each comes back on its day. Saying them aloud is what makes them stick." }
             }
@@ -164,7 +208,7 @@ fn CardFace(card: PracticeCard, on_rate: EventHandler<(CardId, Grade, Option<u32
             div { class: "practice-timer-row",
                 if started().is_none() {
                     button { class: "button wide calm", "data-testid": "practice-start", onclick: start,
-                        "Say it aloud" }
+                        "Say it aloud: start the timer" }
                 } else {
                     p { class: if over { "practice-timer over" } else { "practice-timer" }, role: "timer",
                         "data-testid": "practice-timer", aria_live: "off",
@@ -172,17 +216,28 @@ fn CardFace(card: PracticeCard, on_rate: EventHandler<(CardId, Grade, Option<u32
                     if running() && !revealed() {
                         button { class: "button quiet", "data-testid": "practice-stop",
                             onclick: move |_| running.set(false), "Stop the timer" }
+                    } else if !revealed() {
+                        button { class: "button quiet", "data-testid": "practice-restart", onclick: start, "Start again" }
                     }
                 }
                 if card.two_minutes {
-                    p { class: "sub", "data-testid": "practice-target", "A long answer: aim for about two minutes." }
+                    p { class: "sub", "data-testid": "practice-target", "Aim for about two minutes, no longer." }
                 } else {
                     p { class: "sub", "Answer out loud, as you would in the room." }
                 }
             }
             if !revealed() {
                 button { class: "button wide", "data-testid": "practice-reveal",
-                    onclick: move |_| { running.set(false); revealed.set(true); },
+                    onclick: move |_| {
+                        running.set(false);
+                        revealed.set(true);
+                        // the grades are below the answer: bring them to the thumb
+                        spawn(async move {
+                            let _ = document::eval(
+                                "await new Promise(r => requestAnimationFrame(r)); document.querySelector('.grades')?.scrollIntoView({block: 'end', behavior: 'smooth'}); return 1;",
+                            ).await;
+                        });
+                    },
                     "Show my answer" }
             } else {
                 section { class: "practice-answer", "data-testid": "practice-answer",
@@ -202,10 +257,11 @@ fn CardFace(card: PracticeCard, on_rate: EventHandler<(CardId, Grade, Option<u32
                     for g in Grade::ALL {
                         {
                             let (word, meaning) = wording::grade(g);
+                            let when = card.after.iter().find(|(x, _)| *x == g).map(|(_, w)| w.clone()).unwrap_or_default();
                             let testid = format!("rate-{}", word.to_lowercase());
                             rsx! {
                                 button { key: "{word}", class: "button grade {testid}", r#type: "button", "data-testid": "{testid}",
-                                    aria_label: "{word}: {meaning}",
+                                    aria_label: "{word}: {meaning}; back {when}",
                                     onclick: move |_| {
                                         sent.set(true);
                                         running.set(false);
@@ -214,6 +270,7 @@ fn CardFace(card: PracticeCard, on_rate: EventHandler<(CardId, Grade, Option<u32
                                     },
                                     span { class: "grade-word", "{word}" }
                                     span { class: "grade-meaning", "{meaning}" }
+                                    span { class: "grade-when", "back {when}" }
                                 }
                             }
                         }
@@ -357,7 +414,16 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
                     ctx.changed();
                     navigator().replace(Route::EditCard { id: card.id });
                 }
-                Err(e) => state.set(Some(Err(e))),
+                Err(e) => {
+                    // the field it is about gets the focus, in view
+                    if let Some(field) = e.field.clone() {
+                        let _ = document::eval(&format!(
+                            "await new Promise(r => requestAnimationFrame(r)); const f = document.getElementById('card-{field}'); if (f) {{ f.scrollIntoView({{block: 'center'}}); f.focus(); }} return 1;"
+                        ))
+                        .await;
+                    }
+                    state.set(Some(Err(e)));
+                }
             }
         });
     };
@@ -366,8 +432,10 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
         _ => None,
     };
     let b = body();
+    let spoken = wording::spoken(&b.answer);
+    let from_interview = existing.as_ref().is_some_and(|c| c.card.from.is_some());
     let status = match state() {
-        None if id.is_none() => "Write the question as it was asked.".to_string(),
+        None if id.is_none() => "Write the question as you expect to be asked it.".to_string(),
         None => "Saved as you type.".to_string(),
         Some(Ok(s)) => s.to_string(),
         Some(Err(e)) if e.field.is_some() => "Not saved: see below.".to_string(),
@@ -386,18 +454,24 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
         form { class: "form", onsubmit: move |e| e.prevent_default(),
             label { r#for: "card-question", "The question" }
             textarea { id: "card-question", "data-testid": "card-question", rows: "2", initial_value: "{b.question}",
+                maxlength: "{reps_core::domain::card::QUESTION}",
                 oninput: move |e| edit(Box::new(move |b| b.question = e.value())) }
             if let Some(m) = field_error("question") { p { class: "field-error", role: "alert", "{m}" } }
-            label { r#for: "card-said", "What I said at the time" }
+            label { r#for: "card-said",
+                if from_interview { "What I said at the time" } else { "What I said last time (if I was asked it before)" }
+            }
             textarea { id: "card-said", "data-testid": "card-said", rows: "2", initial_value: "{b.said}",
+                maxlength: "{reps_core::domain::limits::NOTE}",
                 oninput: move |e| edit(Box::new(move |b| b.said = e.value())) }
             if let Some(m) = field_error("said") { p { class: "field-error", role: "alert", "{m}" } }
             label { r#for: "card-answer", "My better answer" }
-            p { class: "sub", id: "card-answer-hint", "For a story: the situation, your task, what you did, and the result — in about two minutes." }
+            p { class: "sub", id: "card-answer-hint", "Write it as you would say it. For a story: the situation, your task, what you did, and the result." }
             textarea { id: "card-answer", "data-testid": "card-answer", rows: "6", initial_value: "{b.answer}",
+                maxlength: "{reps_core::domain::limits::NOTE}",
                 aria_describedby: "card-answer-hint",
                 oninput: move |e| edit(Box::new(move |b| b.answer = e.value())) }
             if let Some(m) = field_error("answer") { p { class: "field-error", role: "alert", "{m}" } }
+            if !spoken.is_empty() { p { class: "sub", "data-testid": "card-spoken", "{spoken}" } }
             fieldset { class: "chips-field",
                 legend { "Skills it practises" }
                 div { class: "chips",
@@ -423,7 +497,8 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
             } else {
                 div { class: "row-actions wrap",
                     button { class: "button", r#type: "button", "data-testid": "card-practise",
-                        onclick: move |_| { navigator().push(Route::Practice {}); }, "Practise" }
+                        onclick: move |_| { if let Some(id) = id { navigator().push(Route::PracticeCardNow { id }); } },
+                        "Practise it now" }
                     if confirm_delete() {
                         button { class: "button danger", r#type: "button", "data-testid": "card-delete-yes",
                             onclick: move |_| {

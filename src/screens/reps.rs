@@ -79,11 +79,11 @@ pub fn RepsView(
             }
             div { class: "stat",
                 span { class: "stat-value", "{(report.strength * 100.0).round()}" }
-                span { class: "stat-label", "practice strength" }
+                span { class: "stat-label", "rep strength" }
             }
         }
         p { class: "sub", "data-testid": "strength-explained",
-            "Practice strength runs from 0 to 100: every interview raises it, and it fades slowly when weeks pass without one." }
+            "Rep strength runs from 0 to 100: every interview raises it, and it fades slowly when weeks pass without one." }
         section { class: "practice-facts", "data-testid": "reps-practice",
             h2 { "Between interviews" }
             if practice.cards == 0 {
@@ -149,17 +149,14 @@ pub fn RepsView(
                             "data-testid": "skill-line-{n}",
                             td { "{text::skill(&s.skill)}" }
                             td { "{wording::skill_tally(&s)}" }
-                            td { class: "trend", "{wording::lately(s.lately)}" }
+                            td { class: "trend", "{wording::lately(s.lately)}"
+                                if let Some((_, effect)) = practice.effects.iter().find(|(name, _)| *name == text::skill(&s.skill)) {
+                                    span { class: "skill-practice", "data-testid": "skill-practice-{n}", "{effect}" }
+                                }
+                            }
                         }
                     }
                 }
-                }
-                if !practice.effects.is_empty() {
-                    ul { class: "practice-effects", "data-testid": "practice-effects",
-                        for (n, (skill, effect)) in practice.effects.iter().enumerate() {
-                            li { key: "{n}", "data-testid": "practice-effect-{n}", b { "{skill}" } ": {effect}" }
-                        }
-                    }
                 }
             }
         }

@@ -5,7 +5,7 @@ Reads JSON on stdin: a list of cards, each a list of reviews
 Writes JSON on stdout: for each card, the due time after each review
 (ISO 8601 UTC), using the scheduler set up as Reps uses FSRS: default
 FSRS-6 parameters, 90% retention, no learning or relearning steps of
-minutes, no fuzz.
+minutes, no fuzz, at most 60 days between two practices.
 """
 
 import json
@@ -22,6 +22,7 @@ def main() -> None:
         learning_steps=(),
         relearning_steps=(),
         enable_fuzzing=False,
+        maximum_interval=60,
     )
     out = []
     for reviews in cards:

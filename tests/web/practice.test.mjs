@@ -69,14 +69,24 @@ describe('practice in the browser', { skip: h.missingBuild() }, () => {
     assert.match(await h.textOf(page, 'practice-answer'), /the one I use every day/);
     await h.shot(page, 'web-practice-answer');
     await h.tap(page, 'rate-good');
-    assert.match(await h.textOf(page, 'practice-saved'), /Saved · Back in 2 days/);
-    assert.match(await h.textOf(page, 'practice-done'), /Done: 1 answer practised\./);
+    assert.match(await h.textOf(page, 'practice-saved'), /^Saved “Why do you want to work here\?” · Back in 2 days/);
+    assert.match(await h.textOf(page, 'practice-done'), /Done: 1 answer practised today\./);
 
     // off Today, and the badge clears
     await h.tap(page, 'practice-today');
     await h.tid(page, 'open-data').waitFor({ state: 'visible' });
     assert.equal(await h.tid(page, 'today-practice-row').count(), 0);
     await h.eventually(async () => (await badge(page)) === 0, { timeout: 15_000, message: 'the badge clears' });
+
+    // not due, but an interview is tomorrow: practised again from its page
+    await h.go(page, '#/practice/cards');
+    await h.tap(page, 'card-open-0');
+    await h.tap(page, 'card-practise');
+    assert.equal(await h.textOf(page, 'practice-question'), QUESTION);
+    await h.tap(page, 'practice-reveal');
+    assert.match(await h.textOf(page, 'rate-again'), /back tomorrow/);
+    await h.tap(page, 'rate-easy');
+    assert.match(await h.textOf(page, 'practice-done'), /Done: 2 answers practised today\./);
     await phone.done();
   });
 
@@ -109,8 +119,8 @@ describe('practice in the browser', { skip: h.missingBuild() }, () => {
     // the page goes away with the second card on screen, not rated
     await h.reload(page);
     await h.go(page, '#/practice');
-    assert.equal(await h.textOf(page, 'practice-count'), 'Card 1 of 1');
     assert.equal(await h.textOf(page, 'practice-question'), second);
+    assert.equal(await h.tid(page, 'practice-count').count(), 0, 'one card left: no count');
     await h.go(page, '#/practice/cards');
     const rows = await page.locator('.cards .row').allInnerTexts();
     const rated = rows.find((r) => r.includes(first));

@@ -730,6 +730,49 @@ pub fn practise_before(cards: usize) -> String {
     }
 }
 
+/// The practice screen's title for one card practised on demand.
+pub const PRACTICE_ONE: &str = "Practise this card";
+
+/// On a grade's button: when the card would come back.
+pub fn comes_back(now: Stamp, due: Stamp) -> String {
+    let days = (due.in_zone(now.tz()).local_date() - now.local_date()).num_days();
+    match days {
+        ..=0 => "later today".into(),
+        1 => "tomorrow".into(),
+        n if n < 14 => format!("in {n} days"),
+        n if n < 60 => format!("in {} weeks", (n + 3) / 7),
+        _ => "in 2 months".into(),
+    }
+}
+
+/// About how long an answer takes to say: "about 1½ minutes aloud (190 words)".
+pub fn spoken(answer: &str) -> String {
+    let words = answer.split_whitespace().count();
+    if words == 0 {
+        return String::new();
+    }
+    let seconds = crate::rules::practice::spoken_seconds(answer);
+    let time = match seconds {
+        0..=44 => "under a minute".to_string(),
+        45..=74 => "about a minute".to_string(),
+        75..=104 => "about 1½ minutes".to_string(),
+        s => {
+            let halves = (s + 15) / 30;
+            if halves % 2 == 0 {
+                format!("about {} minutes", halves / 2)
+            } else {
+                format!("about {}½ minutes", halves / 2)
+            }
+        }
+    };
+    let words = if words == 1 {
+        "1 word".to_string()
+    } else {
+        format!("{words} words")
+    };
+    format!("{time} aloud ({words})")
+}
+
 /// A grade's button: its word and what it means.
 pub fn grade(g: crate::Grade) -> (&'static str, &'static str) {
     match g {

@@ -95,6 +95,20 @@ fn a_card_from_a_debrief_keeps_its_interview_and_is_made_once() {
     assert_eq!(j.cards_from_debrief(d.id).unwrap().len(), 2);
     let page = j.practice_card(card.id).unwrap();
     assert_eq!(page.source, "From Acme — Engineer, 1 Jun");
+    // a line that goes on after its question: the rest is what was said
+    let noted = j
+        .card_from_debrief(
+            d.id,
+            FromDebrief::Answer("Why us? I froze and talked about pay.".into()),
+        )
+        .unwrap();
+    assert_eq!(
+        (noted.body.question.as_str(), noted.body.said.as_str()),
+        ("Why us?", "I froze and talked about pay.")
+    );
+    // each grade says when it would bring the card back
+    let after: Vec<&str> = page.after.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(after, ["tomorrow", "tomorrow", "in 2 days", "in 8 days"]);
 }
 
 #[test]

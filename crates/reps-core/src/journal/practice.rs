@@ -34,6 +34,12 @@ pub struct PracticeCard {
     pub practised: String,
     /// The skills, as named on the balance sheet.
     pub skills: Vec<String>,
+    /// When each grade would bring it back, worst first: "tomorrow",
+    /// "in 3 days" (shown on the grade buttons).
+    pub after: Vec<(Grade, String)>,
+    /// About how long the prepared answer takes to say: "about 1½ minutes
+    /// aloud (190 words)"; empty without an answer.
+    pub spoken: String,
 }
 
 /// The practice screen: the cards to practise now, one at a time.
@@ -118,11 +124,15 @@ impl Journal {
                 return Ok(card);
             }
             let body = match &pick {
-                FromDebrief::Answer(line) => CardBody {
-                    question: line.clone(),
-                    skills: skills_for_answer(&d),
-                    ..Default::default()
-                },
+                FromDebrief::Answer(line) => {
+                    let (question, said) = practice::split_line(line);
+                    CardBody {
+                        question,
+                        said,
+                        skills: skills_for_answer(&d),
+                        ..Default::default()
+                    }
+                }
                 FromDebrief::Skill(s) => CardBody {
                     question: wording::practice_question(s),
                     skills: vec![s.clone()],
@@ -264,7 +274,6 @@ impl Journal {
             };
             let next = all
                 .iter()
-                .filter(|c| !chosen.iter().any(|x| x.id == c.id))
                 .map(practice::schedule)
                 .filter(|s| !s.is_due(now))
                 .map(|s| s.due)
@@ -279,6 +288,22 @@ impl Journal {
                 total,
                 done_today,
                 next,
+            })
+        })
+    }
+
+    /// One card to practise now, due or not (its own "Practise" button).
+    pub fn practice_one(&self, id: CardId) -> Result<PracticePage> {
+        let now = self.now();
+        self.read(|r| {
+            let card: Card = r.load(id.key())?;
+            let all: Vec<Card> = r.load_all()?;
+            Ok(PracticePage {
+                title: wording::PRACTICE_ONE.to_string(),
+                total: all.len(),
+                done_today: done_on(&all, now),
+                next: None,
+                cards: vec![view(r, card, now)?],
             })
         })
     }
@@ -390,6 +415,16 @@ fn cards_for(r: &impl Read, all: &[Card], iv: &Interview, lead: &Lead) -> Result
     }
     // the ones from this company or stage first, then by due day
     out.sort_by_key(|(unrelated, due, c)| (*unrelated, *due, c.id));
+    if out.is_empty() {
+        // none from here and none due: before an interview, any answer is
+        // worth saying aloud once more — the whole bank, soonest due first
+        let mut bank: Vec<(Stamp, Card)> = all
+            .iter()
+            .map(|c| (practice::schedule(c).due, c.clone()))
+            .collect();
+        bank.sort_by_key(|(due, c)| (*due, c.id));
+        return Ok(bank.into_iter().map(|(_, c)| c).collect());
+    }
     Ok(out.into_iter().map(|(_, _, c)| c).collect())
 }
 
@@ -406,7 +441,22 @@ fn view(r: &impl Read, card: Card, now: Stamp) -> Result<PracticeCard> {
             wording::card_source(lead.as_ref(), d.map(|d| d.created))
         }
     };
+    let after = Grade::ALL
+        .into_iter()
+        .map(|grade| {
+            let mut reviews = card.reviews.clone();
+            reviews.push(Review {
+                at: now,
+                grade,
+                seconds: None,
+            });
+            let next = practice::schedule_of(card.created, &reviews).due;
+            (grade, wording::comes_back(now, next))
+        })
+        .collect();
     Ok(PracticeCard {
+        after,
+        spoken: wording::spoken(&card.body.answer),
         source,
         due: wording::card_due(&schedule, now),
         due_now: schedule.is_due(now),

@@ -18,8 +18,10 @@ use crate::{Debrief, DebriefBody, Skill};
 
 /// The share of answers the schedule aims to keep recallable.
 pub const DESIRED_RETENTION: f32 = 0.9;
-/// The longest gap between two practices, in days (FSRS's usual cap).
-pub const MAX_INTERVAL_DAYS: i64 = 36_500;
+/// The longest gap between two practices, in days. FSRS alone would send a
+/// well-known answer away for months; a job search lasts months, and an
+/// answer not said aloud for two of them should come back.
+pub const MAX_INTERVAL_DAYS: i64 = 60;
 /// The usual target for a long answer (a story, "tell me about yourself").
 pub const TWO_MINUTES: u32 = 120;
 /// A prepared answer this long (in words) is a long answer.
@@ -132,6 +134,32 @@ pub fn is_long_answer(card: &Card) -> bool {
             Skill::Examples | Skill::TellMeAboutYourself | Skill::WhyThisCompany
         )
     }) || card.body.answer.split_whitespace().count() >= LONG_ANSWER_WORDS
+}
+
+/// A line of "answers to improve" as a card: the question (up to its
+/// question mark) and, when the line goes on, what was said then
+/// ("Why are you leaving? I rambled about my manager" → the question, and
+/// "I rambled about my manager").
+pub fn split_line(line: &str) -> (String, String) {
+    let line = line.trim();
+    if let Some(end) = line.find('?') {
+        let (question, rest) = line.split_at(end + 1);
+        let rest = rest
+            .trim()
+            .trim_start_matches(['-', '–', '—', ':', ';', ',', '.'])
+            .trim();
+        if !rest.is_empty() {
+            return (question.trim().to_string(), rest.to_string());
+        }
+    }
+    (line.to_string(), String::new())
+}
+
+/// About how long an answer takes to say, in seconds (people speak about
+/// 150 words a minute in an interview).
+pub fn spoken_seconds(text: &str) -> u32 {
+    let words = text.split_whitespace().count();
+    u32::try_from(words * 60 / 150).unwrap_or(u32::MAX)
 }
 
 /// What one tap on a debrief can turn into a card.
@@ -352,6 +380,48 @@ mod tests {
             FromDebrief::Answer("why I  left my last job".into()).rule_key(&d),
             FromDebrief::Answer("Why I left my last job".into()).rule_key(&d),
             "the same line, however spaced, is the same card"
+        );
+    }
+
+    #[test]
+    fn a_line_with_a_note_after_its_question_is_split() {
+        assert_eq!(
+            split_line("Why are you leaving your current job? I rambled about my manager…"),
+            (
+                "Why are you leaving your current job?".to_string(),
+                "I rambled about my manager…".to_string()
+            )
+        );
+        assert_eq!(
+            split_line(" The outage story "),
+            ("The outage story".to_string(), String::new())
+        );
+        assert_eq!(
+            split_line("Why us? — froze"),
+            ("Why us?".to_string(), "froze".to_string())
+        );
+        assert_eq!(spoken_seconds(&"word ".repeat(300)), 120);
+    }
+
+    #[test]
+    fn a_well_known_answer_still_comes_back_within_two_months() {
+        let mut reviews = vec![];
+        let mut t = at("2026-01-01T09:00:00Z[UTC]");
+        for _ in 0..8 {
+            reviews.push(Review {
+                at: t,
+                grade: Grade::Easy,
+                seconds: None,
+            });
+            t = schedule_of(at("2026-01-01T09:00:00Z[UTC]"), &reviews).due;
+        }
+        let s = schedule_of(at("2026-01-01T09:00:00Z[UTC]"), &reviews);
+        assert_eq!(
+            s.due,
+            s.last
+                .unwrap()
+                .add(Duration::days(MAX_INTERVAL_DAYS))
+                .unwrap()
         );
     }
 
