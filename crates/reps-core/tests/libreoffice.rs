@@ -294,6 +294,31 @@ fn tricky_journal() -> Journal {
     j
 }
 
+/// Writes `text` as `name` in `dir`, has LibreOffice open it as CSV and
+/// save it as a spreadsheet, and checks every cell it holds against what
+/// was written; returns the cells.
+fn read_back(soffice: &Path, dir: &Path, name: &str, text: &str) -> Vec<Vec<Cell>> {
+    let csv_path = dir.join(name);
+    std::fs::write(&csv_path, text).unwrap();
+    let ods = convert(soffice, dir, &csv_path, "ods", true);
+    let fods = convert(soffice, dir, &ods, "fods", false);
+    let got = sheet(&std::fs::read_to_string(fods).unwrap());
+    let want = expected(text);
+    assert_eq!(got.len(), want.len(), "{name}: rows");
+    for (r, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g.len(), w.len(), "{name}: cells in row {}: {g:#?}", r + 1);
+        for (c, (gc, wc)) in g.iter().zip(w).enumerate() {
+            assert!(
+                same(gc, wc),
+                "{name}: row {} cell {}: {gc:?} != {wc:?}",
+                r + 1,
+                c + 1
+            );
+        }
+    }
+    got
+}
+
 #[test]
 fn both_exports_open_cleanly_in_libreoffice() {
     let Some(soffice) = soffice() else {
@@ -305,24 +330,7 @@ fn both_exports_open_cleanly_in_libreoffice() {
         ("applications.csv", j.export_applications_csv().unwrap()),
         ("history.csv", j.export_stage_history_csv().unwrap()),
     ] {
-        let csv_path = dir.path().join(name);
-        std::fs::write(&csv_path, &text).unwrap();
-        let ods = convert(&soffice, dir.path(), &csv_path, "ods", true);
-        let fods = convert(&soffice, dir.path(), &ods, "fods", false);
-        let got = sheet(&std::fs::read_to_string(fods).unwrap());
-        let want = expected(&text);
-        assert_eq!(got.len(), want.len(), "{name}: rows");
-        for (r, (g, w)) in got.iter().zip(&want).enumerate() {
-            assert_eq!(g.len(), w.len(), "{name}: cells in row {}: {g:#?}", r + 1);
-            for (c, (gc, wc)) in g.iter().zip(w).enumerate() {
-                assert!(
-                    same(gc, wc),
-                    "{name}: row {} cell {}: {gc:?} != {wc:?}",
-                    r + 1,
-                    c + 1
-                );
-            }
-        }
+        let got = read_back(&soffice, dir.path(), name, &text);
         assert_eq!(
             got[0][0].text, "Company",
             "{name}: the BOM is not in the first cell"
@@ -390,24 +398,7 @@ fn practice_cards_open_with_the_same_rows_in_libreoffice() {
     })
     .unwrap();
     let text = j.export_cards_csv().unwrap();
-    let csv_path = dir.path().join("cards.csv");
-    std::fs::write(&csv_path, &text).unwrap();
-    let ods = convert(&soffice, dir.path(), &csv_path, "ods", true);
-    let fods = convert(&soffice, dir.path(), &ods, "fods", false);
-    let got = sheet(&std::fs::read_to_string(fods).unwrap());
-    let want = expected(&text);
-    assert_eq!(got.len(), want.len(), "rows");
-    for (r, (g, w)) in got.iter().zip(&want).enumerate() {
-        assert_eq!(g.len(), w.len(), "cells in row {}: {g:#?}", r + 1);
-        for (c, (gc, wc)) in g.iter().zip(w).enumerate() {
-            assert!(
-                same(gc, wc),
-                "row {} cell {}: {gc:?} != {wc:?}",
-                r + 1,
-                c + 1
-            );
-        }
-    }
+    let got = read_back(&soffice, dir.path(), "cards.csv", &text);
     // Anki's four header lines, then one row per card: front, back, tags
     assert_eq!(got[0][0].text, "#separator:comma");
     let cards: Vec<&Vec<Cell>> = got.iter().filter(|r| !r[0].text.starts_with('#')).collect();
