@@ -195,9 +195,12 @@ build_web() {
 # records (+54.5 KB: 654,651 -> 709,164; twiggy: about a quarter each the
 # screens' closures, the readers, the new protocol entries and Dioxus' hooks);
 # in the worker the cards, their schedule (the fsrs crate's scalar FSRS-6)
-# and the CSV (+42 KB: 1,363,084 -> 1,405,332). Both 2,114,496.
-WEB_PAGE_BUDGET=710000
-WEB_TOTAL_BUDGET=2116000
+# and the CSV (+42 KB: 1,363,084 -> 1,405,332). Both 2,114,496. Then the
+# fixes of a cold user's run (when each grade brings a card back, practising
+# any card now, the spoken length, the timer restarted): page 714,784, both
+# 2,122,091.
+WEB_PAGE_BUDGET=716000
+WEB_TOTAL_BUDGET=2124000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
