@@ -141,7 +141,11 @@ describe('practice in the browser', { skip: h.missingBuild() }, () => {
       await page.waitForTimeout(1200);
       await h.shot(page, `phone-practice-question-${colorScheme}`);
       await h.tap(page, 'practice-reveal');
-      await h.tid(page, 'rate-good').scrollIntoViewIfNeeded();
+      // the screen brings the grades into reach by itself, above the tab bar
+      await page.waitForTimeout(800);
+      const easy = await h.tid(page, 'rate-easy').boundingBox();
+      const tabs = await page.locator('.tabs').boundingBox();
+      assert.ok(easy.y + easy.height <= tabs.y, `the grades are above the tab bar: ${JSON.stringify({ easy, tabs })}`);
       await h.shot(page, `phone-practice-rate-${colorScheme}`);
       await h.go(page, '#/practice/cards');
       await h.tid(page, 'cards-new').waitFor({ state: 'visible' });
