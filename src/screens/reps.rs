@@ -221,5 +221,21 @@ mod tests {
         let row = &html[top..top + html[top..].find("</li>").unwrap()];
         assert!(row.contains(text::source(sources[0].source)), "{row}");
         assert!(row.contains(&wording::source_facts(&sources[0])), "{row}");
+        // practice beside the interviews, and on a practised skill's row
+        // what later debriefs said of it
+        let facts = j.practice_facts().unwrap();
+        assert!(html.contains(&wording::practice_tally(&facts)), "{html}");
+        let (skill, effect) = facts
+            .effects
+            .iter()
+            .find(|(s, _)| s == "Salary talk")
+            .unwrap();
+        let n = skills
+            .iter()
+            .position(|s| text::skill(&s.skill) == *skill)
+            .unwrap();
+        let start = html.find(&format!("skill-line-{n}")).unwrap();
+        let row = &html[start..start + html[start..].find("</tr>").unwrap()];
+        assert!(row.contains(effect.as_str()), "{row}");
     }
 }
