@@ -198,9 +198,11 @@ build_web() {
 # and the CSV (+42 KB: 1,363,084 -> 1,405,332). Both 2,114,496. Then the
 # fixes of a cold user's run (when each grade brings a card back, practising
 # any card now, the spoken length, the timer restarted): page 714,784, both
-# 2,122,091.
-WEB_PAGE_BUDGET=716000
-WEB_TOTAL_BUDGET=2124000
+# 2,122,091; then a second cold run's (a new card saved as typed, the
+# balance sheet's practised line, practising early said): page 717,143,
+# both 2,124,061.
+WEB_PAGE_BUDGET=718000
+WEB_TOTAL_BUDGET=2126000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {

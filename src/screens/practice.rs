@@ -104,9 +104,11 @@ fn Session(set: Set) -> Element {
         BackLink {}
         header { class: "screen-head",
             h1 { "data-testid": "practice-title", "{page.title}" }
-            if n < of && of > 1 {
+            if n < of && (of > 1 || page.done_today + n > 0) {
                 p { class: "sub",
-                    span { "data-testid": "practice-count", "Card {n + 1} of {of}" }
+                    span { "data-testid": "practice-count",
+                        if of > 1 { "Card {n + 1} of {of}" } else { "Last card" }
+                    }
                     if page.done_today + n > 0 { " · {page.done_today + n} practised today" }
                 }
             }
@@ -204,6 +206,9 @@ fn CardFace(card: PracticeCard, on_rate: EventHandler<(CardId, Grade, Option<u32
             h2 { class: "practice-question", "data-testid": "practice-question", "{body.question}" }
             if !card.skills.is_empty() {
                 p { class: "sub", "{card.skills.join(\" · \")}" }
+            }
+            if !card.due_now {
+                p { class: "sub", "data-testid": "practice-early", "Not due yet ({card.due}). Practising it now counts, and moves its next day." }
             }
             div { class: "practice-timer-row",
                 if started().is_none() {
@@ -390,11 +395,48 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
     let mut body = use_signal(move || first);
     let mut state = use_signal(|| None::<Result<&'static str, UiError>>);
     let mut confirm_delete = use_signal(|| false);
+    // the card being written: made with its first question, then saved as
+    // it is typed (a new card is never lost by leaving the screen)
+    let mut made = use_signal(move || id);
+    let mut creating = use_signal(|| false);
     let mut save = move || {
-        let Some(id) = id else { return };
+        if creating() {
+            return; // the card being made picks up this text when it is
+        }
+        let Some(card) = made() else {
+            if body.peek().question.trim().is_empty() {
+                return; // nothing to keep until it asks something
+            }
+            creating.set(true);
+            state.set(Some(Ok("Saving…")));
+            spawn(async move {
+                let sent = body();
+                match ctx.journal().add_card(sent.clone()).await {
+                    Ok(card) => {
+                        made.set(Some(card.id));
+                        creating.set(false);
+                        // typed while it was being made
+                        let now = body();
+                        if now != sent
+                            && let Err(e) = ctx.journal().edit_card(card.id, now).await
+                        {
+                            state.set(Some(Err(e)));
+                            return;
+                        }
+                        state.set(Some(Ok("Saved")));
+                        ctx.changed();
+                    }
+                    Err(e) => {
+                        creating.set(false);
+                        state.set(Some(Err(e)));
+                    }
+                }
+            });
+            return;
+        };
         state.set(Some(Ok("Saving…")));
         spawn(async move {
-            match ctx.journal().edit_card(id, body()).await {
+            match ctx.journal().edit_card(card, body()).await {
                 Ok(_) => {
                     state.set(Some(Ok("Saved")));
                     ctx.changed();
@@ -407,8 +449,22 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
         f(&mut body.write());
         save();
     };
+    // "Done" on a new card: it is saved already; without a question it
+    // says so, at the field
     let create = move |_| {
         spawn(async move {
+            // a card being made as the question was typed: wait for it
+            for _ in 0..200 {
+                if !creating() {
+                    break;
+                }
+                let _ =
+                    document::eval("await new Promise(r => setTimeout(r, 50)); return 1;").await;
+            }
+            if let Some(card) = made() {
+                navigator().replace(Route::EditCard { id: card });
+                return;
+            }
             match ctx.journal().add_card(body()).await {
                 Ok(card) => {
                     ctx.changed();
@@ -435,7 +491,10 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
     let spoken = wording::spoken(&b.answer);
     let from_interview = existing.as_ref().is_some_and(|c| c.card.from.is_some());
     let status = match state() {
-        None if id.is_none() => "Write the question as you expect to be asked it.".to_string(),
+        None if made().is_none() => {
+            "Write the question as you expect to be asked it; the card is saved as you type."
+                .to_string()
+        }
         None => "Saved as you type.".to_string(),
         Some(Ok(s)) => s.to_string(),
         Some(Err(e)) if e.field.is_some() => "Not saved: see below.".to_string(),
@@ -471,6 +530,10 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
                 aria_describedby: "card-answer-hint",
                 oninput: move |e| edit(Box::new(move |b| b.answer = e.value())) }
             if let Some(m) = field_error("answer") { p { class: "field-error", role: "alert", "{m}" } }
+            if b.answer.chars().count() >= reps_core::domain::limits::NOTE {
+                p { class: "field-error", role: "alert", "data-testid": "card-answer-full",
+                    "That is all a card holds ({reps_core::domain::limits::NOTE} characters): the rest was not kept." }
+            }
             if !spoken.is_empty() { p { class: "sub", "data-testid": "card-spoken", "{spoken}" } }
             fieldset { class: "chips-field",
                 legend { "Skills it practises" }
@@ -493,7 +556,8 @@ fn CardForm(id: Option<CardId>, existing: Option<PracticeCard>) -> Element {
                 }
             }
             if id.is_none() {
-                button { class: "button wide", r#type: "button", "data-testid": "card-create", onclick: create, "Save the card" }
+                button { class: "button wide", r#type: "button", "data-testid": "card-create", onclick: create,
+                    if made().is_some() { "Done" } else { "Save the card" } }
             } else {
                 div { class: "row-actions wrap",
                     button { class: "button", r#type: "button", "data-testid": "card-practise",

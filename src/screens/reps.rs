@@ -145,13 +145,21 @@ pub fn RepsView(
                 thead { tr { th { "Skill" } th { "So far" } th { "Lately" } } }
                 tbody {
                     for (n, s) in skills.into_iter().enumerate() {
-                        tr { key: "{text::skill(&s.skill)}", class: if s.is_weak() { "weak" } else { "" },
-                            "data-testid": "skill-line-{n}",
-                            td { "{text::skill(&s.skill)}" }
-                            td { "{wording::skill_tally(&s)}" }
-                            td { class: "trend", "{wording::lately(s.lately)}"
-                                if let Some((_, effect)) = practice.effects.iter().find(|(name, _)| *name == text::skill(&s.skill)) {
-                                    span { class: "skill-practice", "data-testid": "skill-practice-{n}", "{effect}" }
+                        {
+                            let practised = practice.effects.iter().find(|e| e.skill == text::skill(&s.skill)).cloned();
+                            // practised and not marked "work on" since: that is its news
+                            let better = practised.as_ref().is_some_and(|e| e.stopped_appearing) && s.is_weak();
+                            let lately = if better { wording::LATELY_AFTER_PRACTICE } else { wording::lately(s.lately) };
+                            rsx! {
+                                tr { key: "{text::skill(&s.skill)}", class: if s.is_weak() && !better { "weak" } else { "" },
+                                    "data-testid": "skill-line-{n}",
+                                    td { "{text::skill(&s.skill)}" }
+                                    td { "{wording::skill_tally(&s)}" }
+                                    td { class: "trend", "{lately}"
+                                        if let Some(e) = practised {
+                                            span { class: "skill-practice", "data-testid": "skill-practice-{n}", "{e.text}" }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -225,17 +233,31 @@ mod tests {
         // what later debriefs said of it
         let facts = j.practice_facts().unwrap();
         assert!(html.contains(&wording::practice_tally(&facts)), "{html}");
-        let (skill, effect) = facts
+        let effect = facts
             .effects
             .iter()
-            .find(|(s, _)| s == "Salary talk")
+            .find(|e| e.skill == "Salary talk")
             .unwrap();
         let n = skills
             .iter()
-            .position(|s| text::skill(&s.skill) == *skill)
+            .position(|s| text::skill(&s.skill) == effect.skill)
             .unwrap();
         let start = html.find(&format!("skill-line-{n}")).unwrap();
         let row = &html[start..start + html[start..].find("</tr>").unwrap()];
-        assert!(row.contains(effect.as_str()), "{row}");
+        assert!(row.contains(effect.text.as_str()), "{row}");
+        // "Short answers": weak when last marked, not marked since practice
+        let short = facts
+            .effects
+            .iter()
+            .find(|e| e.skill == "Short answers")
+            .unwrap();
+        assert!(short.stopped_appearing, "{short:?}");
+        let n = skills
+            .iter()
+            .position(|s| text::skill(&s.skill) == short.skill)
+            .unwrap();
+        let start = html.find(&format!("skill-line-{n}")).unwrap();
+        let row = &html[start..start + html[start..].find("</tr>").unwrap()];
+        assert!(row.contains(wording::LATELY_AFTER_PRACTICE), "{row}");
     }
 }

@@ -4,13 +4,13 @@ Reads JSON on stdin: a list of cards, each a list of reviews
 [[ISO 8601 UTC time, grade 1-4], ...] in the order they were given.
 Writes JSON on stdout: for each card, the due time after each review
 (ISO 8601 UTC), using the scheduler set up as Reps uses FSRS: default
-FSRS-6 parameters, 90% retention, no learning or relearning steps of
-minutes, no fuzz, at most 60 days between two practices.
+FSRS-6 parameters, 90% retention, no learning steps, one relearning step
+of a day, no fuzz, at most 60 days between two practices.
 """
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler
 
@@ -20,7 +20,7 @@ def main() -> None:
     scheduler = Scheduler(
         desired_retention=0.9,
         learning_steps=(),
-        relearning_steps=(),
+        relearning_steps=(timedelta(days=1),),
         enable_fuzzing=False,
         maximum_interval=60,
     )

@@ -736,12 +736,11 @@ pub const PRACTICE_ONE: &str = "Practise this card";
 /// On a grade's button: when the card would come back.
 pub fn comes_back(now: Stamp, due: Stamp) -> String {
     let days = (due.in_zone(now.tz()).local_date() - now.local_date()).num_days();
+    // the same count of days the confirmation says ("Back in 18 days")
     match days {
         ..=0 => "later today".into(),
         1 => "tomorrow".into(),
-        n if n < 14 => format!("in {n} days"),
-        n if n < 60 => format!("in {} weeks", (n + 3) / 7),
-        _ => "in 2 months".into(),
+        n => format!("in {n} days"),
     }
 }
 
@@ -770,7 +769,13 @@ pub fn spoken(answer: &str) -> String {
     } else {
         format!("{words} words")
     };
-    format!("{time} aloud ({words})")
+    if seconds > 5 * 60 {
+        format!(
+            "{time} aloud ({words}): far longer than an answer in the room; keep the heart of it"
+        )
+    } else {
+        format!("{time} aloud ({words})")
+    }
 }
 
 /// A grade's button: its word and what it means.
@@ -788,24 +793,24 @@ pub fn timer(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// "3 cards · 12 practices, 4 this week".
+/// "3 practice cards, said aloud 12 times (4 this week)": practice, which
+/// is not a rep (a rep is an interview).
 pub fn practice_tally(f: &crate::journal::PracticeFacts) -> String {
     let cards = if f.cards == 1 {
-        "1 card".to_string()
+        "1 practice card".to_string()
     } else {
-        format!("{} cards", f.cards)
+        format!("{} practice cards", f.cards)
     };
-    let practices = match f.practices {
-        0 => "not practised yet".to_string(),
-        1 => "1 practice".to_string(),
-        n => format!("{n} practices"),
-    };
-    if f.practices > 0 {
-        format!("{cards} · {practices}, {} this week", f.this_week)
-    } else {
-        format!("{cards} · {practices}")
+    match f.practices {
+        0 => format!("{cards}, not practised yet"),
+        1 => format!("{cards}, said aloud once ({} this week)", f.this_week),
+        n => format!("{cards}, said aloud {n} times ({} this week)", f.this_week),
     }
 }
+
+/// The balance sheet's "Lately" for a skill practised since it was last
+/// marked "work on", and not marked so in the debriefs since.
+pub const LATELY_AFTER_PRACTICE: &str = "not marked to work on since you practised it";
 
 #[cfg(test)]
 mod tests {

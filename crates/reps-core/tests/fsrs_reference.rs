@@ -2,8 +2,9 @@
 //! (open-spaced-repetition's own scheduler, pinned in
 //! tests/fsrs/requirements.txt) is given the same rating sequences at the
 //! same times, set up as Reps uses FSRS (default FSRS-6 parameters, 90%
-//! retention, no minute-long learning steps, no fuzz, at most 60 days
-//! between practices), and must give the same due time after every review.
+//! retention, no learning steps, one relearning step of a day, no fuzz, at
+//! most 60 days between practices), and must give the same due time after
+//! every review.
 //!
 //! Without Python's `fsrs` the test says so and passes, unless
 //! `REPS_REQUIRE_FORMAT_TOOLS=1` (set by `./reps.sh test`), when it fails.

@@ -46,7 +46,7 @@ pub use messages::{MessageAbout, MessageDraft};
 pub use offers::OfferFile;
 pub use outside::{NextInterview, Outside, Reminder, ReminderItem};
 pub use people::{CompanyHistory, Person};
-pub use practice::{CardOffer, PracticeCard, PracticeFacts, PracticePage, Rated};
+pub use practice::{CardOffer, PracticeCard, PracticeFacts, PracticePage, Rated, SkillPractice};
 pub use prep::{ChecklistPage, PracticeOffer, WalkingIn};
 pub use search::SearchResult;
 pub use today::{Lesson, ThisWeek, TodayRow, WeekRow};

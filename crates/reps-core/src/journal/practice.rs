@@ -51,7 +51,7 @@ pub struct PracticePage {
     pub title: String,
     /// Every card in the journal.
     pub total: usize,
-    /// Practices rated today.
+    /// Cards practised today.
     pub done_today: usize,
     /// When the next card not in this set comes back: "Next card: Thu 10 Dec".
     pub next: Option<String>,
@@ -77,6 +77,17 @@ pub struct Rated {
     pub next: String,
 }
 
+/// A practised skill on the balance sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillPractice {
+    /// The skill, as the balance sheet names it.
+    pub skill: String,
+    /// "Practised 3 times since 8 Nov; not marked to work on in the 2 debriefs since".
+    pub text: String,
+    /// Interviewed since, and never marked "work on" again.
+    pub stopped_appearing: bool,
+}
+
 /// Practice on the Reps screen, beside the interviews.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PracticeFacts {
@@ -88,8 +99,8 @@ pub struct PracticeFacts {
     pub this_week: usize,
     /// Cards due now.
     pub due: usize,
-    /// For each practised skill, what later debriefs said, in words.
-    pub effects: Vec<(String, String)>,
+    /// For each practised skill, what later debriefs said.
+    pub effects: Vec<SkillPractice>,
 }
 
 impl Journal {
@@ -360,12 +371,15 @@ fn skills_for_answer(d: &Debrief) -> Vec<crate::Skill> {
     }
 }
 
-/// Practices rated on `now`'s day.
+/// The cards practised on `now`'s day (a card said twice counts once).
 fn done_on(cards: &[Card], now: Stamp) -> usize {
     cards
         .iter()
-        .flat_map(|c| &c.reviews)
-        .filter(|r| r.at.in_zone(now.tz()).local_date() == now.local_date())
+        .filter(|c| {
+            c.reviews
+                .iter()
+                .any(|r| r.at.in_zone(now.tz()).local_date() == now.local_date())
+        })
         .count()
 }
 
@@ -415,16 +429,6 @@ fn cards_for(r: &impl Read, all: &[Card], iv: &Interview, lead: &Lead) -> Result
     }
     // the ones from this company or stage first, then by due day
     out.sort_by_key(|(unrelated, due, c)| (*unrelated, *due, c.id));
-    if out.is_empty() {
-        // none from here and none due: before an interview, any answer is
-        // worth saying aloud once more — the whole bank, soonest due first
-        let mut bank: Vec<(Stamp, Card)> = all
-            .iter()
-            .map(|c| (practice::schedule(c).due, c.clone()))
-            .collect();
-        bank.sort_by_key(|(due, c)| (*due, c.id));
-        return Ok(bank.into_iter().map(|(_, c)| c).collect());
-    }
     Ok(out.into_iter().map(|(_, _, c)| c).collect())
 }
 
@@ -484,7 +488,11 @@ pub(crate) fn facts(r: &impl Read, now: Stamp) -> Result<PracticeFacts> {
         due: due_count(r, now)?,
         effects: practice::effects(&cards, &debriefs)
             .iter()
-            .map(|e| (wording::skill(&e.skill), wording::practice_effect(e)))
+            .map(|e| SkillPractice {
+                skill: wording::skill(&e.skill),
+                text: wording::practice_effect(e),
+                stopped_appearing: e.stopped_appearing(),
+            })
             .collect(),
     })
 }

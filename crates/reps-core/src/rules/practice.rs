@@ -5,9 +5,11 @@
 //! The schedule is FSRS-6 from the open-spaced-repetition project's `fsrs`
 //! crate (its scalar model, default parameters), used as the Python
 //! reference scheduler is set up for day-long practice: no learning steps
-//! of minutes (an answer is rehearsed at most once a day: a second practice
-//! the same day counts as a short-term review, as FSRS does), no fuzz, 90%
-//! retention. `tests/fsrs` checks it against the Python `fsrs` package.
+//! of minutes (a second practice the same day counts as a short-term
+//! review, as FSRS does), one relearning step of a day (an answer the user
+//! could not give comes back tomorrow, whatever its history), no fuzz, 90%
+//! retention, at most [`MAX_INTERVAL_DAYS`]. `tests/fsrs` checks it against
+//! the Python `fsrs` package.
 
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
@@ -22,6 +24,9 @@ pub const DESIRED_RETENTION: f32 = 0.9;
 /// well-known answer away for months; a job search lasts months, and an
 /// answer not said aloud for two of them should come back.
 pub const MAX_INTERVAL_DAYS: i64 = 60;
+/// The relearning step, in days: an answer the user could not give again
+/// comes back this soon (FSRS alone may wait days after a lapse).
+pub const RELEARN_DAYS: i64 = 1;
 /// The usual target for a long answer (a story, "tell me about yourself").
 pub const TWO_MINUTES: u32 = 120;
 /// A prepared answer this long (in words) is a long answer.
@@ -84,6 +89,8 @@ pub fn schedule_of(created: Stamp, reviews: &[Review]) -> Schedule {
     let mut last: Option<Stamp> = None;
     let mut due = created;
     let mut lapses = 0;
+    // after an "Again" on a card already learnt: its day-long relearning step
+    let mut relearning = false;
     let ordered = in_order(reviews);
     for review in &ordered {
         let elapsed = last.map(|l| days_between(l, review.at)).unwrap_or(0);
@@ -101,9 +108,22 @@ pub fn schedule_of(created: Stamp, reviews: &[Review]) -> Schedule {
         if review.grade == Grade::Again {
             lapses += 1;
         }
+        let learnt = memory.is_some();
         memory = Some(state.memory);
-        let days = interval_days(state.interval);
-        due = review.at.add(Duration::days(days)).unwrap_or(review.at);
+        let wait = match (relearning, review.grade) {
+            // the step: again tomorrow, "Hard" half a day later still
+            (true, Grade::Again) => Duration::days(RELEARN_DAYS),
+            (true, Grade::Hard) => Duration::hours(RELEARN_DAYS * 36),
+            (false, Grade::Again) if learnt => {
+                relearning = true;
+                Duration::days(RELEARN_DAYS)
+            }
+            _ => {
+                relearning = false;
+                Duration::days(interval_days(state.interval))
+            }
+        };
+        due = review.at.add(wait).unwrap_or(review.at);
         last = Some(review.at);
     }
     Schedule {
@@ -335,6 +355,13 @@ mod tests {
         let again = schedule(&card(vec![("2026-06-01T10:00:00Z[UTC]", Grade::Again)]));
         assert_eq!(again.due, at("2026-06-02T10:00:00Z[UTC]"));
         assert_eq!(again.lapses, 1);
+        // a story known for weeks and then lost: back tomorrow all the same
+        let lost = schedule(&card(vec![
+            ("2026-06-01T10:00:00Z[UTC]", Grade::Easy),
+            ("2026-06-09T10:00:00Z[UTC]", Grade::Easy),
+            ("2026-07-20T10:00:00Z[UTC]", Grade::Again),
+        ]));
+        assert_eq!(lost.due, at("2026-07-21T10:00:00Z[UTC]"));
         let easy = schedule(&card(vec![("2026-06-01T10:00:00Z[UTC]", Grade::Easy)]));
         assert_eq!(easy.due, at("2026-06-09T10:00:00Z[UTC]"), "8.2956 days");
     }
