@@ -1370,6 +1370,7 @@ fn step(j: &Journal, m: &mut Model, cmd: &Cmd, now: Stamp) -> Result<Option<Fail
                     grade: g,
                     seconds: *seconds,
                 });
+                reps_core::sync::doc::set_order(&mut m.cards[ci].reviews);
                 m.cards[ci].updated = now;
                 prop_assert_eq!(&rated.card.reviews, &m.cards[ci].reviews);
             }

@@ -225,6 +225,7 @@ impl Journal {
                 grade,
                 seconds,
             });
+            crate::sync::doc::set_order(&mut new.reviews);
             new.updated = w.now;
             w.put(Some(&old), &new)?;
             let schedule = practice::schedule(&new);

@@ -743,11 +743,12 @@ fn take_in_doc(w: &Writer<'_>, d: &DocBytes, moved: &mut Vec<u128>) -> Result<Op
 }
 
 /// A card made from the same debrief line on two devices offline has the
-/// same id but two first versions, so the merge keeps one device's list of
+/// same id but two first versions, so the merge keeps one device's set of
 /// practices and the other's stands aside as a conflict. No practice may be
 /// lost: those this device held and the merge left out are written back
 /// (a change of its own, sent with the next round), so every device ends
-/// with all of them.
+/// with all of them; practices are a set (`SET_FIELDS`), so two devices
+/// writing the same one back make one.
 fn keep_every_practice(w: &Writer<'_>, taken: &TakenIn<Card>) -> Result<()> {
     let TakenIn::Changed {
         old: Some(old),
@@ -767,6 +768,7 @@ fn keep_every_practice(w: &Writer<'_>, taken: &TakenIn<Card>) -> Result<()> {
     }
     let mut kept = new.clone();
     kept.reviews.extend(missing);
+    crate::sync::doc::set_order(&mut kept.reviews);
     w.put(Some(new), &kept)
 }
 

@@ -17,6 +17,28 @@ use automerge::{ActorId, AutoCommit, ROOT, ReadDoc, ScalarValue, TextEncoding};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// The lists kept as sets: each item is stored under a key made of the
+/// item itself, so the same item added on two devices (or added again by
+/// one that saw it set aside in a merge) is one item, and items added on
+/// different devices are all kept. A card's practices are such a set.
+pub const SET_FIELDS: &[&str] = &["reviews"];
+
+/// An item's key in a set field: its JSON text.
+fn set_key(item: &serde_json::Value) -> String {
+    item.to_string()
+}
+
+/// Puts `items` in the order a set field reads back in (by key), so a
+/// record written here and the same record read from a merged document
+/// are equal.
+pub fn set_order<T: Serialize>(items: &mut [T]) {
+    items.sort_by_cached_key(|i| {
+        serde_json::to_value(i)
+            .map(|v| set_key(&v))
+            .unwrap_or_default()
+    });
+}
+
 /// The fields merged character by character: what people type at length.
 /// Everything else (names, ids, statuses, dates) is one value that a
 /// concurrent change replaces whole.
@@ -438,6 +460,18 @@ fn update_map(
                 _,
                 Some((automerge::Value::Object(automerge::ObjType::Text), child)),
             ) if TEXT_FIELDS.contains(&key.as_str()) => doc.update_text(&child, s).map_err(bad)?,
+            // a set written as a list by an earlier build: a set from now on
+            (
+                serde_json::Value::Array(_),
+                _,
+                Some((automerge::Value::Object(automerge::ObjType::List), _)),
+            ) if SET_FIELDS.contains(&key.as_str()) => {
+                let child = doc
+                    .put_object(obj, key.as_str(), automerge::ObjType::Map)
+                    .map_err(bad)?;
+                doc.update_object(&child, &to_hydrate(value, Some(key)))
+                    .map_err(|e| DocError::Damaged(e.to_string()))?;
+            }
             // a list, a map or a text standing where it was: updated in place
             (
                 serde_json::Value::Array(_) | serde_json::Value::Object(_),
@@ -483,6 +517,15 @@ fn to_hydrate(v: &serde_json::Value, field: Option<&str>) -> Value {
             Value::text(ENCODING, s)
         }
         serde_json::Value::String(s) => Value::Scalar(ScalarValue::Str(s.as_str().into())),
+        // a set: each item under its own key
+        serde_json::Value::Array(items) if field.is_some_and(|f| SET_FIELDS.contains(&f)) => {
+            Value::Map(hydrate::Map::from(
+                items
+                    .iter()
+                    .map(|i| (set_key(i), to_hydrate(i, None)))
+                    .collect::<std::collections::HashMap<String, Value>>(),
+            ))
+        }
         // a list's items are of the list's field (a list of notes holds notes)
         serde_json::Value::Array(items) => Value::from(
             items
@@ -516,7 +559,21 @@ fn to_json(v: &Value) -> serde_json::Value {
         Value::List(l) => serde_json::Value::Array(l.iter().map(|i| to_json(&i.value)).collect()),
         Value::Map(m) => serde_json::Value::Object(
             m.iter()
-                .map(|(k, v)| (k.clone(), to_json(&v.value)))
+                .map(|(k, v)| match &v.value {
+                    // a set reads back as a list, in key order
+                    Value::Map(set) if SET_FIELDS.contains(&k.as_str()) => {
+                        let mut items: Vec<(&String, serde_json::Value)> = set
+                            .iter()
+                            .map(|(key, i)| (key, to_json(&i.value)))
+                            .collect();
+                        items.sort_by(|a, b| a.0.cmp(b.0));
+                        (
+                            k.clone(),
+                            serde_json::Value::Array(items.into_iter().map(|(_, i)| i).collect()),
+                        )
+                    }
+                    other => (k.clone(), to_json(other)),
+                })
                 .collect(),
         ),
     }
@@ -606,6 +663,48 @@ mod tests {
         phone.merge(&mut laptop).unwrap();
         let merged: Debrief = phone.read("debrief").unwrap();
         assert_eq!(merged.body.notes, "In Lyon. They use Kafka. Team of six.");
+    }
+
+    #[test]
+    fn a_practice_added_on_two_devices_is_one_and_different_ones_are_all_kept() {
+        use crate::{Card, CardBody, CardId, Grade, Review};
+        let card = Card {
+            id: CardId(Uuid::from_u128(3)),
+            created: at("2026-06-01T09:00:00Z[UTC]"),
+            updated: at("2026-06-01T09:00:00Z[UTC]"),
+            body: CardBody::asking("Why us?"),
+            from: None,
+            reviews: vec![],
+        };
+        let review = |t: &str, grade| Review {
+            at: at(t),
+            grade,
+            seconds: None,
+        };
+        let (mut phone, mut laptop) = shared(&card);
+        // the same practice written on both (a merge's write-back), and one each
+        let same = review("2026-06-02T08:00:00Z[UTC]", Grade::Good);
+        let mut a = card.clone();
+        a.reviews = vec![
+            same.clone(),
+            review("2026-06-03T08:00:00Z[UTC]", Grade::Hard),
+        ];
+        phone.write_change(Some(&card), &a).unwrap();
+        let mut b = card.clone();
+        b.reviews = vec![
+            same.clone(),
+            review("2026-06-03T21:00:00Z[UTC]", Grade::Again),
+        ];
+        laptop.write_change(Some(&card), &b).unwrap();
+        phone.merge(&mut laptop).unwrap();
+        laptop.merge(&mut phone).unwrap();
+        let on_phone: Card = phone.read("practice card").unwrap();
+        let on_laptop: Card = laptop.read("practice card").unwrap();
+        assert_eq!(on_phone, on_laptop);
+        assert_eq!(on_phone.reviews.len(), 3, "{:?}", on_phone.reviews);
+        let mut ordered = on_phone.reviews.clone();
+        set_order(&mut ordered);
+        assert_eq!(ordered, on_phone.reviews, "read back in set order");
     }
 
     #[test]
