@@ -200,9 +200,10 @@ build_web() {
 # any card now, the spoken length, the timer restarted): page 714,784, both
 # 2,122,091; then a second cold run's (a new card saved as typed, the
 # balance sheet's practised line, practising early said): page 717,143,
-# both 2,124,061.
+# both 2,124,061; then a card's practices kept as a set in its sync
+# document (the worker +5.7 KB): both 2,129,727.
 WEB_PAGE_BUDGET=718000
-WEB_TOTAL_BUDGET=2126000
+WEB_TOTAL_BUDGET=2132000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
