@@ -84,6 +84,7 @@ impl From<GoesTo> for Route {
             GoesTo::People => Route::People {},
             GoesTo::Practice(None) => Route::Practice {},
             GoesTo::Practice(Some(interview)) => Route::PracticeBefore { interview },
+            GoesTo::Cards => Route::Cards {},
         }
     }
 }

@@ -812,6 +812,18 @@ pub fn practice_tally(f: &crate::journal::PracticeFacts) -> String {
 /// marked "work on", and not marked so in the debriefs since.
 pub const LATELY_AFTER_PRACTICE: &str = "not marked to work on since you practised it";
 
+/// A line of "this week" for practice coming back.
+pub const PRACTICE_COMES_BACK: &str = "Practice";
+
+/// "1 card comes back", "3 cards come back".
+pub fn cards_come_back(n: usize) -> String {
+    if n == 1 {
+        "1 card comes back".into()
+    } else {
+        format!("{n} cards come back")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -129,6 +129,17 @@ fn a_practised_card_leaves_today_and_comes_back_on_its_day_after_reopening() {
     let rated = j.rate_card(card.id, Grade::Good, Some(95)).unwrap();
     assert_eq!(rated.next, "Back in 2 days (Wed 3 Jun)");
     assert_eq!(practice_on_today(&j), None, "practised: off Today");
+    // …and on this week's list, on its day
+    let week = j.this_week().unwrap();
+    let row = week
+        .ahead
+        .iter()
+        .find(|r| r.goes_to == GoesTo::Cards)
+        .expect("practice in this week");
+    assert_eq!(
+        (row.day.as_str(), row.title.as_str(), row.about.as_str()),
+        ("Wed 3 Jun", "Practice", "1 card comes back")
+    );
     drop(j);
 
     // the rating was committed: a reopened journal has it

@@ -89,6 +89,8 @@ pub enum GoesTo {
     People,
     /// Practice: the cards due, or those that suit an interview coming up.
     Practice(Option<InterviewId>),
+    /// Every practice card, with when each comes back.
+    Cards,
 }
 
 impl GoesTo {
@@ -117,6 +119,7 @@ impl GoesTo {
             GoesTo::People => format!("{SCHEME}://people"),
             GoesTo::Practice(None) => format!("{SCHEME}://practice"),
             GoesTo::Practice(Some(i)) => format!("{SCHEME}://practice/{i}"),
+            GoesTo::Cards => format!("{SCHEME}://cards"),
         }
     }
 
@@ -135,6 +138,7 @@ impl GoesTo {
             ["debrief", id] => id.parse().ok().map(GoesTo::Debrief),
             ["people"] => Some(GoesTo::People),
             ["practice"] => Some(GoesTo::Practice(None)),
+            ["cards"] => Some(GoesTo::Cards),
             ["practice", id] => id.parse().ok().map(|i| GoesTo::Practice(Some(i))),
             ["message", kind, about] => {
                 Some(GoesTo::Message(kind.parse().ok()?, about.parse().ok()?))
@@ -175,6 +179,7 @@ mod tests {
             GoesTo::People,
             GoesTo::Practice(None),
             GoesTo::Practice(Some(iv)),
+            GoesTo::Cards,
             GoesTo::Message(MessageKind::ThankYou, MessageFor::Interview(iv)),
             GoesTo::Message(MessageKind::StayInTouch, MessageFor::Contact(c)),
             GoesTo::Message(MessageKind::CheckIn, MessageFor::Lead(lead)),

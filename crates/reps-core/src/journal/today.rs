@@ -220,6 +220,29 @@ impl Journal {
                     },
                 ));
             }
+            // practice: one line per day cards come back
+            let mut days: Vec<(chrono::NaiveDate, Stamp, usize)> = Vec::new();
+            for k in r.ix_time(CARD_BY_DUE, from.millis(), to.millis() - 1)? {
+                let card: crate::Card = r.load(k)?;
+                let due = crate::rules::practice::schedule(&card)
+                    .due
+                    .in_zone(now.tz());
+                match days.iter_mut().find(|(d, _, _)| *d == due.local_date()) {
+                    Some((_, _, n)) => *n += 1,
+                    None => days.push((due.local_date(), due, 1)),
+                }
+            }
+            for (_, first, cards) in days {
+                ahead.push((
+                    first,
+                    WeekRow {
+                        day: wording::weekday(&first),
+                        title: wording::PRACTICE_COMES_BACK.to_string(),
+                        about: wording::cards_come_back(cards),
+                        goes_to: GoesTo::Cards,
+                    },
+                ));
+            }
             ahead.sort_by_key(|(at, _)| *at);
             let since = now.add(-Duration::days(today::WEEK_DAYS))?;
             let mut lessons: Vec<(Stamp, Lesson)> = Vec::new();
