@@ -146,12 +146,10 @@ pub fn RepsView(
                 tbody {
                     for (n, s) in skills.into_iter().enumerate() {
                         {
-                            let practised = practice.effects.iter().find(|e| e.skill == text::skill(&s.skill)).cloned();
-                            // practised and not marked "work on" since: that is its news
-                            let better = practised.as_ref().is_some_and(|e| e.stopped_appearing) && s.is_weak();
-                            let lately = if better { wording::LATELY_AFTER_PRACTICE } else { wording::lately(s.lately) };
+                            let practised = practice.effects.iter().find(|e| e.skill == s.skill).cloned();
+                            let (lately, weak) = wording::skill_lately(&s, practised.as_ref());
                             rsx! {
-                                tr { key: "{text::skill(&s.skill)}", class: if s.is_weak() && !better { "weak" } else { "" },
+                                tr { key: "{text::skill(&s.skill)}", class: if weak { "weak" } else { "" },
                                     "data-testid": "skill-line-{n}",
                                     td { "{text::skill(&s.skill)}" }
                                     td { "{wording::skill_tally(&s)}" }
@@ -236,12 +234,9 @@ mod tests {
         let effect = facts
             .effects
             .iter()
-            .find(|e| e.skill == "Salary talk")
+            .find(|e| e.skill == reps_core::Skill::SalaryTalk)
             .unwrap();
-        let n = skills
-            .iter()
-            .position(|s| text::skill(&s.skill) == effect.skill)
-            .unwrap();
+        let n = skills.iter().position(|s| s.skill == effect.skill).unwrap();
         let start = html.find(&format!("skill-line-{n}")).unwrap();
         let row = &html[start..start + html[start..].find("</tr>").unwrap()];
         assert!(row.contains(effect.text.as_str()), "{row}");
@@ -249,13 +244,10 @@ mod tests {
         let short = facts
             .effects
             .iter()
-            .find(|e| e.skill == "Short answers")
+            .find(|e| e.skill == reps_core::Skill::Conciseness)
             .unwrap();
         assert!(short.stopped_appearing, "{short:?}");
-        let n = skills
-            .iter()
-            .position(|s| text::skill(&s.skill) == short.skill)
-            .unwrap();
+        let n = skills.iter().position(|s| s.skill == short.skill).unwrap();
         let start = html.find(&format!("skill-line-{n}")).unwrap();
         let row = &html[start..start + html[start..].find("</tr>").unwrap()];
         assert!(row.contains(wording::LATELY_AFTER_PRACTICE), "{row}");

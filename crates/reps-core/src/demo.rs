@@ -438,6 +438,6 @@ mod tests {
             "{today:#?}"
         );
         let facts = j.practice_facts().unwrap();
-        assert!(facts.effects.iter().any(|e| e.skill == "Salary talk"));
+        assert!(facts.effects.iter().any(|e| e.skill == Skill::SalaryTalk));
     }
 }

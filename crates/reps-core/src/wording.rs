@@ -672,12 +672,9 @@ pub fn practised(s: &crate::rules::practice::Schedule) -> String {
 
 /// After a rating: "Back tomorrow", "Back in 3 days (Thu 10 Dec)".
 pub fn back_in(now: Stamp, due: Stamp) -> String {
-    let due = due.in_zone(now.tz());
-    let days = (due.local_date() - now.local_date()).num_days();
-    match days {
-        ..=0 => "Back later today".into(),
-        1 => format!("Back tomorrow ({})", weekday(&due)),
-        n => format!("Back in {n} days ({})", weekday(&due)),
+    match comes_back(now, due).as_str() {
+        "later today" => "Back later today".into(),
+        when => format!("Back {when} ({})", weekday(&due.in_zone(now.tz()))),
     }
 }
 
@@ -811,6 +808,20 @@ pub fn practice_tally(f: &crate::journal::PracticeFacts) -> String {
 /// The balance sheet's "Lately" for a skill practised since it was last
 /// marked "work on", and not marked so in the debriefs since.
 pub const LATELY_AFTER_PRACTICE: &str = "not marked to work on since you practised it";
+
+/// A balance-sheet row's "Lately", and whether it still reads as weak:
+/// a weak skill practised and not marked "work on" in the debriefs since
+/// says that instead.
+pub fn skill_lately(
+    line: &crate::rules::skills::SkillLine,
+    practice: Option<&crate::journal::SkillPractice>,
+) -> (&'static str, bool) {
+    if line.is_weak() && practice.is_some_and(|p| p.stopped_appearing) {
+        (LATELY_AFTER_PRACTICE, false)
+    } else {
+        (lately(line.lately), line.is_weak())
+    }
+}
 
 /// A line of "this week" for practice coming back.
 pub const PRACTICE_COMES_BACK: &str = "Practice";

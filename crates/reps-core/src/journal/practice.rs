@@ -80,8 +80,8 @@ pub struct Rated {
 /// A practised skill on the balance sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillPractice {
-    /// The skill, as the balance sheet names it.
-    pub skill: String,
+    /// The skill.
+    pub skill: crate::Skill,
     /// "Practised 3 times since 8 Nov; not marked to work on in the 2 debriefs since".
     pub text: String,
     /// Interviewed since, and never marked "work on" again.
@@ -130,7 +130,7 @@ impl Journal {
         }
         self.write(|w| {
             let d: Debrief = w.load(debrief.key())?;
-            let id = CardId(crate::id::derived(&pick.rule_key(&d), d.created));
+            let id = card_id(&pick, &d);
             if let Some(card) = w.load_opt::<Card>(id.key())? {
                 return Ok(card);
             }
@@ -327,8 +327,7 @@ impl Journal {
             practice::offers(&d.body)
                 .into_iter()
                 .map(|pick| {
-                    let id = crate::id::derived(&pick.rule_key(&d), d.created).as_u128();
-                    let card = r.load_opt::<Card>(id)?.map(|c| c.id);
+                    let card = r.load_opt::<Card>(card_id(&pick, &d).key())?.map(|c| c.id);
                     let label = match &pick {
                         FromDebrief::Answer(line) => line.clone(),
                         FromDebrief::Skill(s) => wording::skill(s),
@@ -359,6 +358,12 @@ impl Journal {
         let now = self.now();
         self.read(|r| facts(r, now))
     }
+}
+
+/// The id of the card one tap on a debrief makes: derived from the line or
+/// skill, the same on every device.
+fn card_id(pick: &FromDebrief, d: &Debrief) -> CardId {
+    CardId(crate::id::derived(&pick.rule_key(d), d.created))
 }
 
 /// The skills a card from an "answers to improve" line practises: the
@@ -490,7 +495,7 @@ pub(crate) fn facts(r: &impl Read, now: Stamp) -> Result<PracticeFacts> {
         effects: practice::effects(&cards, &debriefs)
             .iter()
             .map(|e| SkillPractice {
-                skill: wording::skill(&e.skill),
+                skill: e.skill.clone(),
                 text: wording::practice_effect(e),
                 stopped_appearing: e.stopped_appearing(),
             })
