@@ -46,7 +46,10 @@ describe('practice in the browser', { skip: h.missingBuild() }, () => {
     await h.eventually(async () => /Saved/.test(await h.textOf(page, 'save-state')), { message: 'saved' });
     const offer = h.tid(page, 'offer-card-0');
     await offer.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match(await h.textOf(page, 'practice-offers'), /Why do you want to work here\?/);
+    // the offers follow the saved text (a moment after "Saved")
+    await h.eventually(async () => /Why do you want to work here\?/.test(await h.textOf(page, 'practice-offers')), {
+      message: 'the whole line is offered',
+    });
     await h.shot(page, 'web-practice-offers');
     await h.tap(page, 'offer-card-0');
     const question = h.tid(page, 'card-question');
@@ -137,7 +140,11 @@ describe('practice in the browser', { skip: h.missingBuild() }, () => {
     assert.equal(await h.textOf(page, 'practice-question'), second);
     assert.equal(await h.textOf(page, 'practice-count'), 'Last card');
     await h.go(page, '#/practice/cards');
-    const rows = await page.locator('.cards .row').allInnerTexts();
+    // the list shows once the worker answers
+    const rows = await h.eventually(async () => {
+      const all = await page.locator('.cards .row').allInnerTexts();
+      return all.length === 2 ? all : false;
+    }, { message: 'both cards listed' });
     const rated = rows.find((r) => r.includes(first));
     const unrated = rows.find((r) => r.includes(second));
     assert.match(rated, /Practised once/, rows.join('\n'));
