@@ -166,6 +166,26 @@ fn a_practised_card_leaves_today_and_comes_back_on_its_day_after_reopening() {
 }
 
 #[test]
+fn saving_the_same_words_again_is_not_an_edit() {
+    // The card editor saves as the user types; a save with nothing new,
+    // a moment later, must not move the card's time or write anything.
+    let (j, c) = memory(NOW);
+    let card = j.add_card(CardBody::asking("Why us?")).unwrap();
+    c.set(at("2026-06-01T18:00:05+02:00[Europe/Paris]"));
+    let again = j.edit_card(card.id, card.body.clone()).unwrap();
+    assert_eq!(again.updated, card.updated);
+    assert_eq!(j.practice_card(card.id).unwrap().card, card);
+    // a real change does carry its time
+    let mut body = card.body.clone();
+    body.answer = "Your product, my past".into();
+    let edited = j.edit_card(card.id, body).unwrap();
+    assert_eq!(
+        edited.updated,
+        at("2026-06-01T18:00:05+02:00[Europe/Paris]")
+    );
+}
+
+#[test]
 fn bad_input_is_refused_by_field_and_nothing_changes() {
     let (j, _) = memory(NOW);
     let (_, _, d) = interviewed(&j);

@@ -173,12 +173,15 @@ impl Journal {
         body.validate()?;
         self.write(|w| {
             let old: Card = w.load(id.key())?;
+            // Saving the same words again (the editor saves as you type)
+            // is not an edit: the card keeps its time and nothing is written.
+            if old.body == body {
+                return Ok(old);
+            }
             let mut new = old.clone();
             new.body = body;
             new.updated = w.now;
-            if new != old {
-                w.put(Some(&old), &new)?;
-            }
+            w.put(Some(&old), &new)?;
             Ok(new)
         })
     }
