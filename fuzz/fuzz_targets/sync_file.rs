@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
             },
             key: KEY.into(),
             device_name: "Fuzzer".into(),
+            keychain: None,
         })
         .expect("sync setup");
     let sealed = key.seal(data).expect("sealing");
@@ -47,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         name: name.clone(),
         size: sealed.len() as u64,
     }];
-    let _ = journal.sync_take_in(&listing, vec![(name, sealed)]);
+    let _ = journal.sync_take_in(KEY, &listing, vec![(name, sealed)]);
     journal
         .export_json()
         .expect("the journal still exports after taking a file in");

@@ -396,19 +396,20 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 /// answering).
 fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
     use reps_core::journal::sync::SyncPlace;
-    use reps_core::sync::{AnyRemote, connect, run};
+    use reps_core::sync::{AnyRemote, connect, keychain, run_as_set_up};
     let http = reps_core::sync::platform_http();
+    // without a keychain (no Secret Service running) the secrets stay in
+    // the journal file, as the status says
+    let _ = keychain::use_system_keychain();
     let said = |r: reps_core::journal::sync::TakeInReport| {
         format!("Synced. {}", reps_core::wording::sync_taken_in(&r))
     };
     let (place, name) = match task {
         SyncTask::Now => {
-            let setup = j
-                .sync_setup()
-                .map_err(|e| e.to_string())?
-                .ok_or("sync is not set up here; start with 'reps sync folder FOLDER'")?;
-            let remote = AnyRemote::of(&setup.place, http).map_err(|e| e.to_string())?;
-            return pollster::block_on(run(j, &remote))
+            if j.sync_setup().map_err(|e| e.to_string())?.is_none() {
+                return Err("sync is not set up here; start with 'reps sync folder FOLDER'".into());
+            }
+            return pollster::block_on(run_as_set_up(j, http))
                 .map(said)
                 .map_err(|e| e.to_string());
         }
@@ -419,6 +420,7 @@ fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
             }
             let mut out = vec![
                 format!("Syncing through {} as \"{}\"", v.place, v.device_name),
+                reps_core::wording::sync_key_kept(v.in_keychain).to_string(),
                 v.last_synced,
                 reps_core::wording::sync_unsent(v.unsent),
             ];
@@ -431,7 +433,9 @@ fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
             return Ok(out.join("\n"));
         }
         SyncTask::Stop => {
-            j.stop_sync().map_err(|e| e.to_string())?;
+            if let Some(account) = j.stop_sync().map_err(|e| e.to_string())? {
+                keychain::forget(&account);
+            }
             return Ok("Sync is stopped on this device; the journal stays as it is.".into());
         }
         SyncTask::Folder { path, name } => {

@@ -411,8 +411,9 @@ protocol! {
     /// Saves this device's sync settings (the key in hand).
     fn save_sync_setup(j, setup: SyncSetup) -> () { j.save_sync_setup(&setup) }
 
-    /// Stops syncing on this device; the journal stays as it is.
-    fn stop_sync(j) -> () { j.stop_sync() }
+    /// Stops syncing on this device; the journal stays as it is. Gives
+    /// the keychain entry to remove (off the journal's thread).
+    fn stop_sync(j) -> Option<String> { j.stop_sync() }
 
     only(not(target_arch = "wasm32"))
     /// The remote files still to read.
@@ -420,13 +421,20 @@ protocol! {
 
     only(not(target_arch = "wasm32"))
     /// Takes in what other devices left, one transaction per file.
-    fn sync_take_in(j, listing: Vec<Listed>, files: Vec<(String, Vec<u8>)>) -> TakeInReport {
-        j.sync_take_in(&listing, files)
+    fn sync_take_in(
+        j,
+        journal_key: String,
+        listing: Vec<Listed>,
+        files: Vec<(String, Vec<u8>)>
+    ) -> TakeInReport {
+        j.sync_take_in(&journal_key, &listing, files)
     }
 
     only(not(target_arch = "wasm32"))
     /// The file to send now, if any.
-    fn sync_outbox(j, listing: Vec<Listed>) -> Option<Outbox> { j.sync_outbox(&listing) }
+    fn sync_outbox(j, journal_key: String, listing: Vec<Listed>) -> Option<Outbox> {
+        j.sync_outbox(&journal_key, &listing)
+    }
 
     only(not(target_arch = "wasm32"))
     /// An outbox reached the remote.

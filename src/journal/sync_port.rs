@@ -24,13 +24,20 @@ impl SyncPort for JournalHandle {
     }
     async fn take_in(
         &self,
+        journal_key: String,
         listing: Vec<Listed>,
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<TakeInReport, SyncError> {
-        self.sync_take_in(listing, files).await.map_err(lost)
+        self.sync_take_in(journal_key, listing, files)
+            .await
+            .map_err(lost)
     }
-    async fn outbox(&self, listing: Vec<Listed>) -> Result<Option<Outbox>, SyncError> {
-        self.sync_outbox(listing).await.map_err(lost)
+    async fn outbox(
+        &self,
+        journal_key: String,
+        listing: Vec<Listed>,
+    ) -> Result<Option<Outbox>, SyncError> {
+        self.sync_outbox(journal_key, listing).await.map_err(lost)
     }
     async fn sent(&self, sent: Sent) -> Result<(), SyncError> {
         self.sync_sent(sent).await.map_err(lost)

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use futures_channel::oneshot;
 use reps_core::journal::sync::{SyncPlace, TakeInReport};
-use reps_core::sync::{AnyRemote, connect, run};
+use reps_core::sync::{AnyRemote, connect, keychain, run_as_set_up};
 
 use crate::journal::JournalHandle;
 
@@ -105,11 +105,18 @@ fn serve(
     changed: futures_channel::mpsc::UnboundedSender<TakeInReport>,
 ) {
     let http = reps_core::sync::platform_http();
-    let round = |place: &SyncPlace| -> Result<TakeInReport, String> {
-        let remote = AnyRemote::of(place, http.clone()).map_err(|e| e.to_string())?;
-        pollster::block_on(run(&journal, &remote)).map_err(|e| e.to_string())
+    // the keychain is reached from this thread only; without one (no
+    // Secret Service running) the secrets stay in the journal file
+    let _ = keychain::use_system_keychain();
+    let round = || -> Result<TakeInReport, String> {
+        pollster::block_on(run_as_set_up(&journal, http.clone())).map_err(|e| e.to_string())
     };
-    let setup = || pollster::block_on(journal.sync_setup()).ok().flatten();
+    let set_up = || {
+        pollster::block_on(journal.sync_setup())
+            .ok()
+            .flatten()
+            .is_some()
+    };
     let quiet_until = std::cell::Cell::new(Instant::now());
     let report = |r: &Result<TakeInReport, String>| match r {
         Ok(r) if r.records > 0 => {
@@ -130,9 +137,10 @@ fn serve(
         };
         match job {
             Some(Job::Round(reply)) => {
-                let r = match setup() {
-                    Some(s) => round(&s.place),
-                    None => Err("sync is not set up on this device".into()),
+                let r = if set_up() {
+                    round()
+                } else {
+                    Err("sync is not set up on this device".into())
                 };
                 report(&r);
                 let _ = reply.send(r);
@@ -174,8 +182,8 @@ fn serve(
                     }
                 }
                 if Instant::now() >= next_round {
-                    if let Some(s) = setup() {
-                        report(&round(&s.place));
+                    if set_up() {
+                        report(&round());
                     }
                     next_round = Instant::now() + HEAR_FROM_OTHERS;
                 }

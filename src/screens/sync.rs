@@ -156,7 +156,12 @@ fn SyncState(
         spawn(async move {
             let r = ctx.journal().stop_sync().await;
             note.set(Some(match r {
-                Ok(()) => Ok("Sync is stopped on this device. Your journal stays here as it is, and the copy in the sync place stays for your other devices.".into()),
+                Ok(account) => {
+                    if let Some(account) = account {
+                        reps_core::sync::keychain::forget_in_background(account);
+                    }
+                    Ok("Sync is stopped on this device. Your journal stays here as it is, and the copy in the sync place stays for your other devices.".into())
+                }
                 Err(e) => Err(sentence(&e.message)),
             }));
             ctx.changed();
@@ -165,6 +170,7 @@ fn SyncState(
     let waiting = reps_core::wording::sync_unsent(view.unsent);
     rsx! {
         p { "Syncing through {view.place} as “{view.device_name}”. Everything is encrypted with your passphrase before it leaves this device." }
+        p { class: "sync-key", "data-testid": "data-sync-key", {reps_core::wording::sync_key_kept(view.in_keychain)} }
         p { class: "sync-state", "data-testid": "data-sync-state", "{view.last_synced} · {waiting}" }
         if !view.devices.is_empty() {
             ul { class: "sync-devices", "data-testid": "data-sync-devices",

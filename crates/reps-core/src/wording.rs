@@ -545,6 +545,15 @@ pub fn sync_unsent(changes: u32) -> String {
     }
 }
 
+/// Where this device keeps the sync key (the Sync section, `reps sync status`).
+pub fn sync_key_kept(in_keychain: bool) -> &'static str {
+    if in_keychain {
+        "Your sync key is kept in this device's keychain."
+    } else {
+        "Your sync key is kept in the journal file on this device (no keychain could be used here)."
+    }
+}
+
 /// What a source's record says, plainly: "Job board: 5 leads pursued, not
 /// one answer yet." / "Referral works for you: 3 answers from 4 leads pursued."
 pub fn source_verdict(line: &crate::rules::sources::SourceLine) -> Option<String> {

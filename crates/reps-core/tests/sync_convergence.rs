@@ -302,7 +302,11 @@ fn run_model(n: usize, ops: &[Op]) -> Result<(), TestCaseError> {
         .iter()
         .map(|(name, (_, b))| (name.clone(), b.clone()))
         .collect();
-    devices[1].journal.sync_take_in(&listing, again).unwrap();
+    let key = devices[1].journal.sync_setup().unwrap().unwrap().key;
+    devices[1]
+        .journal
+        .sync_take_in(&key, &listing, again)
+        .unwrap();
     prop_assert_eq!(
         &snapshot(&devices[1].journal),
         &first,

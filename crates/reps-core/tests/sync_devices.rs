@@ -283,7 +283,10 @@ fn files_arriving_late_out_of_order_or_twice_change_nothing_twice() {
         .unwrap();
     assert!(wanted.is_empty(), "read once: {wanted:?}");
     let listing = pollster::block_on(again.list()).unwrap();
-    p.journal.sync_take_in(&listing, files.clone()).unwrap();
+    let key = p.journal.sync_setup().unwrap().unwrap().key;
+    p.journal
+        .sync_take_in(&key, &listing, files.clone())
+        .unwrap();
     assert_eq!(snapshot(&p.journal), before);
 }
 
@@ -466,6 +469,7 @@ fn take_in_as_found(data: &[u8]) {
             },
             key: KEY.into(),
             device_name: "Fuzzer".into(),
+            keychain: None,
         })
         .unwrap();
     let sealed = key.seal(data).unwrap();
@@ -479,7 +483,7 @@ fn take_in_as_found(data: &[u8]) {
         name: name.clone(),
         size: sealed.len() as u64,
     }];
-    let _ = journal.sync_take_in(&listing, vec![(name, sealed)]);
+    let _ = journal.sync_take_in(KEY, &listing, vec![(name, sealed)]);
     journal.export_json().unwrap();
 }
 

@@ -154,20 +154,19 @@ impl RepsJournal {
     /// `Other`, in plain words, and nothing is lost (the next round catches
     /// up).
     pub fn sync_now(&self) -> Result<SyncOutcome, RepsError> {
-        use reps_core::sync::{AnyRemote, platform_http, run};
-        let setup = self
-            .journal
-            .sync_setup()?
-            .ok_or_else(|| RepsError::Invalid {
+        use reps_core::sync::{keychain, platform_http, run_as_set_up};
+        if self.journal.sync_setup()?.is_none() {
+            return Err(RepsError::Invalid {
                 message: "sync is not set up on this device".into(),
-            })?;
-        let remote =
-            AnyRemote::of(&setup.place, platform_http()).map_err(|e| RepsError::Other {
-                message: e.to_string(),
-            })?;
+            });
+        }
+        // the app keeps the key in the platform's keychain where it has one
+        let _ = keychain::use_system_keychain();
         let report =
-            pollster::block_on(run(&self.journal, &remote)).map_err(|e| RepsError::Other {
-                message: e.to_string(),
+            pollster::block_on(run_as_set_up(&self.journal, platform_http())).map_err(|e| {
+                RepsError::Other {
+                    message: e.to_string(),
+                }
             })?;
         if report.records > 0 {
             let text = self.journal.outside()?.to_file_text();

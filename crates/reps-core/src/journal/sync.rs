@@ -65,6 +65,10 @@ pub struct SyncSetup {
     pub key: String,
     /// What the other devices call this one ("Laptop").
     pub device_name: String,
+    /// The keychain entry holding the key (and the WebDAV password) when
+    /// they are kept in the platform's keychain; both are then empty here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keychain: Option<String>,
 }
 
 impl std::fmt::Debug for SyncSetup {
@@ -105,6 +109,9 @@ pub struct SyncView {
     pub webdav: bool,
     /// This device's name on the others.
     pub device_name: String,
+    /// Whether the key is kept in the platform's keychain (else in the
+    /// journal file on this device).
+    pub in_keychain: bool,
     /// "Synced 5 minutes ago", "Not synced yet".
     pub last_synced: String,
     /// Records changed here and not sent yet.
@@ -214,6 +221,11 @@ fn put_device_value<T: Serialize>(w: &Writer<'_>, name: &str, value: &T) -> Resu
 }
 
 const SETUP: &str = "sync-setup";
+
+/// The journal key from its text, or why it is not one.
+fn journal_key_of(secret: &str) -> Result<JournalKey> {
+    JournalKey::from_secret(secret).map_err(|e| Error::Corrupt(e.to_string()))
+}
 const LOG: &str = "sync-log";
 
 impl Journal {
@@ -224,8 +236,22 @@ impl Journal {
 
     /// Saves this device's sync settings (after the key was created on, or
     /// fetched from, the remote). One transaction.
+    /// With `keychain` set, the secrets are in the platform's keychain and
+    /// the journal file must not hold them too.
     pub fn save_sync_setup(&self, setup: &SyncSetup) -> Result<()> {
-        JournalKey::from_secret(&setup.key).map_err(|e| Error::Corrupt(e.to_string()))?;
+        match &setup.keychain {
+            None => {
+                journal_key_of(&setup.key)?;
+            }
+            Some(_) => {
+                let password_here = matches!(&setup.place, SyncPlace::WebDav { password, .. } if !password.is_empty());
+                if !setup.key.is_empty() || password_here {
+                    return Err(Error::Corrupt(
+                        "sync settings kept in the keychain must not hold their secrets too".into(),
+                    ));
+                }
+            }
+        }
         self.write(|w| {
             put_device_value(w, SETUP, setup)?;
             let mut log: SyncLog = device_value(w, LOG)?.unwrap_or_default();
@@ -235,16 +261,20 @@ impl Journal {
     }
 
     /// Stops syncing on this device: its settings and key are forgotten;
-    /// the journal and the remote's files stay as they are.
-    pub fn stop_sync(&self) -> Result<()> {
+    /// the journal and the remote's files stay as they are. Returns the
+    /// keychain entry the secrets were kept under, for the caller to
+    /// remove off this thread ([`crate::sync::keychain::forget`]).
+    pub fn stop_sync(&self) -> Result<Option<String>> {
         self.write(|w| {
+            let setup: Option<SyncSetup> = device_value(w, SETUP)?;
             w.open_table(DEVICE)?.remove(SETUP)?;
             // the devices seen are kept, for when sync is set up again
             let mut log: SyncLog = device_value(w, LOG)?.unwrap_or_default();
             log.last_problem = None;
             log.last_synced = None;
             log.waiting = 0;
-            put_device_value(w, LOG, &log)
+            put_device_value(w, LOG, &log)?;
+            Ok(setup.and_then(|s| s.keychain))
         })
     }
 
@@ -279,6 +309,7 @@ impl Journal {
                     setup.as_ref().map(|s| &s.place),
                     Some(SyncPlace::WebDav { .. })
                 ),
+                in_keychain: setup.as_ref().is_some_and(|s| s.keychain.is_some()),
                 device_name: setup.map(|s| s.device_name).unwrap_or_default(),
                 last_synced: match &log.last_synced {
                     Some(t) => format!("Synced {}", crate::wording::ago(t, &now)),
@@ -319,13 +350,17 @@ impl Journal {
     /// file that is damaged, foreign, from another journal or a newer Reps
     /// is set aside with a message and nothing of it written; one that
     /// builds on files not arrived yet waits for them.
+    ///
+    /// `journal_key` is the key as [`crate::sync::keychain::reveal`] gave
+    /// it: the round reads it from the keychain, off this thread.
     pub fn sync_take_in(
         &self,
+        journal_key: &str,
         listing: &[Listed],
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<TakeInReport> {
-        let setup = self.sync_setup()?.ok_or_else(not_set_up)?;
-        let key = JournalKey::from_secret(&setup.key).map_err(|e| Error::Corrupt(e.to_string()))?;
+        self.sync_setup()?.ok_or_else(not_set_up)?;
+        let key = journal_key_of(journal_key)?;
         let mut report = TakeInReport::default();
         let own = self.device_tag();
         for f in listing {
@@ -435,9 +470,10 @@ impl Journal {
     /// The file to send now, if anything is to be sent: the changes made
     /// here since the last file, or a snapshot of the whole journal when
     /// the remote holds none yet or this device has left many files.
-    pub fn sync_outbox(&self, listing: &[Listed]) -> Result<Option<Outbox>> {
+    /// `journal_key` as for [`Journal::sync_take_in`].
+    pub fn sync_outbox(&self, journal_key: &str, listing: &[Listed]) -> Result<Option<Outbox>> {
         let setup = self.sync_setup()?.ok_or_else(not_set_up)?;
-        let key = JournalKey::from_secret(&setup.key).map_err(|e| Error::Corrupt(e.to_string()))?;
+        let key = journal_key_of(journal_key)?;
         let own = self.device_tag();
         let own_files: Vec<String> = listing
             .iter()

@@ -18,6 +18,7 @@
 pub mod doc;
 pub mod file;
 pub mod key;
+pub mod keychain;
 #[cfg(feature = "native-http")]
 pub mod native_http;
 pub mod remote;
@@ -26,7 +27,7 @@ pub mod webdav;
 
 pub use key::{FileRefusal, JournalKey};
 pub use remote::{AnyRemote, FolderRemote, Listed, Remote, RemoteError};
-pub use round::{SyncPort, connect, run};
+pub use round::{SyncPort, connect, run, run_as_set_up};
 pub use webdav::{Http, HttpRequest, HttpResponse, NoHttp, WebDavRemote};
 
 /// The HTTP client WebDAV sync uses on this build: `ureq` where it builds
@@ -69,6 +70,22 @@ pub enum SyncError {
     /// The remote already holds a journal and no passphrase was given to join it.
     #[error("this sync folder already holds a Reps journal; enter its passphrase to join it")]
     RemoteInUse,
+    /// The keychain holds no sync key for this setup (removed by hand, or
+    /// a keychain reset).
+    #[error(
+        "the sync key is no longer in this device's keychain; set up sync again with your passphrase (your journal on this device is untouched)"
+    )]
+    KeychainMissing,
+    /// The keychain holding the sync key is locked or refused Reps.
+    #[error(
+        "the keychain holding the sync key is locked or refused Reps ({0}); unlock it and sync again"
+    )]
+    KeychainLocked(String),
+    /// The keychain could not be reached at all.
+    #[error(
+        "the keychain holding the sync key could not be reached ({0}); sync waits until it can"
+    )]
+    KeychainUnreachable(String),
     /// The remote failed.
     #[error(transparent)]
     Remote(#[from] RemoteError),

@@ -6,7 +6,7 @@
 //! the next round picks up where this one stopped.
 
 use super::file::KEY_FILE;
-use super::{JournalKey, Listed, Remote, SyncError};
+use super::{JournalKey, Listed, Remote, SyncError, keychain};
 use crate::journal::sync::{Outbox, RoundEnd, Sent, SyncPlace, SyncSetup, TakeInReport};
 
 /// The journal's side of a round: each call is one query or command of
@@ -22,11 +22,16 @@ pub trait SyncPort {
     /// [`crate::Journal::sync_take_in`].
     async fn take_in(
         &self,
+        journal_key: String,
         listing: Vec<Listed>,
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<TakeInReport, SyncError>;
     /// [`crate::Journal::sync_outbox`].
-    async fn outbox(&self, listing: Vec<Listed>) -> Result<Option<Outbox>, SyncError>;
+    async fn outbox(
+        &self,
+        journal_key: String,
+        listing: Vec<Listed>,
+    ) -> Result<Option<Outbox>, SyncError>;
     /// [`crate::Journal::sync_sent`].
     async fn sent(&self, sent: Sent) -> Result<(), SyncError>;
     /// [`crate::Journal::sync_finished`].
@@ -45,13 +50,18 @@ impl SyncPort for crate::Journal {
     }
     async fn take_in(
         &self,
+        journal_key: String,
         listing: Vec<Listed>,
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<TakeInReport, SyncError> {
-        Ok(self.sync_take_in(&listing, files)?)
+        Ok(self.sync_take_in(&journal_key, &listing, files)?)
     }
-    async fn outbox(&self, listing: Vec<Listed>) -> Result<Option<Outbox>, SyncError> {
-        Ok(self.sync_outbox(&listing)?)
+    async fn outbox(
+        &self,
+        journal_key: String,
+        listing: Vec<Listed>,
+    ) -> Result<Option<Outbox>, SyncError> {
+        Ok(self.sync_outbox(&journal_key, &listing)?)
     }
     async fn sent(&self, sent: Sent) -> Result<(), SyncError> {
         Ok(self.sync_sent(&sent)?)
@@ -89,7 +99,9 @@ pub async fn connect<P: SyncPort, R: Remote>(
         key
     };
     let name = device_name.trim();
-    port.save_setup(SyncSetup {
+    let before = port.setup().await?.and_then(|s| s.keychain);
+    // the secrets go to the keychain here, on the caller's thread
+    let setup = keychain::keep(SyncSetup {
         place,
         key: key.to_secret(),
         device_name: if name.is_empty() {
@@ -97,9 +109,41 @@ pub async fn connect<P: SyncPort, R: Remote>(
         } else {
             crate::wording::shorten(name, 40)
         },
-    })
-    .await?;
+        keychain: None,
+    });
+    let account = setup.keychain.clone();
+    if let Err(e) = port.save_setup(setup).await {
+        if let Some(account) = account {
+            keychain::forget(&account);
+        }
+        return Err(e);
+    }
+    // the setup it replaces had its own entry
+    if let Some(old) = before.filter(|old| Some(old) != account.as_ref()) {
+        keychain::forget(&old);
+    }
     run(port, remote).await
+}
+
+/// A round as the apps run it, to the place the setup names: its secrets
+/// taken from the keychain when they are kept there (on the caller's
+/// thread, never the journal owner's), then [`run`]. A keychain that
+/// cannot be read, or a place that cannot be reached, is noted in the sync
+/// log like any failed round.
+pub async fn run_as_set_up<P: SyncPort, C: super::Http>(
+    port: &P,
+    http: C,
+) -> Result<TakeInReport, SyncError> {
+    let setup = port.setup().await?.ok_or(SyncError::NotSetUp)?;
+    let remote =
+        keychain::reveal(setup).and_then(|open| Ok(super::AnyRemote::of(&open.place, http)?));
+    match remote {
+        Ok(remote) => run(port, &remote).await,
+        Err(e) => {
+            port.finished(None, RoundEnd::Failed(e.to_string())).await?;
+            Err(e)
+        }
+    }
 }
 
 /// One round: take in what other devices left, then send what changed
@@ -124,6 +168,17 @@ async fn round<P: SyncPort, R: Remote>(
     remote: &R,
     listed: &mut Option<Vec<Listed>>,
 ) -> Result<TakeInReport, SyncError> {
+    let setup = port.setup().await?.ok_or(SyncError::NotSetUp)?;
+    let journal_key = if setup.keychain.is_none() && keychain::in_use() {
+        // set up before a keychain was in use: the secrets move into it
+        let kept = keychain::keep(setup.clone());
+        if kept.keychain.is_some() {
+            port.save_setup(kept).await?;
+        }
+        setup.key
+    } else {
+        keychain::reveal(setup)?.key
+    };
     let listing = remote.list().await?;
     let wanted = port.files_wanted(listing.clone()).await?;
     let mut files = Vec::with_capacity(wanted.len());
@@ -133,8 +188,10 @@ async fn round<P: SyncPort, R: Remote>(
             files.push((name, bytes));
         }
     }
-    let report = port.take_in(listing.clone(), files).await?;
-    if let Some(out) = port.outbox(listing.clone()).await? {
+    let report = port
+        .take_in(journal_key.clone(), listing.clone(), files)
+        .await?;
+    if let Some(out) = port.outbox(journal_key, listing.clone()).await? {
         remote.put(&out.name, &out.bytes).await?;
         port.sent(out.sent).await?;
         for old in &out.replaces {
