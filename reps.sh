@@ -22,14 +22,16 @@ setup() {
     fi
   done
   # System packages: a C compiler (bundled SQLite in the benchmark), the
-  # WebKitGTK stack the desktop window is built on, and what the end-to-end
-  # tests drive it with (a virtual screen, synthetic input, screenshots).
+  # WebKitGTK stack the desktop window is built on, libdbus (sync's key in
+  # the Secret Service), and what the end-to-end tests drive it with (a
+  # virtual screen, synthetic input, screenshots).
   local need=()
   command -v cc >/dev/null 2>&1 || need+=(build-essential)
   command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
   pkg-config --exists webkit2gtk-4.1 2>/dev/null || need+=(libwebkit2gtk-4.1-dev)
   pkg-config --exists gtk+-3.0 2>/dev/null || need+=(libgtk-3-dev)
   pkg-config --exists libsoup-3.0 2>/dev/null || need+=(libsoup-3.0-dev)
+  pkg-config --exists dbus-1 2>/dev/null || need+=(libdbus-1-dev)
   [ -e /usr/include/xdo.h ] || need+=(libxdo-dev)
   command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
   command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
@@ -43,7 +45,8 @@ setup() {
 }
 
 # What only the tests need: the clipboard reader and a private D-Bus for the
-# window tests (copy, notifications), LibreOffice to open the spreadsheet
+# window tests (copy, notifications), a keychain (GNOME Keyring) for the sync
+# key's test, LibreOffice to open the spreadsheet
 # export headless, the age tool to open encrypted backups, the Python parsers that check the calendar and
 # contacts exports, the WebDAV server the sync tests run, and the reference
 # FSRS scheduler practice is checked against (pinned in tests/*/requirements.txt).
@@ -51,6 +54,10 @@ setup_test_tools() {
   local need=()
   command -v xclip >/dev/null 2>&1 || need+=(xclip)
   command -v dbus-daemon >/dev/null 2>&1 || need+=(dbus)
+  # a real keychain for the sync key's test: GNOME Keyring's Secret Service,
+  # and libsecret's secret-tool to look into it (Debian 12: 42.1, 0.20.5)
+  command -v gnome-keyring-daemon >/dev/null 2>&1 || need+=(gnome-keyring)
+  command -v secret-tool >/dev/null 2>&1 || need+=(libsecret-tools)
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
   # the reference age tool opens Reps' encrypted backups (Debian 12: 1.1.1)
   command -v age >/dev/null 2>&1 || need+=(age)

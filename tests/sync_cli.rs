@@ -21,7 +21,14 @@ fn reps(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output
     let mut c = Command::new(env!("CARGO_BIN_EXE_reps"));
     c.arg("--data-dir").arg(dir).args(args);
     c.env_remove("REPS_PASSPHRASE")
-        .env_remove("REPS_WEBDAV_PASSWORD");
+        .env_remove("REPS_WEBDAV_PASSWORD")
+        // no keychain: the key stays in the test's journal file, never in
+        // the keychain of whoever runs the tests (tests/e2e_keychain.rs
+        // brings its own)
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/reps-test-bus",
+        );
     for (k, v) in env {
         c.env(k, v);
     }

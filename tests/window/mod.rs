@@ -133,6 +133,12 @@ impl<'s> App<'s> {
             .args(extra)
             .env("DISPLAY", &screen.display)
             .env("REPS_E2E", "1")
+            // no session bus unless a test brings its own: the app never
+            // reaches the keychain or notifications of whoever runs the tests
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/reps-test-bus",
+            )
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(match std::env::var("REPS_E2E_STDERR") {

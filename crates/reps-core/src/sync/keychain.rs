@@ -17,17 +17,21 @@
 //! again with the passphrase brings the key back from the remote.
 
 use super::SyncError;
-use crate::journal::sync::{SyncPlace, SyncSetup};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::journal::sync::SyncPlace;
+use crate::journal::sync::SyncSetup;
 
 /// The service name of Reps' keychain entries.
 pub const SERVICE: &str = "Reps sync";
 
 /// The entry holding the journal key, under `account`.
+#[cfg(not(target_arch = "wasm32"))]
 fn key_user(account: &str) -> String {
     format!("{account} journal key")
 }
 
 /// The entry holding the WebDAV app password, under `account`.
+#[cfg(not(target_arch = "wasm32"))]
 fn password_user(account: &str) -> String {
     format!("{account} WebDAV password")
 }
@@ -41,7 +45,16 @@ pub fn use_system_keychain() -> Result<(), SyncError> {
     if keyring_core::get_default_store().is_some() {
         return Ok(());
     }
-    let store = platform_store().map_err(|e| SyncError::KeychainUnreachable(e.to_string()))?;
+    // Android's store needs the app's context first (the app's runtime, or
+    // `io.crates.keyring.Keyring.initializeNdkContext` in a background
+    // worker); without it the crate panics, which here means "no keychain"
+    let store = std::panic::catch_unwind(platform_store)
+        .unwrap_or_else(|_| {
+            Err(keyring_core::Error::NotSupportedByStore(
+                "the keychain is not ready in this process".into(),
+            ))
+        })
+        .map_err(|e| SyncError::KeychainUnreachable(e.to_string()))?;
     keyring_core::set_default_store(store);
     Ok(())
 }

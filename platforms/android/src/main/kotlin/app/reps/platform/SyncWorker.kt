@@ -6,6 +6,7 @@ import androidx.work.PeriodicWorkRequestBuilder
 import androidx.work.WorkManager
 import androidx.work.Worker
 import androidx.work.WorkerParameters
+import io.crates.keyring.Keyring
 import java.util.concurrent.TimeUnit
 import uniffi.reps_ffi.RepsException
 import uniffi.reps_ffi.RepsJournal
@@ -24,6 +25,8 @@ import uniffi.reps_ffi.RepsJournal
 class SyncWorker(context: Context, params: WorkerParameters) : Worker(context, params) {
     override fun doWork(): Result {
         val app = applicationContext
+        // the sync key is in the Android Keystore-backed store, which needs the context
+        Keyring.initializeNdkContext(app)
         val journal = try {
             RepsJournal.open(Outside.dataDir(app).path)
         } catch (e: RepsException.Busy) {
