@@ -55,7 +55,14 @@ async function webdav(root, origin) {
 
 function reps(dataDir, args) {
   const out = spawnSync(BIN, ['--data-dir', dataDir, ...args], {
-    env: { ...process.env, REPS_PASSPHRASE: PASS, REPS_WEBDAV_PASSWORD: PASSWORD },
+    // no session bus: the desktop keeps the key in its journal file, never
+    // in the keychain of whoever runs the tests
+    env: {
+      ...process.env,
+      REPS_PASSPHRASE: PASS,
+      REPS_WEBDAV_PASSWORD: PASSWORD,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/reps-test-bus',
+    },
     encoding: 'utf8',
   });
   assert.equal(out.status, 0, `reps ${args.join(' ')}: ${out.stdout}${out.stderr}`);
@@ -106,6 +113,8 @@ describe('sync from the browser', { skip: missingTools() }, () => {
     await h.open(phone.page, '#/data');
     const said = await setUp(phone.page, dav.url);
     assert.match(said, /Sync is set up/, said);
+    // where the key is kept, said plainly: a browser has no keychain
+    assert.match(await h.textOf(phone.page, 'data-sync-key'), /a browser has no keychain/);
     await h.shot(phone.page, 'web-sync-set-up');
 
     // a debrief, written with thumbs

@@ -549,8 +549,10 @@ pub fn sync_unsent(changes: u32) -> String {
 pub fn sync_key_kept(in_keychain: bool) -> &'static str {
     if in_keychain {
         "Your sync key is kept in this device's keychain."
+    } else if cfg!(target_arch = "wasm32") {
+        "Your sync key is kept with the journal in this browser's storage for Reps (a browser has no keychain)."
     } else {
-        "Your sync key is kept in the journal file on this device (no keychain could be used here)."
+        "Your sync key is kept in the journal file on this device: no keychain could be reached here."
     }
 }
 
