@@ -120,6 +120,7 @@ fun main(args: Array<String>) {
             val status = it.syncStatus()
             expect(!status.setUp) { "set up already?" }
             expect(status.lastSynced == "Not synced yet") { status.lastSynced }
+            expect(status.keyKept.contains("sync key")) { status.keyKept }
             val e = raises<RepsException.Invalid> { it.syncNow() }
             expect(e.message!!.contains("not set up")) { "${e.message}" }
         }

@@ -167,6 +167,7 @@ class Refusals(unittest.TestCase):
         self.assertFalse(status.set_up)
         self.assertEqual(status.last_synced, "Not synced yet")
         self.assertEqual(status.devices, [])
+        self.assertIn("sync key", status.key_kept)
         with self.assertRaises(RepsError.Invalid) as caught:
             journal.sync_now()
         self.assertIn("not set up", str(caught.exception))

@@ -404,6 +404,12 @@ fn sync_status_and_a_background_round_forward_to_the_core() {
     let status = f.reps.sync_status().unwrap();
     assert!(status.set_up);
     assert!(status.last_synced.starts_with("Synced"));
+    // no keychain in the test process: the key is in the journal file, and it says so
+    assert!(
+        status.key_kept.contains("journal file"),
+        "{}",
+        status.key_kept
+    );
     assert!(
         status.devices.iter().any(|d| d.starts_with("Laptop")),
         "{:?}",

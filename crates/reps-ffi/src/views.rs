@@ -151,6 +151,9 @@ pub struct SyncStatus {
     pub devices: Vec<String>,
     /// The last problem, in plain words.
     pub problem: Option<String>,
+    /// Where the sync key is kept, in words (the platform's keychain, or
+    /// the journal file where there is none).
+    pub key_kept: String,
 }
 
 impl From<reps_core::journal::sync::SyncView> for SyncStatus {
@@ -166,6 +169,7 @@ impl From<reps_core::journal::sync::SyncView> for SyncStatus {
                 .map(|d| format!("{} — {}", d.name, d.last))
                 .collect(),
             problem: v.problem,
+            key_kept: reps_core::wording::sync_key_kept(v.in_keychain).into(),
         }
     }
 }

@@ -1254,6 +1254,11 @@ public struct SyncStatus: Equatable, Hashable {
      * The last problem, in plain words.
      */
     public var problem: String?
+    /**
+     * Where the sync key is kept, in words (the platform's keychain, or
+     * the journal file where there is none).
+     */
+    public var keyKept: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1275,13 +1280,18 @@ public struct SyncStatus: Equatable, Hashable {
          */devices: [String], 
         /**
          * The last problem, in plain words.
-         */problem: String?) {
+         */problem: String?, 
+        /**
+         * Where the sync key is kept, in words (the platform's keychain, or
+         * the journal file where there is none).
+         */keyKept: String) {
         self.setUp = setUp
         self.place = place
         self.lastSynced = lastSynced
         self.unsent = unsent
         self.devices = devices
         self.problem = problem
+        self.keyKept = keyKept
     }
 
     
@@ -1305,7 +1315,8 @@ public struct FfiConverterTypeSyncStatus: FfiConverterRustBuffer {
                 lastSynced: FfiConverterString.read(from: &buf), 
                 unsent: FfiConverterUInt32.read(from: &buf), 
                 devices: FfiConverterSequenceString.read(from: &buf), 
-                problem: FfiConverterOptionString.read(from: &buf)
+                problem: FfiConverterOptionString.read(from: &buf), 
+                keyKept: FfiConverterString.read(from: &buf)
         )
     }
 
@@ -1316,6 +1327,7 @@ public struct FfiConverterTypeSyncStatus: FfiConverterRustBuffer {
         FfiConverterUInt32.write(value.unsent, into: &buf)
         FfiConverterSequenceString.write(value.devices, into: &buf)
         FfiConverterOptionString.write(value.problem, into: &buf)
+        FfiConverterString.write(value.keyKept, into: &buf)
     }
 }
 

@@ -2168,6 +2168,12 @@ data class SyncStatus (
      * The last problem, in plain words.
      */
     val `problem`: kotlin.String?
+    , 
+    /**
+     * Where the sync key is kept, in words (the platform's keychain, or
+     * the journal file where there is none).
+     */
+    val `keyKept`: kotlin.String
     
 ){
     
@@ -2190,6 +2196,7 @@ public object FfiConverterTypeSyncStatus: FfiConverterRustBuffer<SyncStatus> {
             FfiConverterUInt.read(buf),
             FfiConverterSequenceString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
         )
     }
 
@@ -2199,7 +2206,8 @@ public object FfiConverterTypeSyncStatus: FfiConverterRustBuffer<SyncStatus> {
             FfiConverterString.allocationSize(value.`lastSynced`) +
             FfiConverterUInt.allocationSize(value.`unsent`) +
             FfiConverterSequenceString.allocationSize(value.`devices`) +
-            FfiConverterOptionalString.allocationSize(value.`problem`)
+            FfiConverterOptionalString.allocationSize(value.`problem`) +
+            FfiConverterString.allocationSize(value.`keyKept`)
     )
 
     override fun write(value: SyncStatus, buf: ByteBuffer) {
@@ -2209,6 +2217,7 @@ public object FfiConverterTypeSyncStatus: FfiConverterRustBuffer<SyncStatus> {
             FfiConverterUInt.write(value.`unsent`, buf)
             FfiConverterSequenceString.write(value.`devices`, buf)
             FfiConverterOptionalString.write(value.`problem`, buf)
+            FfiConverterString.write(value.`keyKept`, buf)
     }
 }
 
