@@ -5,10 +5,11 @@
 //! finds the debrief; a reminder that fires as a system notification and,
 //! clicked, opens the message it asks for.
 
+mod support;
 mod window;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -289,23 +290,7 @@ struct Bus {
 
 impl Bus {
     fn start(dir: &Path) -> Bus {
-        let socket = dir.join("bus");
-        let address = format!("unix:path={}", socket.display());
-        let daemon = Command::new("dbus-daemon")
-            .args([
-                "--session",
-                "--nofork",
-                "--nopidfile",
-                &format!("--address={address}"),
-            ])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon (Debian's dbus) is installed");
-        let until = Instant::now() + Duration::from_secs(10);
-        while !socket.exists() {
-            assert!(Instant::now() < until, "the bus did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let (daemon, address) = support::session_bus(dir);
         let log = dir.join("notifications.jsonl");
         let server = Command::new("python3")
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/window/notifications.py"))

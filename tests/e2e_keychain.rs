@@ -6,12 +6,14 @@
 //! installs them); without them it is skipped with a note, unless
 //! `REPS_REQUIRE_FORMAT_TOOLS=1`.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use reps_core::{Journal, LeadDetails, ManualClock, Source};
+use support::{err, ok};
 
 const PASS: &str = "correct horse battery";
 const SERVICE: &str = "Reps sync";
@@ -55,24 +57,7 @@ impl Keyring {
         std::fs::create_dir_all(&run).unwrap();
         std::fs::set_permissions(&run, std::os::unix::fs::PermissionsExt::from_mode(0o700))
             .unwrap();
-        let socket = dir.join("bus");
-        let address = format!("unix:path={}", socket.display());
-        let bus = Command::new("dbus-daemon")
-            .args([
-                "--session",
-                "--nofork",
-                "--nopidfile",
-                &format!("--address={address}"),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon (Debian's dbus) is installed");
-        let until = Instant::now() + Duration::from_secs(10);
-        while !socket.exists() {
-            assert!(Instant::now() < until, "the bus did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let (bus, address) = support::session_bus(dir);
         let env = vec![
             ("DBUS_SESSION_BUS_ADDRESS".to_string(), address),
             (
@@ -159,25 +144,6 @@ impl Keyring {
             .expect("secret-tool");
         assert!(out.status.success());
     }
-}
-
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn err(out: Output) -> String {
-    assert!(
-        !out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stderr).unwrap()
 }
 
 fn journal(dir: &Path) -> Journal {

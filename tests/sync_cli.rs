@@ -7,6 +7,8 @@
 //! without it, it is skipped with a note, unless `REPS_REQUIRE_FORMAT_TOOLS=1`
 //! (the test script sets it and installs the server).
 
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -14,6 +16,7 @@ use std::sync::Arc;
 
 use reps_core::sync::file::{FileName, KEY_FILE};
 use reps_core::{Journal, ManualClock};
+use support::{err, ok};
 
 const PASS: &str = "correct horse battery";
 
@@ -33,21 +36,6 @@ fn reps(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output
         c.env(k, v);
     }
     c.stdin(Stdio::null()).output().expect("run reps")
-}
-
-fn ok(out: std::process::Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn err(out: std::process::Output) -> String {
-    assert!(!out.status.success());
-    String::from_utf8(out.stderr).unwrap()
 }
 
 /// The journal in `dir`, opened in this process (the app is not running).
