@@ -211,9 +211,12 @@ build_web() {
 # document (the worker +5.7 KB): both 2,129,727. Then sync's key in the
 # platform's keychain (the Sync section says where the key is kept; the
 # setup's keychain entry, and the key handed to each round's steps): page
-# 717,577, both 2,132,737.
-WEB_PAGE_BUDGET=718000
-WEB_TOTAL_BUDGET=2133000
+# 717,577, both 2,132,737. Then "Set up sync again…" from the sync state
+# (a cold user's keychain-reset run found no way back short of stopping
+# sync): the form filled from the setup, so the page reads the place
+# (+5.8 KB): page 723,353, both 2,138,885.
+WEB_PAGE_BUDGET=724000
+WEB_TOTAL_BUDGET=2139500
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {

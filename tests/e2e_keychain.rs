@@ -183,6 +183,10 @@ fn the_sync_key_lives_in_the_secret_service_and_a_lost_one_only_stops_sync() {
     let entries = keyring.entries();
     assert_eq!(entries.len(), 1, "{entries:?}");
     let laptop_entry = entries[0].clone();
+    assert!(
+        laptop_entry.starts_with("Laptop ") && laptop_entry.ends_with(" journal key"),
+        "a keychain app tells the entries apart: {laptop_entry}"
+    );
     let key = keyring.lookup(&laptop_entry);
     assert!(key.starts_with("AGE-SECRET-KEY-"), "{key}");
     assert!(!file_holds(laptop.join("journal.redb"), "AGE-SECRET-KEY-"));
@@ -217,6 +221,11 @@ fn the_sync_key_lives_in_the_secret_service_and_a_lost_one_only_stops_sync() {
         status.contains("Last problem: the sync key is no longer"),
         "{status}"
     );
+    assert!(
+        status
+            .contains("Your sync key was kept in this device's keychain, and is no longer there."),
+        "{status}"
+    );
     assert_eq!(journal(&laptop).export_json().unwrap(), before);
     ok(keyring.reps(&phone, &["sync", "now"]));
     ok(keyring.reps(&laptop, &["sync", "folder", remote_arg, "--name", "Laptop"]));
@@ -248,7 +257,11 @@ fn the_sync_key_lives_in_the_secret_service_and_a_lost_one_only_stops_sync() {
     );
     assert_eq!(keyring.entries().len(), 3);
 
-    // Stopping sync removes the device's entry.
-    ok(keyring.reps(&old, &["sync", "stop"]));
+    // Stopping sync removes the device's entry, and says so.
+    let said = ok(keyring.reps(&old, &["sync", "stop"]));
+    assert!(
+        said.contains("Its sync key is removed from this device's keychain."),
+        "{said}"
+    );
     assert_eq!(keyring.entries().len(), 2);
 }

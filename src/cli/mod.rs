@@ -420,7 +420,7 @@ fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
             }
             let mut out = vec![
                 format!("Syncing through {} as \"{}\"", v.place, v.device_name),
-                reps_core::wording::sync_key_kept(v.in_keychain).to_string(),
+                v.key_kept,
                 v.last_synced,
                 reps_core::wording::sync_unsent(v.unsent),
             ];
@@ -433,10 +433,11 @@ fn sync(j: &Journal, task: &SyncTask) -> Result<String, String> {
             return Ok(out.join("\n"));
         }
         SyncTask::Stop => {
-            if let Some(account) = j.stop_sync().map_err(|e| e.to_string())? {
-                keychain::forget(&account);
+            let account = j.stop_sync().map_err(|e| e.to_string())?;
+            if let Some(account) = &account {
+                keychain::forget(account);
             }
-            return Ok("Sync is stopped on this device; the journal stays as it is.".into());
+            return Ok(reps_core::wording::sync_stopped(account.is_some()));
         }
         SyncTask::Folder { path, name } => {
             let path = std::path::absolute(path).map_err(|e| format!("{}: {e}", path.display()))?;

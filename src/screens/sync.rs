@@ -50,6 +50,8 @@ pub fn SyncCard() -> Element {
         })
     });
     let mut connecting = use_signal(|| false);
+    // the setup form shown again over a working setup ("Set up sync again…")
+    let mut again = use_signal(|| false);
     let mut note_w = note;
     let mut ctx_w = ctx;
     let for_connect = driver.clone();
@@ -67,6 +69,7 @@ pub fn SyncCard() -> Element {
             connecting.set(false);
             match r {
                 Ok(report) => {
+                    again.set(false);
                     note_w.set(Some(Ok(format!(
                         "Sync is set up. {}",
                         reps_core::wording::sync_taken_in(&report)
@@ -105,10 +108,20 @@ pub fn SyncCard() -> Element {
     rsx! {
         section { class: "data-card", id: "sync", "data-testid": "data-sync-card",
             h2 { "Sync with your other devices" }
-            if view.set_up {
-                SyncState { view, driver, note }
+            if view.set_up && !again() {
+                SyncState { view, driver, note, on_again: move |_| again.set(true) }
+            } else if view.set_up {
+                p { "Set sync up again with the same place and passphrase: the key comes back from the sync place, and this device keeps its changes. You can rename the device here too." }
+                SyncSetupForm {
+                    busy: connecting(),
+                    note,
+                    on_connect,
+                    from: view.again.clone(),
+                    device_name: view.device_name.clone(),
+                    on_cancel: move |_| again.set(false),
+                }
             } else {
-                SyncSetupForm { busy: connecting(), note, on_connect }
+                SyncSetupForm { busy: connecting(), note, on_connect, from: None, device_name: None, on_cancel: None }
             }
             if let Some(m) = note() {
                 p {
@@ -127,6 +140,7 @@ fn SyncState(
     view: SyncView,
     driver: SyncDriver,
     note: Signal<Option<Result<String, String>>>,
+    on_again: EventHandler<()>,
 ) -> Element {
     let mut ctx = use_ctx();
     let mut note = note;
@@ -157,10 +171,11 @@ fn SyncState(
             let r = ctx.journal().stop_sync().await;
             note.set(Some(match r {
                 Ok(account) => {
+                    let in_keychain = account.is_some();
                     if let Some(account) = account {
                         reps_core::sync::keychain::forget_in_background(account);
                     }
-                    Ok("Sync is stopped on this device. Your journal stays here as it is, and the copy in the sync place stays for your other devices.".into())
+                    Ok(reps_core::wording::sync_stopped(in_keychain))
                 }
                 Err(e) => Err(sentence(&e.message)),
             }));
@@ -170,7 +185,7 @@ fn SyncState(
     let waiting = reps_core::wording::sync_unsent(view.unsent);
     rsx! {
         p { "Syncing through {view.place} as “{view.device_name}”. Everything is encrypted with your passphrase before it leaves this device." }
-        p { class: "sync-key", "data-testid": "data-sync-key", {reps_core::wording::sync_key_kept(view.in_keychain)} }
+        p { class: "sync-key", "data-testid": "data-sync-key", "{view.key_kept}" }
         p { class: "sync-state", "data-testid": "data-sync-state", "{view.last_synced} · {waiting}" }
         if !view.devices.is_empty() {
             ul { class: "sync-devices", "data-testid": "data-sync-devices",
@@ -190,8 +205,8 @@ fn SyncState(
                 p { strong { "Stop syncing on this device?" } }
                 p {
                     "Your journal stays on this device as it is, and the copy in the sync place stays for your other devices. "
-                    if view.unsent > 0 {
-                        "The {view.unsent} change(s) made here since the last sync will not reach them unless you set up sync again."
+                    if let Some(left) = reps_core::wording::sync_unsent_left_behind(view.unsent) {
+                        "{left}"
                     }
                 }
                 div { class: "row-actions",
@@ -205,6 +220,8 @@ fn SyncState(
             div { class: "row-actions",
                 button { class: "button", r#type: "button", disabled: busy(), "data-testid": "data-sync-now",
                     onclick: now, "Sync now" }
+                button { class: "button quiet", r#type: "button", "data-testid": "data-sync-again",
+                    onclick: move |_| on_again.call(()), "Set up sync again…" }
                 button { class: "button quiet", r#type: "button", "data-testid": "data-sync-stop",
                     onclick: move |_| confirming.set(true), "Stop syncing on this device…" }
             }
@@ -235,22 +252,34 @@ fn SyncSetupForm(
     busy: bool,
     note: Signal<Option<Result<String, String>>>,
     on_connect: EventHandler<(SyncPlace, String, String)>,
+    /// The place to start from (setting sync up again), else an empty form.
+    from: Option<SyncPlace>,
+    /// This device's name so far, when set up again.
+    device_name: Option<String>,
+    /// Going back to the sync state, when set up again.
+    on_cancel: Option<EventHandler<()>>,
 ) -> Element {
+    let again = from.is_some();
     let folder_allowed = !cfg!(target_arch = "wasm32");
     // A phone's folders are the app's own: WebDAV is the place to start.
     let folder_first = folder_allowed && !cfg!(any(target_os = "android", target_os = "ios"));
-    let mut kind = use_signal(move || {
-        if folder_first {
-            Kind::Folder
-        } else {
-            Kind::WebDav
-        }
-    });
-    let mut folder = use_signal(String::new);
-    let mut url = use_signal(String::new);
-    let mut user = use_signal(String::new);
+    let (start_folder, start_url, start_user) = match &from {
+        Some(SyncPlace::Folder { path }) => (path.clone(), String::new(), String::new()),
+        Some(SyncPlace::WebDav { url, user, .. }) => (String::new(), url.clone(), user.clone()),
+        None => Default::default(),
+    };
+    let start_kind = match &from {
+        Some(SyncPlace::Folder { .. }) => Kind::Folder,
+        Some(SyncPlace::WebDav { .. }) => Kind::WebDav,
+        None if folder_first => Kind::Folder,
+        None => Kind::WebDav,
+    };
+    let mut kind = use_signal(move || start_kind);
+    let mut folder = use_signal(move || start_folder);
+    let mut url = use_signal(move || start_url);
+    let mut user = use_signal(move || start_user);
     let mut password = use_signal(String::new);
-    let mut device = use_signal(default_device_name);
+    let mut device = use_signal(move || device_name.unwrap_or_else(default_device_name));
     let mut pass = use_signal(String::new);
     let mut note = note;
     let mut open = use_signal(|| false);
@@ -300,7 +329,7 @@ fn SyncSetupForm(
         p { "Keep one journal on your phone, your laptop and your browser. Reps keeps it {where_kept}, encrypted with a passphrase only you know. No Reps account, no Reps server." }
     };
     let mut show = use_signal(|| false);
-    if !open() {
+    if !open() && !again {
         return rsx! {
             {intro}
             button { class: "button", r#type: "button", "data-testid": "data-sync-setup",
@@ -308,7 +337,9 @@ fn SyncSetupForm(
         };
     }
     rsx! {
-        {intro}
+        if !again {
+            {intro}
+        }
         form { class: "form", aria_label: "Set up sync", onsubmit: start,
             if folder_allowed {
                 fieldset {
@@ -359,7 +390,13 @@ fn SyncSetupForm(
             p { class: "sub", "Use the same passphrase on every device. Nobody can recover it, Reps included: write it down somewhere safe." }
             div { class: "row-actions",
                 button { class: "button", r#type: "submit", disabled: busy, "data-testid": "data-sync-start", "Start syncing" }
-                button { class: "button quiet", r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+                button { class: "button quiet", r#type: "button", "data-testid": "data-sync-cancel",
+                    onclick: move |_| match &on_cancel {
+                        Some(back) => back.call(()),
+                        None => open.set(false),
+                    },
+                    "Cancel"
+                }
             }
         }
     }

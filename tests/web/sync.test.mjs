@@ -153,6 +153,24 @@ describe('sync from the browser', { skip: missingTools() }, () => {
     // and the browser hears of the desktop
     const status = reps(desktop, ['sync', 'status']);
     assert.match(status, /Browser: last heard from/, status);
+
+    // set up again from the state (a key lost, or a new name): the place is
+    // filled in, the secrets asked again, and it syncs on under the new name
+    await h.go(phone.page, '#/data');
+    await h.tap(phone.page, 'data-sync-again');
+    assert.match(await h.tid(phone.page, 'data-sync-url').inputValue(), /127\.0\.0\.1/);
+    assert.equal(await h.tid(phone.page, 'data-sync-user').inputValue(), USER);
+    assert.equal(await h.tid(phone.page, 'data-sync-password').inputValue(), '');
+    await h.tid(phone.page, 'data-sync-password').fill(PASSWORD);
+    await h.tid(phone.page, 'data-sync-device').fill('Tablet');
+    await h.tid(phone.page, 'data-sync-pass').fill(PASS);
+    await h.shot(phone.page, 'web-sync-again');
+    await h.tap(phone.page, 'data-sync-start');
+    await h.eventually(
+      async () => /as “Tablet”/.test(await h.textOf(phone.page, 'data-sync-card')),
+      { message: 'set up again under the new name', timeout: 30_000 },
+    );
+    assert.match(await h.textOf(phone.page, 'data-sync-message'), /Sync is set up/);
     await phone.done();
   });
 

@@ -545,14 +545,35 @@ pub fn sync_unsent(changes: u32) -> String {
     }
 }
 
-/// Where this device keeps the sync key (the Sync section, `reps sync status`).
-pub fn sync_key_kept(in_keychain: bool) -> &'static str {
-    if in_keychain {
+/// Where this device keeps the sync key (the Sync section, `reps sync
+/// status`); `missing` when the last round found it gone from the keychain.
+pub fn sync_key_kept(in_keychain: bool, missing: bool) -> &'static str {
+    if in_keychain && missing {
+        "Your sync key was kept in this device's keychain, and is no longer there."
+    } else if in_keychain {
         "Your sync key is kept in this device's keychain."
     } else if cfg!(target_arch = "wasm32") {
         "Your sync key is kept with the journal in this browser's storage for Reps (a browser has no keychain)."
     } else {
         "Your sync key is kept in the journal file on this device: no keychain could be reached here."
+    }
+}
+
+/// Sync stopped on this device, and what that leaves where.
+pub fn sync_stopped(key_removed_from_keychain: bool) -> String {
+    let mut said = "Sync is stopped on this device. Your journal stays here as it is, and the copy in the sync place stays for your other devices.".to_string();
+    if key_removed_from_keychain {
+        said.push_str(" Its sync key is removed from this device's keychain.");
+    }
+    said
+}
+
+/// What stopping sync now would leave behind: the changes not sent yet.
+pub fn sync_unsent_left_behind(changes: u32) -> Option<String> {
+    match changes {
+        0 => None,
+        1 => Some("The change made here since the last sync will not reach them unless you set up sync again.".into()),
+        n => Some(format!("The {n} changes made here since the last sync will not reach them unless you set up sync again.")),
     }
 }
 

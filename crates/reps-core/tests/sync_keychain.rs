@@ -122,6 +122,10 @@ fn the_key_lives_in_the_keychain_and_a_lost_or_locked_one_only_stops_sync() {
     keychain::forget(&account);
     let lost = round(&laptop).unwrap_err();
     assert_eq!(lost, SyncError::KeychainMissing);
+    assert_eq!(
+        laptop.sync_view().unwrap().key_kept,
+        "Your sync key was kept in this device's keychain, and is no longer there."
+    );
     assert!(
         lost.to_string()
             .contains("set up sync again with your passphrase")
@@ -161,6 +165,15 @@ fn the_key_lives_in_the_keychain_and_a_lost_or_locked_one_only_stops_sync() {
     phone.save_sync_setup(&kept).unwrap();
     let opened = keychain::reveal(phone.sync_setup().unwrap().unwrap()).unwrap();
     assert_eq!(opened.place, webdav.place);
+    // setting sync up again starts from the place, the app password left out
+    assert_eq!(
+        phone.sync_view().unwrap().again,
+        Some(SyncPlace::WebDav {
+            url: "https://dav.example/reps/".into(),
+            user: "sam".into(),
+            password: String::new(),
+        })
+    );
     assert_eq!(opened.key, key);
     // the journal refuses a setup that is in the keychain and in the file at once
     let mut both = kept.clone();

@@ -169,7 +169,7 @@ impl From<reps_core::journal::sync::SyncView> for SyncStatus {
                 .map(|d| format!("{} — {}", d.name, d.last))
                 .collect(),
             problem: v.problem,
-            key_kept: reps_core::wording::sync_key_kept(v.in_keychain).into(),
+            key_kept: v.key_kept,
         }
     }
 }

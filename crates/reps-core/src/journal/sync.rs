@@ -112,6 +112,13 @@ pub struct SyncView {
     /// Whether the key is kept in the platform's keychain (else in the
     /// journal file on this device).
     pub in_keychain: bool,
+    /// Where the key is kept, in words ("… in this device's keychain"),
+    /// and whether the last round found it gone.
+    pub key_kept: String,
+    /// The place as the setup form starts from to set sync up again (the
+    /// app password left out): after a keychain lost the key, or to rename
+    /// this device.
+    pub again: Option<SyncPlace>,
     /// "Synced 5 minutes ago", "Not synced yet".
     pub last_synced: String,
     /// Records changed here and not sent yet.
@@ -299,6 +306,10 @@ impl Journal {
                 })
                 .collect();
             devices.sort_by_key(|d| std::cmp::Reverse(d.0));
+            let in_keychain = setup.as_ref().is_some_and(|s| s.keychain.is_some());
+            let key_missing = in_keychain
+                && log.last_problem.as_deref()
+                    == Some(crate::sync::SyncError::KeychainMissing.to_string().as_str());
             Ok(SyncView {
                 set_up: setup.is_some(),
                 place: setup
@@ -309,7 +320,16 @@ impl Journal {
                     setup.as_ref().map(|s| &s.place),
                     Some(SyncPlace::WebDav { .. })
                 ),
-                in_keychain: setup.as_ref().is_some_and(|s| s.keychain.is_some()),
+                in_keychain,
+                key_kept: crate::wording::sync_key_kept(in_keychain, key_missing).into(),
+                again: setup.as_ref().map(|s| match &s.place {
+                    SyncPlace::Folder { path } => SyncPlace::Folder { path: path.clone() },
+                    SyncPlace::WebDav { url, user, .. } => SyncPlace::WebDav {
+                        url: url.clone(),
+                        user: user.clone(),
+                        password: String::new(),
+                    },
+                }),
                 device_name: setup.map(|s| s.device_name).unwrap_or_default(),
                 last_synced: match &log.last_synced {
                     Some(t) => format!("Synced {}", crate::wording::ago(t, &now)),

@@ -133,7 +133,8 @@ pub fn keep(setup: SyncSetup) -> SyncSetup {
         if setup.keychain.is_some() || !in_use() {
             return setup;
         }
-        let account = uuid::Uuid::now_v7().simple().to_string();
+        // the device's name first, so a keychain app tells the entries apart
+        let account = format!("{} {}", setup.device_name, uuid::Uuid::now_v7().simple());
         match store(&account, &setup) {
             Ok(()) => {
                 let mut kept = setup;
