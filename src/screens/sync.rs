@@ -329,6 +329,12 @@ fn SyncSetupForm(
         p { "Keep one journal on your phone, your laptop and your browser. Reps keeps it {where_kept}, encrypted with a passphrase only you know. No Reps account, no Reps server." }
     };
     let mut show = use_signal(|| false);
+    // a refusal stays until the user changes something, not while they do
+    let mut edited = move || {
+        if matches!(note(), Some(Err(_))) {
+            note.set(None);
+        }
+    };
     if !open() && !again {
         return rsx! {
             {intro}
@@ -359,29 +365,47 @@ fn SyncSetupForm(
             if kind() == Kind::Folder {
                 label { r#for: "sync-folder", "Folder" }
                 input { id: "sync-folder", "data-testid": "data-sync-folder", r#type: "text",
-                    placeholder: "/home/you/Sync", initial_value: "{folder}", oninput: move |e| folder.set(e.value()) }
+                    placeholder: "/home/you/Sync", initial_value: "{folder}", oninput: move |e| {
+                    edited();
+                    folder.set(e.value())
+                } }
                 p { class: "sub", "A folder that Syncthing, Dropbox, iCloud Drive, Google Drive, Nextcloud's app or a USB stick carries to your other devices. Reps adds a “Reps journal” folder inside it." }
             } else {
                 label { r#for: "sync-url", "Server address" }
                 input { id: "sync-url", "data-testid": "data-sync-url", r#type: "url", autocomplete: "url",
                     placeholder: "https://cloud.example.org/remote.php/dav/files/you/", initial_value: "{url}",
-                    oninput: move |e| url.set(e.value()) }
+                    oninput: move |e| {
+                    edited();
+                    url.set(e.value())
+                } }
                 label { r#for: "sync-user", "User name" }
                 input { id: "sync-user", "data-testid": "data-sync-user", r#type: "text", autocomplete: "username",
-                    initial_value: "{user}", oninput: move |e| user.set(e.value()) }
+                    initial_value: "{user}", oninput: move |e| {
+                    edited();
+                    user.set(e.value())
+                } }
                 label { r#for: "sync-password", "App password" }
                 input { id: "sync-password", "data-testid": "data-sync-password", r#type: "password",
-                    autocomplete: "current-password", initial_value: "{password}", oninput: move |e| password.set(e.value()) }
+                    autocomplete: "current-password", initial_value: "{password}", oninput: move |e| {
+                    edited();
+                    password.set(e.value())
+                } }
                 p { class: "sub", "Make an app password in your server's security settings; it stays on this device." }
                 if let Some(w) = web_note { p { class: "sub", "{w}" } }
             }
             label { r#for: "sync-device", "This device's name" }
             input { id: "sync-device", "data-testid": "data-sync-device", r#type: "text",
-                initial_value: "{device}", oninput: move |e| device.set(e.value()) }
+                initial_value: "{device}", oninput: move |e| {
+                    edited();
+                    device.set(e.value())
+                } }
             label { r#for: "sync-pass", "Sync passphrase" }
             input { id: "sync-pass", "data-testid": "data-sync-pass",
                 r#type: if show() { "text" } else { "password" }, autocomplete: "new-password",
-                initial_value: "{pass}", oninput: move |e| pass.set(e.value()) }
+                initial_value: "{pass}", oninput: move |e| {
+                    edited();
+                    pass.set(e.value())
+                } }
             label { class: "check-inline",
                 input { r#type: "checkbox", "data-testid": "data-sync-show", checked: show(),
                     onchange: move |e| show.set(e.checked()) }
