@@ -105,10 +105,17 @@ fn serve(
     changed: futures_channel::mpsc::UnboundedSender<TakeInReport>,
 ) {
     let http = reps_core::sync::platform_http();
-    // the keychain is reached from this thread only; without one (no
-    // Secret Service running) the secrets stay in the journal file
-    let _ = keychain::use_system_keychain();
+    // The keychain is reached from this thread only, and only once sync is
+    // in use (a device that never syncs never wakes the Secret Service);
+    // without one the secrets stay in the journal file.
+    let keychain_ready = std::cell::Cell::new(false);
+    let keychain = || {
+        if !keychain_ready.replace(true) {
+            let _ = keychain::use_system_keychain();
+        }
+    };
     let round = || -> Result<TakeInReport, String> {
+        keychain();
         pollster::block_on(run_as_set_up(&journal, http.clone())).map_err(|e| e.to_string())
     };
     let set_up = || {
@@ -152,6 +159,7 @@ fn serve(
                 device_name,
                 reply,
             }) => {
+                keychain();
                 let r = AnyRemote::of(&place, http.clone())
                     .map_err(|e| e.to_string())
                     .and_then(|remote| {
