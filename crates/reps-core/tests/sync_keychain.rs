@@ -20,6 +20,12 @@ fn folder(dir: &std::path::Path) -> SyncPlace {
     }
 }
 
+/// Sets sync up on `j` through the folder `dir` (joins the journal there,
+/// or starts it).
+fn join(j: &Journal, dir: &std::path::Path, name: &str) {
+    pollster::block_on(connect(j, &FolderRemote::new(dir), folder(dir), PASS, name)).unwrap();
+}
+
 fn round(j: &Journal) -> Result<reps_core::journal::sync::TakeInReport, SyncError> {
     pollster::block_on(run_as_set_up(j, NoHttp("folders only here")))
 }
@@ -41,12 +47,11 @@ fn the_key_lives_in_the_keychain_and_a_lost_or_locked_one_only_stops_sync() {
     let dir = tempfile::tempdir().unwrap();
     let remote_dir = dir.path().join("remote");
     std::fs::create_dir_all(&remote_dir).unwrap();
-    let remote = FolderRemote::new(&remote_dir);
 
     // 1. Set up before any keychain was in use: the key is in the file.
     let old_path = dir.path().join("old.redb");
     let old = Journal::open(&old_path, clock(NOW)).unwrap();
-    pollster::block_on(connect(&old, &remote, folder(&remote_dir), PASS, "Old")).unwrap();
+    join(&old, &remote_dir, "Old");
     let old_setup = old.sync_setup().unwrap().unwrap();
     assert_eq!(old_setup.keychain, None);
     let key = old_setup.key.clone();
@@ -62,14 +67,7 @@ fn the_key_lives_in_the_keychain_and_a_lost_or_locked_one_only_stops_sync() {
     let acme = laptop
         .add_lead(LeadDetails::new("Acme", "Engineer", Source::JobBoard))
         .unwrap();
-    pollster::block_on(connect(
-        &laptop,
-        &remote,
-        folder(&remote_dir),
-        PASS,
-        "Laptop",
-    ))
-    .unwrap();
+    join(&laptop, &remote_dir, "Laptop");
     let setup = laptop.sync_setup().unwrap().unwrap();
     let account = setup.keychain.clone().expect("kept in the keychain");
     assert_eq!(setup.key, "", "the journal file holds no key");
@@ -131,14 +129,7 @@ fn the_key_lives_in_the_keychain_and_a_lost_or_locked_one_only_stops_sync() {
             .contains("set up sync again with your passphrase")
     );
     assert_eq!(snapshot(&laptop), before);
-    pollster::block_on(connect(
-        &laptop,
-        &remote,
-        folder(&remote_dir),
-        PASS,
-        "Laptop",
-    ))
-    .unwrap();
+    join(&laptop, &remote_dir, "Laptop");
     let again = laptop.sync_setup().unwrap().unwrap();
     let account_again = again.keychain.clone().unwrap();
     assert_eq!(keychain::reveal(again).unwrap().key, key);

@@ -52,6 +52,15 @@ impl SyncPlace {
             SyncPlace::WebDav { url, user, .. } => format!("{url} (as {user})"),
         }
     }
+
+    /// The place with the app password left out, for a form to start from.
+    pub fn without_password(&self) -> SyncPlace {
+        let mut place = self.clone();
+        if let SyncPlace::WebDav { password, .. } = &mut place {
+            password.clear();
+        }
+        place
+    }
 }
 
 /// This device's sync settings. Kept on the device only: never in a
@@ -228,12 +237,12 @@ fn put_device_value<T: Serialize>(w: &Writer<'_>, name: &str, value: &T) -> Resu
 }
 
 const SETUP: &str = "sync-setup";
+const LOG: &str = "sync-log";
 
 /// The journal key from its text, or why it is not one.
 fn journal_key_of(secret: &str) -> Result<JournalKey> {
     JournalKey::from_secret(secret).map_err(|e| Error::Corrupt(e.to_string()))
 }
-const LOG: &str = "sync-log";
 
 impl Journal {
     /// This device's sync settings, if sync is set up.
@@ -322,14 +331,7 @@ impl Journal {
                 ),
                 in_keychain,
                 key_kept: crate::wording::sync_key_kept(in_keychain, key_missing).into(),
-                again: setup.as_ref().map(|s| match &s.place {
-                    SyncPlace::Folder { path } => SyncPlace::Folder { path: path.clone() },
-                    SyncPlace::WebDav { url, user, .. } => SyncPlace::WebDav {
-                        url: url.clone(),
-                        user: user.clone(),
-                        password: String::new(),
-                    },
-                }),
+                again: setup.as_ref().map(|s| s.place.without_password()),
                 device_name: setup.map(|s| s.device_name).unwrap_or_default(),
                 last_synced: match &log.last_synced {
                     Some(t) => format!("Synced {}", crate::wording::ago(t, &now)),

@@ -59,56 +59,32 @@ pub fn use_system_keychain() -> Result<(), SyncError> {
     Ok(())
 }
 
-#[cfg(all(feature = "system-keychain", target_os = "linux"))]
+/// This platform's store, built where the build has one.
+#[cfg(all(feature = "system-keychain", not(target_arch = "wasm32")))]
 fn platform_store() -> keyring_core::Result<std::sync::Arc<keyring_core::CredentialStore>> {
-    let store: std::sync::Arc<keyring_core::CredentialStore> =
-        dbus_secret_service_keyring_store::Store::new()?;
-    Ok(store)
-}
-
-#[cfg(all(feature = "system-keychain", target_os = "macos"))]
-fn platform_store() -> keyring_core::Result<std::sync::Arc<keyring_core::CredentialStore>> {
-    let store: std::sync::Arc<keyring_core::CredentialStore> =
-        apple_native_keyring_store::keychain::Store::new()?;
-    Ok(store)
-}
-
-#[cfg(all(feature = "system-keychain", target_os = "ios"))]
-fn platform_store() -> keyring_core::Result<std::sync::Arc<keyring_core::CredentialStore>> {
-    let store: std::sync::Arc<keyring_core::CredentialStore> =
-        apple_native_keyring_store::protected::Store::new()?;
-    Ok(store)
-}
-
-#[cfg(all(feature = "system-keychain", target_os = "windows"))]
-fn platform_store() -> keyring_core::Result<std::sync::Arc<keyring_core::CredentialStore>> {
-    let store: std::sync::Arc<keyring_core::CredentialStore> =
-        windows_native_keyring_store::Store::new()?;
-    Ok(store)
-}
-
-#[cfg(all(feature = "system-keychain", target_os = "android"))]
-fn platform_store() -> keyring_core::Result<std::sync::Arc<keyring_core::CredentialStore>> {
-    let store: std::sync::Arc<keyring_core::CredentialStore> =
-        android_native_keyring_store::Store::new()?;
-    Ok(store)
-}
-
-#[cfg(all(
-    feature = "system-keychain",
-    not(any(
+    type Store = std::sync::Arc<keyring_core::CredentialStore>;
+    #[cfg(target_os = "linux")]
+    let store: Store = dbus_secret_service_keyring_store::Store::new()?;
+    #[cfg(target_os = "macos")]
+    let store: Store = apple_native_keyring_store::keychain::Store::new()?;
+    #[cfg(target_os = "ios")]
+    let store: Store = apple_native_keyring_store::protected::Store::new()?;
+    #[cfg(target_os = "windows")]
+    let store: Store = windows_native_keyring_store::Store::new()?;
+    #[cfg(target_os = "android")]
+    let store: Store = android_native_keyring_store::Store::new()?;
+    #[cfg(not(any(
         target_os = "linux",
         target_os = "macos",
         target_os = "ios",
         target_os = "windows",
-        target_os = "android",
-        target_arch = "wasm32"
-    ))
-))]
-fn platform_store() -> keyring_core::Result<std::sync::Arc<keyring_core::CredentialStore>> {
-    Err(keyring_core::Error::NotSupportedByStore(
+        target_os = "android"
+    )))]
+    // (written as a binding so the `Ok(store)` below reads the same everywhere)
+    let store: Store = return Err(keyring_core::Error::NotSupportedByStore(
         "this platform has no keychain Reps knows".into(),
-    ))
+    ));
+    Ok(store)
 }
 
 /// Whether a keychain is in use on this device.
@@ -248,8 +224,8 @@ pub fn forget_in_background(account: String) {
     let _ = account;
 }
 
-/// Whether `account` still has its journal key in the keychain (for tests
-/// and for the Sync section's "where your key is").
+/// Whether `account` still has its journal key in the keychain (a check
+/// for tests and support: the rounds read it with [`reveal`]).
 pub fn holds_key(account: &str) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
