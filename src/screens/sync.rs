@@ -308,6 +308,12 @@ fn SyncSetupForm(
                 password: password(),
             },
         };
+        if device().trim().is_empty() {
+            note.set(Some(Err(
+                "Give this device a name, so your other devices can tell it apart.".into(),
+            )));
+            return;
+        }
         if pass().chars().count() < reps_core::formats::sealed::MIN_PASSPHRASE {
             note.set(Some(Err(format!(
                 "Choose a passphrase of at least {} characters.",

@@ -174,6 +174,28 @@ describe('sync from the browser', { skip: missingTools() }, () => {
     await phone.done();
   });
 
+  test('the setup form says what is missing before it connects', async (t) => {
+    const phone = await h.newPhone(browser, server);
+    t.after(() => phone.close());
+    await h.open(phone.page, '#/data');
+    await h.tap(phone.page, 'data-sync-setup');
+    await h.tid(phone.page, 'data-sync-url').fill('https://dav.example/reps/');
+    await h.tid(phone.page, 'data-sync-user').fill(USER);
+    await h.tid(phone.page, 'data-sync-device').fill('  ');
+    await h.tid(phone.page, 'data-sync-pass').fill(PASS);
+    await h.tap(phone.page, 'data-sync-start');
+    assert.match(await h.textOf(phone.page, 'data-sync-message'), /Give this device a name/);
+    // the refusal goes as soon as the field is edited
+    await h.tid(phone.page, 'data-sync-device').fill('Phone');
+    await h.eventually(async () => (await h.tid(phone.page, 'data-sync-message').count()) === 0, {
+      message: 'the refusal is cleared by the edit',
+    });
+    await h.tid(phone.page, 'data-sync-pass').fill('short');
+    await h.tap(phone.page, 'data-sync-start');
+    assert.match(await h.textOf(phone.page, 'data-sync-message'), /Choose a passphrase of at least/);
+    await phone.done();
+  });
+
   test('a server that does not allow this page is refused with a reason', async (t) => {
     const dav = await webdav(join(dir, 'dav-closed'), null);
     t.after(() => dav.close());
