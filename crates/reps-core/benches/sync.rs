@@ -2,7 +2,8 @@
 //!
 //! - the debrief autosave with sync's documents kept, against the same
 //!   autosave without them (the journal as it was before sync), interleaved
-//!   on two copies of the ten-year journal (goal ≤ 1.3×);
+//!   on two copies of the ten-year journal (goal ≤ 1.3×); and the document
+//!   catching up with the typing later, as a round finds it;
 //! - the journal file's growth from keeping every record's history;
 //! - a device starting sync with the ten-year journal (its snapshot), and a
 //!   new device joining from it: time and the remote's size against the
@@ -105,6 +106,21 @@ fn main() -> R<()> {
         }
     }
     let (s_with, s_without) = (s_with.skip(warmup), s_without.skip(warmup));
+    // the autosave leaves the document behind; it catches up when a round
+    // sends (or the record is written otherwise): timed after a pause in
+    // typing of `burst` keystrokes, as a round would find it
+    let burst = 10;
+    let mut s_catch_up = Samples::default();
+    let mut typed = original.body.notes.clone();
+    for i in 0..(warmup + edits) / burst {
+        for _ in 0..burst {
+            typed.push(char::from(b'a' + (i % 26) as u8));
+            let mut body = original.body.clone();
+            body.notes = typed.clone();
+            with.save_debrief(autosave, body)?;
+        }
+        s_catch_up.time(|| with.catch_up_documents())?;
+    }
     drop((with, without));
     let (size_with, size_without) = (file_size(&with_path), file_size(&without_path));
 
@@ -183,6 +199,12 @@ fn main() -> R<()> {
         fmt(s_with.p95()),
         fmt(s_without.p95()),
         ratio(s_with.p95(), s_without.p95()),
+    );
+    println!(
+        "{:<52} | {:>12} | {:>12} |",
+        format!("its document catching up, after {burst} keystrokes"),
+        fmt(s_catch_up.median()),
+        "",
     );
     println!(
         "{:<52} | {:>12} | {:>12} | {:>6.2}",

@@ -340,6 +340,20 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
         // appended changes are folded into the documents above
         out.insert("sync-doc-tails-3".to_string(), Vec::new());
     }
+    // the documents behind what was typed
+    if SCHEMA_VERSION >= 6 {
+        let table = txn.open_table(DOC_BEHIND).unwrap();
+        let rows: Vec<String> = table
+            .iter()
+            .unwrap()
+            .map(|row| {
+                let (k, _) = row.unwrap();
+                let (t, key) = k.value();
+                format!("{t}:{key}")
+            })
+            .collect();
+        out.insert("sync-doc-behind-6".to_string(), rows);
+    }
     // nothing else may be in the file
     let mut names = reps_core::store::schema::table_names(&db).unwrap();
     names.sort();
@@ -364,6 +378,8 @@ fn every_upgraded_fixture_equals_a_fresh_journal_with_its_records() {
         let upgraded = dir.path().join("upgraded.redb");
         std::fs::copy(fixtures().join(format!("{name}.redb")), &upgraded).unwrap();
         let old = Journal::open(&upgraded, clock(NOW)).unwrap();
+        // what was typed last reaches the documents, as before any send
+        old.catch_up_documents().unwrap();
         let backup = old.export_json().unwrap();
         drop(old);
 

@@ -614,3 +614,76 @@ fn a_card_made_from_the_same_line_and_practised_on_two_devices_is_one_card_with_
         "one next day on both"
     );
 }
+
+/// Types `words` at the end of the debrief's notes, one autosave per
+/// character, as the debrief screen does.
+fn type_into(j: &Journal, d: DebriefId, words: &str) {
+    let mut body = j.debrief(d).unwrap().body;
+    for c in words.chars() {
+        body.notes.push(c);
+        j.save_debrief(d, body.clone()).unwrap();
+    }
+}
+
+#[test]
+fn typing_on_two_devices_between_rounds_keeps_both_peoples_words_through_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let remote_dir = dir.path().join("remote");
+    std::fs::create_dir_all(&remote_dir).unwrap();
+    let laptop = device(
+        &remote_dir,
+        "2026-06-01T09:00:00+02:00[Europe/Paris]",
+        "Laptop",
+    );
+    let d = laptop.journal.capture_note("Panel:").unwrap();
+    sync(&laptop);
+    // the phone keeps its journal in a file, to be closed mid-typing
+    let phone_path = dir.path().join("phone.redb");
+    let phone_clock = clock("2026-06-01T09:05:00+02:00[Europe/Paris]");
+    let phone = Journal::open(&phone_path, phone_clock.clone()).unwrap();
+    let phone_remote = FolderRemote::new(&remote_dir);
+    pollster::block_on(connect(
+        &phone,
+        &phone_remote,
+        place(&remote_dir),
+        PASS,
+        "Phone",
+    ))
+    .unwrap();
+    assert_eq!(phone.sync_view().unwrap().unsent, 0);
+
+    // the phone types, and is closed before any round (killed, say)
+    type_into(&phone, d, " they asked about on-call.");
+    assert_eq!(
+        phone.sync_view().unwrap().unsent,
+        1,
+        "typed and not sent counts as a change waiting"
+    );
+    drop(phone);
+    let phone = Journal::open(&phone_path, phone_clock).unwrap();
+    assert_eq!(
+        phone.debrief(d).unwrap().body.notes,
+        "Panel: they asked about on-call."
+    );
+    assert_eq!(
+        phone.sync_view().unwrap().unsent,
+        1,
+        "still waiting after the restart"
+    );
+
+    // meanwhile the laptop typed into the same note, and sent it
+    type_into(&laptop.journal, d, " Salary range given.");
+    sync(&laptop);
+    // the phone's round takes the laptop's words in while its own typing
+    // is not yet in its document, then sends its own
+    pollster::block_on(run(&phone, &phone_remote)).unwrap();
+    sync(&laptop);
+    let both = "Panel: they asked about on-call. Salary range given.";
+    let other = "Panel: Salary range given. they asked about on-call.";
+    let on_phone = phone.debrief(d).unwrap().body.notes;
+    assert!(on_phone == both || on_phone == other, "{on_phone:?}");
+    assert_eq!(laptop.journal.debrief(d).unwrap().body.notes, on_phone);
+    assert_eq!(snapshot(&phone), snapshot(&laptop.journal));
+    assert_eq!(phone.sync_view().unwrap().unsent, 0);
+    assert_eq!(laptop.journal.sync_view().unwrap().unsent, 0);
+}

@@ -52,7 +52,8 @@ impl Journal {
         })
     }
 
-    /// Autosave: replaces the debrief's content. New questions (nil id) get an id.
+    /// Autosave: replaces the debrief's content. New questions (nil id) get
+    /// an id. Its sync document catches up later (`Writer::put_as_typed`).
     pub fn save_debrief(&self, id: DebriefId, body: DebriefBody) -> Result<Debrief> {
         body.validate()?;
         self.write(|w| {
@@ -61,7 +62,7 @@ impl Journal {
             new.body = body;
             new.updated = w.now;
             assign_question_ids(w, &mut new.body);
-            w.put(Some(&old), &new)?;
+            w.put_as_typed(&old, &new)?;
             after_save(w, Some(&old), &new)?;
             Ok(new)
         })

@@ -252,9 +252,127 @@ fn _assert_send_sync() {
 #[cfg(test)]
 mod doc_tests {
     use super::*;
-    use crate::store::tables::{DOC_TAILS, DOCS, LEADS};
-    use crate::{LeadDetails, Source};
-    use redb::{ReadableDatabase, TableHandle};
+    use crate::store::Read;
+    use crate::store::tables::{CARDS, DEBRIEFS, DOC_BEHIND, DOC_TAILS, DOCS, LEADS};
+    use crate::{CardBody, DebriefBody, LeadDetails, Source};
+    use redb::{ReadableDatabase, ReadableTableMetadata, TableHandle};
+
+    /// The record the stored document of `(table, key)` holds, and how many
+    /// changes were appended to it since it was last stored whole.
+    fn stored<R: serde::de::DeserializeOwned>(j: &Journal, table: &str, key: u128) -> (R, usize) {
+        let txn = j.db.begin_read().unwrap();
+        let docs = txn.open_table(DOCS).unwrap();
+        let tails = txn.open_table(DOC_TAILS).unwrap();
+        let doc = crate::store::doc_from(&docs, &tails, table, key, b"reader")
+            .unwrap()
+            .unwrap();
+        let chunks = tails
+            .range((table, key, 0u32)..=(table, key, u32::MAX))
+            .unwrap()
+            .count();
+        (doc.read("record").unwrap(), chunks)
+    }
+
+    /// The records whose documents are behind what was typed.
+    fn behind(j: &Journal) -> u64 {
+        let txn = j.db.begin_read().unwrap();
+        txn.open_table(DOC_BEHIND).unwrap().len().unwrap()
+    }
+
+    fn journal() -> Journal {
+        let clock = crate::time::ManualClock::new(crate::time::at("2026-06-01T10:00:00Z[UTC]"));
+        Journal::in_memory(clock).unwrap()
+    }
+
+    #[test]
+    fn typing_writes_the_record_and_its_document_takes_it_all_in_one_change_later() {
+        let j = journal();
+        let id = j.capture_note("They use").unwrap();
+        let key = id.key();
+        let (_, chunks_before) = stored::<crate::Debrief>(&j, DEBRIEFS.name(), key);
+        let mut body = j.debrief(id).unwrap().body;
+        for c in " Kafka.".chars() {
+            body.notes.push(c);
+            j.save_debrief(id, body.clone()).unwrap();
+        }
+        // each keystroke is in the record, none yet in its document
+        assert_eq!(j.debrief(id).unwrap().body.notes, "They use Kafka.");
+        let (held, chunks) = stored::<crate::Debrief>(&j, DEBRIEFS.name(), key);
+        assert_eq!(held.body.notes, "They use");
+        assert_eq!(chunks, chunks_before, "no keystroke wrote the document");
+        assert_eq!(behind(&j), 1);
+
+        j.catch_up_documents().unwrap();
+        let (held, chunks) = stored::<crate::Debrief>(&j, DEBRIEFS.name(), key);
+        assert_eq!(
+            held,
+            j.debrief(id).unwrap(),
+            "the document holds the record"
+        );
+        assert_eq!(chunks, chunks_before + 1, "seven keystrokes, one change");
+        assert_eq!(behind(&j), 0);
+        // caught up already: nothing more is written
+        j.catch_up_documents().unwrap();
+        assert_eq!(stored::<crate::Debrief>(&j, DEBRIEFS.name(), key).1, chunks);
+    }
+
+    #[test]
+    fn another_write_of_a_typed_record_brings_its_document_up_to_date_first() {
+        let j = journal();
+        let card = j
+            .add_card(CardBody {
+                question: "Why us?".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let key = card.id.key();
+        let mut body = card.body.clone();
+        body.answer = "Your product".into();
+        j.edit_card(card.id, body.clone()).unwrap();
+        body.answer.push_str(" and your team.");
+        j.edit_card(card.id, body).unwrap();
+        assert_eq!(behind(&j), 1);
+        // a practice is an ordinary write: the typing lands with it
+        j.rate_card(card.id, crate::Grade::Good, None).unwrap();
+        assert_eq!(behind(&j), 0);
+        let (held, _) = stored::<crate::Card>(&j, CARDS.name(), key);
+        assert_eq!(held.body.answer, "Your product and your team.");
+        let now: crate::Card = j.read(|r| r.load(key)).unwrap();
+        assert_eq!(held, now);
+    }
+
+    #[test]
+    fn a_typed_record_deleted_before_its_document_caught_up_leaves_no_mark() {
+        let j = journal();
+        let card = j
+            .add_card(CardBody {
+                question: "Why us?".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let mut body = card.body.clone();
+        body.said = "I rambled".into();
+        j.edit_card(card.id, body).unwrap();
+        assert_eq!(behind(&j), 1);
+        j.delete_card(card.id).unwrap();
+        assert_eq!(behind(&j), 0);
+        j.catch_up_documents().unwrap();
+    }
+
+    #[test]
+    fn without_sync_documents_typing_marks_nothing() {
+        let j = journal().without_sync_documents();
+        let id = j.capture_note("Notes").unwrap();
+        j.save_debrief(
+            id,
+            DebriefBody {
+                notes: "Notes, more".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(behind(&j), 0);
+    }
 
     /// The document stored for `lead`, read back as a record.
     fn stored_doc(j: &Journal, lead: &crate::Lead) -> crate::Lead {

@@ -181,7 +181,7 @@ impl Journal {
             let mut new = old.clone();
             new.body = body;
             new.updated = w.now;
-            w.put(Some(&old), &new)?;
+            w.put_as_typed(&old, &new)?;
             Ok(new)
         })
     }

@@ -300,7 +300,15 @@ impl Journal {
         self.read(|r| {
             let setup: Option<SyncSetup> = device_value(r, SETUP)?;
             let log: SyncLog = device_value(r, LOG)?.unwrap_or_default();
-            let unsent = r.open_table(SYNC_UNSENT)?.len()? as u32;
+            let unsent_table = r.open_table(SYNC_UNSENT)?;
+            // typed here and not yet in its document: unsent all the same
+            let mut unsent = unsent_table.len()? as u32;
+            for row in r.open_table(DOC_BEHIND)?.iter()? {
+                let (k, _) = row?;
+                if unsent_table.get(k.value())?.is_none() {
+                    unsent += 1;
+                }
+            }
             let mut devices: Vec<(Stamp, SyncDevice)> = log
                 .devices
                 .values()
@@ -504,6 +512,7 @@ impl Journal {
             .collect();
         let any_data = listing.iter().any(|f| FileName::parse(&f.name).is_some());
         let snapshot = !any_data || own_files.len() >= SNAPSHOT_AFTER;
+        self.catch_up_documents()?;
         let actor = self.actor.clone();
         let (file, sent) = self.read(|r| {
             let log: SyncLog = device_value(r, LOG)?.unwrap_or_default();
@@ -595,6 +604,30 @@ impl Journal {
             replaces: if snapshot { own_files } else { Vec::new() },
             sent,
         }))
+    }
+
+    /// Brings every record's sync document that is behind what was typed
+    /// up to date (see [`DOC_BEHIND`]), in one transaction; nothing is
+    /// written when none is behind. The round does this before it sends.
+    pub fn catch_up_documents(&self) -> Result<()> {
+        let behind = self.read(|r| {
+            let mut keys = Vec::new();
+            for row in r.open_table(DOC_BEHIND)?.iter()? {
+                let (k, _) = row?;
+                let (table, key) = k.value();
+                keys.push((table.to_string(), key));
+            }
+            Ok(keys)
+        })?;
+        if behind.is_empty() {
+            return Ok(());
+        }
+        self.write(|w| {
+            for (table, key) in &behind {
+                catch_up(w, table, *key)?;
+            }
+            Ok(())
+        })
     }
 
     /// Notes that an outbox reached the remote: its records are sent,
@@ -798,6 +831,24 @@ fn take_in_doc(w: &Writer<'_>, d: &DocBytes, moved: &mut Vec<u128>) -> Result<Op
     Err(Error::Corrupt(format!(
         "it holds records of a kind this version does not know ({t}); update Reps"
     )))
+}
+
+/// Brings the document of one record of the table named `table` up to
+/// date with it (see [`Writer::catch_up`]).
+fn catch_up(w: &Writer<'_>, table: &str, key: u128) -> Result<()> {
+    match table {
+        t if t == LEADS.name() => w.catch_up::<Lead>(key),
+        t if t == FOLLOW_UPS.name() => w.catch_up::<FollowUp>(key),
+        t if t == INTERVIEWS.name() => w.catch_up::<Interview>(key),
+        t if t == DEBRIEFS.name() => w.catch_up::<Debrief>(key),
+        t if t == CONTACTS.name() => w.catch_up::<Contact>(key),
+        t if t == TEMPLATES.name() => w.catch_up::<ChecklistTemplate>(key),
+        t if t == CHECKLISTS.name() => w.catch_up::<Checklist>(key),
+        t if t == CARDS.name() => w.catch_up::<Card>(key),
+        t => Err(Error::Corrupt(format!(
+            "a record of a kind this version does not know ({t}) waits to be sent; update Reps"
+        ))),
+    }
 }
 
 /// A card made from the same debrief line on two devices offline has the

@@ -502,6 +502,63 @@ impl<'a> Writer<'a> {
         self.put_doc(R::TABLE.name(), new.key(), old, new)
     }
 
+    /// Writes `new` as the person types it (an autosave), replacing `old`:
+    /// the record and its index rows now, its document only marked behind
+    /// ([`DOC_BEHIND`]). [`Writer::catch_up`] later folds everything typed
+    /// since into the document as one change, so a keystroke with sync on
+    /// costs what it cost before sync.
+    pub fn put_as_typed<R: Record>(&self, old: &R, new: &R) -> Result<()> {
+        self.put_record(Some(old), new)?;
+        if !self.documents {
+            return Ok(());
+        }
+        let mut behind = self.txn.open_table(DOC_BEHIND)?;
+        let id = (R::TABLE.name(), new.key());
+        if behind.get(id)?.is_none() {
+            behind.insert(id, ())?;
+        }
+        Ok(())
+    }
+
+    /// Whether the document of `(table, key)` is behind its record (see
+    /// [`Writer::put_as_typed`]); the mark is taken off, as the caller
+    /// brings the document up to date in this transaction.
+    fn take_behind_mark(&self, table: &str, key: u128) -> Result<bool> {
+        let mut behind = self.txn.open_table(DOC_BEHIND)?;
+        // looked up first: most writes find no mark and change nothing
+        if behind.get((table, key))?.is_none() {
+            return Ok(false);
+        }
+        behind.remove((table, key))?;
+        Ok(true)
+    }
+
+    /// Brings the document of the record `key` up to date with the record
+    /// when it is behind (see [`Writer::put_as_typed`]): everything typed
+    /// since becomes one change, to send with the next round.
+    pub(crate) fn catch_up<R: Record>(&self, key: u128) -> Result<()> {
+        let table = R::TABLE.name();
+        if !self.take_behind_mark(table, key)? {
+            return Ok(());
+        }
+        let Some(record) = self.load_opt::<R>(key)? else {
+            return Ok(());
+        };
+        self.catch_up_doc(table, key, &record)
+    }
+
+    /// Writes `record` into the document of `(table, key)`, which may hold
+    /// an older version of it than the last one written.
+    fn catch_up_doc<T: serde::Serialize>(&self, table: &str, key: u128, record: &T) -> Result<()> {
+        let id = (table.to_string(), key);
+        let mut doc = self.doc_of(&id)?;
+        self.mark_unsent(table, key, &mut doc)?;
+        doc.catch_up(record)?;
+        self.store_doc(table, key, &mut doc)?;
+        self.keep_written(id, doc);
+        Ok(())
+    }
+
     /// Writes the record and moves its index rows, leaving its document alone.
     fn put_record<R: Record>(&self, old: Option<&R>, new: &R) -> Result<()> {
         let old_ix = old.map(Record::indexes).unwrap_or_default();
@@ -531,6 +588,10 @@ impl<'a> Writer<'a> {
         old: Option<&T>,
         record: &T,
     ) -> Result<()> {
+        if self.take_behind_mark(table, key)? {
+            // `old` is newer than what the document holds
+            return self.catch_up_doc(table, key, record);
+        }
         let id = (table.to_string(), key);
         let mut doc = self.doc_of(&id)?;
         self.mark_unsent(table, key, &mut doc)?;
@@ -604,6 +665,8 @@ impl<'a> Writer<'a> {
     pub fn remove<R: Record>(&self, old: &R) -> Result<()> {
         self.drop_record(old)?;
         let table = R::TABLE.name();
+        // what was typed last is forgotten with the rest
+        self.take_behind_mark(table, old.key())?;
         let id = (table.to_string(), old.key());
         let mut doc = self.doc_of(&id)?;
         self.mark_unsent(table, old.key(), &mut doc)?;
@@ -637,6 +700,8 @@ impl<'a> Writer<'a> {
         bytes: &[u8],
         check: impl FnOnce(&R) -> Result<()>,
     ) -> Result<TakenIn<R>> {
+        // what was typed here first, so the merge keeps both sides' words
+        self.catch_up::<R>(key)?;
         let table = R::TABLE.name();
         let id = (table.to_string(), key);
         let mut doc = match self.merge_doc(table, key, bytes)? {

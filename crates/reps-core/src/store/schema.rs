@@ -14,7 +14,7 @@ use crate::{ChecklistTemplate, Settings, TemplateItem};
 
 /// The schema this build writes. Bump it only together with a migration step
 /// below and a fixture file of the previous version in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 
 /// Reads the schema version of an open database; `None` for an empty file.
 pub(crate) fn version_of(db: &impl ReadableDatabase) -> Result<Option<u64>> {
@@ -95,6 +95,7 @@ fn migrate_step(txn: &WriteTransaction, from: u64, now: Stamp, ids: &IdGen) -> R
         2 => migrate_2_to_3(txn),
         3 => migrate_3_to_4(txn),
         4 => migrate_4_to_5(txn),
+        5 => migrate_5_to_6(txn),
         _ => Err(Error::Corrupt(format!("no migration from schema {from}"))),
     }
 }
@@ -160,6 +161,15 @@ fn migrate_4_to_5(txn: &WriteTransaction) -> Result<()> {
     Ok(())
 }
 
+/// Schema 6 (typing no slower with sync): the marks of records whose
+/// documents are behind what was typed. An older Reps would not know to
+/// bring those documents up to date before sending, so the number moves
+/// on; nothing older is rewritten.
+fn migrate_5_to_6(txn: &WriteTransaction) -> Result<()> {
+    txn.open_table(DOC_BEHIND)?;
+    Ok(())
+}
+
 /// Schema 3 (sync to a remote): what is still to send, which remote files
 /// were taken in, and documents' appended changes. Every record is unsent
 /// until the first sync.
@@ -208,6 +218,7 @@ fn create_tables(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(SYNC_UNSENT)?;
     txn.open_table(SYNC_SEEN)?;
     txn.open_table(DOC_TAILS)?;
+    txn.open_table(DOC_BEHIND)?;
     Ok(())
 }
 

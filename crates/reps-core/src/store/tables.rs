@@ -84,6 +84,13 @@ pub const DOCS: TableDefinition<(&str, u128), &[u8]> = TableDefinition::new("syn
 /// into the whole document now and then.
 pub const DOC_TAILS: TableDefinition<(&str, u128, u32), &[u8]> =
     TableDefinition::new("sync-doc-tails-3");
+/// Records written as they were typed (the debrief autosave, a card's
+/// editor) whose documents have not caught up yet, by `(table name, key)`:
+/// a keystroke writes the record and this mark, and the document takes in
+/// everything typed since in one change when anything next needs it (the
+/// next round's outbox, another device's change to the same record, any
+/// other write of it). Typing then costs what it cost before sync.
+pub const DOC_BEHIND: TableDefinition<(&str, u128), ()> = TableDefinition::new("sync-doc-behind-6");
 /// This install's own facts: its device id (`"actor"`), which signs its
 /// changes. Never in a backup, never copied to another device.
 pub const DEVICE: TableDefinition<&str, &[u8]> = TableDefinition::new("device-2");

@@ -287,6 +287,35 @@ impl RecordDoc {
         }
     }
 
+    /// Brings the document up to `record` when it may hold an older
+    /// version than the one it was last written with (the record was typed
+    /// into since, see `DOC_BEHIND`): compared with what the document
+    /// holds, its texts diffed character by character, so all the typing
+    /// since becomes one change.
+    pub fn catch_up<R: Serialize>(&mut self, record: &R) -> Result<(), DocError> {
+        if self.doc.get_heads().is_empty() {
+            return self.write(record);
+        }
+        let new = serde_json::to_value(record).map_err(|e| DocError::Damaged(e.to_string()))?;
+        let held = match self.last.take() {
+            Some(known) => known,
+            None => to_json(
+                &self
+                    .doc
+                    .hydrate(&ROOT, None)
+                    .map_err(|e| DocError::Damaged(e.to_string()))?,
+            ),
+        };
+        match (&held, &new) {
+            (serde_json::Value::Object(o), serde_json::Value::Object(n)) => {
+                update_map(&mut self.doc, &ROOT, o, n)?;
+                self.last = Some(new);
+                Ok(())
+            }
+            _ => self.write(record),
+        }
+    }
+
     /// The record the document holds now.
     pub fn read<R: DeserializeOwned>(&self, kind: &'static str) -> Result<R, DocError> {
         let value = self
