@@ -279,7 +279,7 @@ impl RecordDoc {
         };
         match (&old, &new_json) {
             (serde_json::Value::Object(o), serde_json::Value::Object(n)) => {
-                update_map(&mut self.doc, &ROOT, o, n)?;
+                update_map(&mut self.doc, &ROOT, o, n, TextEdits::OneStretch)?;
                 self.last = Some(new_json);
                 Ok(())
             }
@@ -290,8 +290,8 @@ impl RecordDoc {
     /// Brings the document up to `record` when it may hold an older
     /// version than the one it was last written with (the record was typed
     /// into since, see `DOC_BEHIND`): compared with what the document
-    /// holds, its texts diffed character by character, so all the typing
-    /// since becomes one change.
+    /// holds, its texts diffed in full (the typing may be in several
+    /// places), so all the typing since becomes one change.
     pub fn catch_up<R: Serialize>(&mut self, record: &R) -> Result<(), DocError> {
         if self.doc.get_heads().is_empty() {
             return self.write(record);
@@ -308,7 +308,7 @@ impl RecordDoc {
         };
         match (&held, &new) {
             (serde_json::Value::Object(o), serde_json::Value::Object(n)) => {
-                update_map(&mut self.doc, &ROOT, o, n)?;
+                update_map(&mut self.doc, &ROOT, o, n, TextEdits::Diff)?;
                 self.last = Some(new);
                 Ok(())
             }
@@ -452,12 +452,25 @@ fn changed_stretch<'a>(old: &str, new: &'a str) -> (usize, usize, &'a str) {
     (prefix, removed, &new[start..end])
 }
 
+/// How a changed text becomes Automerge edits.
+#[derive(Clone, Copy)]
+enum TextEdits {
+    /// One stretch replaced: what one keystroke (or one paste) changes,
+    /// found in a single pass.
+    OneStretch,
+    /// A full diff (Myers, by grapheme, Automerge's own `update_text`):
+    /// what several keystrokes in different places change, each kept
+    /// where it was typed so other devices' words around it stay.
+    Diff,
+}
+
 /// Brings the map `obj` from `old` to `new`, visiting only what differs.
 fn update_map(
     doc: &mut AutoCommit,
     obj: &automerge::ObjId,
     old: &serde_json::Map<String, serde_json::Value>,
     new: &serde_json::Map<String, serde_json::Value>,
+    texts: TextEdits,
 ) -> Result<(), DocError> {
     let bad = |e: automerge::AutomergeError| DocError::Damaged(e.to_string());
     for (key, value) in new {
@@ -472,18 +485,21 @@ fn update_map(
                 serde_json::Value::Object(n),
                 Some(serde_json::Value::Object(o)),
                 Some((automerge::Value::Object(automerge::ObjType::Map), child)),
-            ) => update_map(doc, &child, o, n)?,
+            ) => update_map(doc, &child, o, n, texts)?,
             // a text field: the characters that changed, found from the
             // text it held (typing changes one stretch of it)
             (
                 serde_json::Value::String(s),
                 Some(serde_json::Value::String(was)),
                 Some((automerge::Value::Object(automerge::ObjType::Text), child)),
-            ) if TEXT_FIELDS.contains(&key.as_str()) => {
-                let (at, removed, inserted) = changed_stretch(was, s);
-                doc.splice_text(&child, at, removed as isize, inserted)
-                    .map_err(bad)?
-            }
+            ) if TEXT_FIELDS.contains(&key.as_str()) => match texts {
+                TextEdits::OneStretch => {
+                    let (at, removed, inserted) = changed_stretch(was, s);
+                    doc.splice_text(&child, at, removed as isize, inserted)
+                        .map_err(bad)?
+                }
+                TextEdits::Diff => doc.update_text(&child, s).map_err(bad)?,
+            },
             (
                 serde_json::Value::String(s),
                 _,
@@ -692,6 +708,53 @@ mod tests {
         phone.merge(&mut laptop).unwrap();
         let merged: Debrief = phone.read("debrief").unwrap();
         assert_eq!(merged.body.notes, "In Lyon. They use Kafka. Team of six.");
+    }
+
+    #[test]
+    fn typing_in_two_places_caught_up_at_once_keeps_the_other_devices_words() {
+        let d = Debrief {
+            id: crate::DebriefId(Uuid::from_u128(9)),
+            created: at("2026-06-01T12:00:00Z[UTC]"),
+            updated: at("2026-06-01T12:00:00Z[UTC]"),
+            interview: None,
+            lead: None,
+            body: DebriefBody {
+                notes: "They use Kafka.".into(),
+                ..Default::default()
+            },
+        };
+        let (mut phone, mut laptop) = shared(&d);
+        // each typed in two places, then caught up once: a document that
+        // took each as one replaced stretch would hold "They use Kafka" twice
+        let mut a = d.clone();
+        a.body.notes = "Panel: They use Kafka. Six people.".into();
+        phone.catch_up(&a).unwrap();
+        let mut b = d.clone();
+        b.body.notes = "Notes: They use Kafka and Flink.".into();
+        laptop.catch_up(&b).unwrap();
+        phone.merge(&mut laptop).unwrap();
+        let merged: Debrief = phone.read("debrief").unwrap();
+        // where "and Flink" lands beside the phone's insert is the diff's
+        // choice; every word once is the point
+        let mut words: Vec<&str> = merged
+            .body
+            .notes
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort_unstable();
+        let mut expected = vec![
+            "Panel", "Notes", "They", "use", "Kafka", "and", "Flink", "Six", "people",
+        ];
+        expected.sort_unstable();
+        assert_eq!(words, expected, "nothing doubled, nothing lost: {merged:?}");
+
+        // a document loaded from storage (nothing of it known) too
+        let mut c = RecordDoc::load(&phone.save(), LAPTOP).unwrap();
+        let mut e = merged.clone();
+        e.body.notes = "Panel of 3: They use Kafka and Flink. Six people!".into();
+        c.catch_up(&e).unwrap();
+        assert_eq!(c.read::<Debrief>("debrief").unwrap(), e);
     }
 
     #[test]
