@@ -215,8 +215,12 @@ build_web() {
 # (a cold user's keychain-reset run found no way back short of stopping
 # sync): the form filled from the setup, so the page reads the place
 # (+5.8 KB): page 723,353, both 2,138,885.
+# Raised on 2026-12-07 for issue 14's typing at the speed it had before
+# sync: in the worker the "behind" marks, each record kind's catch-up of
+# its document and the schema-6 migration (+4.8 KB: 1,415,418 ->
+# 1,420,231); the page is unchanged. Both 2,143,595.
 WEB_PAGE_BUDGET=724000
-WEB_TOTAL_BUDGET=2139500
+WEB_TOTAL_BUDGET=2144500
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
