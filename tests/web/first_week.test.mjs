@@ -62,11 +62,12 @@ describe("a new user's first week", { skip: h.missingBuild() }, () => {
     };
     await tapCounted('tab-capture');
     await h.tid(page, 'capture-went-well').waitFor();
-    assert.match(
-      await h.tid(page, 'capture-about').locator('option:checked').innerText(),
-      /^Northwind Bikes · Screen · /,
-      'the interview that just ended is picked',
-    );
+    // the interview is picked once the journal answers (a moment after the
+    // first field shows)
+    const picked = h.tid(page, 'capture-about').locator('option:checked');
+    await h.eventually(async () => /^Northwind Bikes · Screen · /.test(await picked.innerText()), {
+      message: 'the interview that just ended is picked',
+    });
     await tapCounted('feel-4');
     await tapCounted('confidence-3');
     await tapCounted('capture-went-well');
@@ -128,11 +129,10 @@ describe("a new user's first week", { skip: h.missingBuild() }, () => {
     await page.locator('ul.rows li.row', { hasText: 'Hiring manager' }).first().waitFor();
     await h.tap(page, 'tab-capture');
     await h.tid(page, 'capture-went-well').waitFor();
-    assert.match(
-      await h.tid(page, 'capture-about').locator('option:checked').innerText(),
-      /Hiring manager/,
-      'the interview that ended last',
-    );
+    const last = h.tid(page, 'capture-about').locator('option:checked');
+    await h.eventually(async () => /Hiring manager/.test(await last.innerText()), {
+      message: 'the interview that ended last',
+    });
     assert.equal(await h.tid(page, 'resume-note').count(), 0, 'nothing resumed');
     assert.equal(await h.tid(page, 'capture-went-well').inputValue(), '', 'a fresh debrief');
 
