@@ -318,9 +318,13 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
     }
     // what is still to send (the heads differ between two journals) and
     // the remote files taken in
-    if SCHEMA_VERSION >= 3 {
-        let table = txn.open_table(SYNC_UNSENT).unwrap();
-        let rows: Vec<String> = table
+    // the keys of a table keyed by a record's table name and key
+    fn record_keys<V: redb::Value + 'static>(
+        txn: &redb::ReadTransaction,
+        def: redb::TableDefinition<(&'static str, u128), V>,
+    ) -> Vec<String> {
+        txn.open_table(def)
+            .unwrap()
             .iter()
             .unwrap()
             .map(|row| {
@@ -328,8 +332,10 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
                 let (t, key) = k.value();
                 format!("{t}:{key}")
             })
-            .collect();
-        out.insert("sync-unsent-3".to_string(), rows);
+            .collect()
+    }
+    if SCHEMA_VERSION >= 3 {
+        out.insert("sync-unsent-3".to_string(), record_keys(&txn, SYNC_UNSENT));
         let table = txn.open_table(SYNC_SEEN).unwrap();
         let rows: Vec<String> = table
             .iter()
@@ -342,17 +348,10 @@ fn dump(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
     }
     // the documents behind what was typed
     if SCHEMA_VERSION >= 6 {
-        let table = txn.open_table(DOC_BEHIND).unwrap();
-        let rows: Vec<String> = table
-            .iter()
-            .unwrap()
-            .map(|row| {
-                let (k, _) = row.unwrap();
-                let (t, key) = k.value();
-                format!("{t}:{key}")
-            })
-            .collect();
-        out.insert("sync-doc-behind-6".to_string(), rows);
+        out.insert(
+            "sync-doc-behind-6".to_string(),
+            record_keys(&txn, DOC_BEHIND),
+        );
     }
     // nothing else may be in the file
     let mut names = reps_core::store::schema::table_names(&db).unwrap();

@@ -284,6 +284,15 @@ mod doc_tests {
         Journal::in_memory(clock).unwrap()
     }
 
+    /// A card written directly, with only its question.
+    fn card(j: &Journal) -> crate::Card {
+        j.add_card(CardBody {
+            question: "Why us?".into(),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
     #[test]
     fn typing_writes_the_record_and_its_document_takes_it_all_in_one_change_later() {
         let j = journal();
@@ -319,12 +328,7 @@ mod doc_tests {
     #[test]
     fn another_write_of_a_typed_record_brings_its_document_up_to_date_first() {
         let j = journal();
-        let card = j
-            .add_card(CardBody {
-                question: "Why us?".into(),
-                ..Default::default()
-            })
-            .unwrap();
+        let card = card(&j);
         let key = card.id.key();
         let mut body = card.body.clone();
         body.answer = "Your product".into();
@@ -344,12 +348,7 @@ mod doc_tests {
     #[test]
     fn a_typed_record_deleted_before_its_document_caught_up_leaves_no_mark() {
         let j = journal();
-        let card = j
-            .add_card(CardBody {
-                question: "Why us?".into(),
-                ..Default::default()
-            })
-            .unwrap();
+        let card = card(&j);
         let mut body = card.body.clone();
         body.said = "I rambled".into();
         j.edit_card(card.id, body).unwrap();

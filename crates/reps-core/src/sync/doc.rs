@@ -646,6 +646,20 @@ mod tests {
     }
 
     /// The document of `record` on one device, then copied to another.
+    fn debrief(notes: &str) -> Debrief {
+        Debrief {
+            id: crate::DebriefId(Uuid::from_u128(9)),
+            created: at("2026-06-01T12:00:00Z[UTC]"),
+            updated: at("2026-06-01T12:00:00Z[UTC]"),
+            interview: None,
+            lead: None,
+            body: DebriefBody {
+                notes: notes.into(),
+                ..Default::default()
+            },
+        }
+    }
+
     fn shared<R: Serialize>(record: &R) -> (RecordDoc, RecordDoc) {
         let mut a = RecordDoc::new(PHONE);
         a.write(record).unwrap();
@@ -687,17 +701,7 @@ mod tests {
 
     #[test]
     fn the_same_note_typed_into_on_two_devices_keeps_both_peoples_words() {
-        let d = Debrief {
-            id: crate::DebriefId(Uuid::from_u128(9)),
-            created: at("2026-06-01T12:00:00Z[UTC]"),
-            updated: at("2026-06-01T12:00:00Z[UTC]"),
-            interview: None,
-            lead: None,
-            body: DebriefBody {
-                notes: "They use Kafka.".into(),
-                ..Default::default()
-            },
-        };
+        let d = debrief("They use Kafka.");
         let (mut phone, mut laptop) = shared(&d);
         let mut a = d.clone();
         a.body.notes = "They use Kafka. Team of six.".into();
@@ -712,17 +716,7 @@ mod tests {
 
     #[test]
     fn typing_in_two_places_caught_up_at_once_keeps_the_other_devices_words() {
-        let d = Debrief {
-            id: crate::DebriefId(Uuid::from_u128(9)),
-            created: at("2026-06-01T12:00:00Z[UTC]"),
-            updated: at("2026-06-01T12:00:00Z[UTC]"),
-            interview: None,
-            lead: None,
-            body: DebriefBody {
-                notes: "They use Kafka.".into(),
-                ..Default::default()
-            },
-        };
+        let d = debrief("They use Kafka.");
         let (mut phone, mut laptop) = shared(&d);
         // each typed in two places, then caught up once: a document that
         // took each as one replaced stretch would hold "They use Kafka" twice
