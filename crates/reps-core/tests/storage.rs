@@ -376,7 +376,18 @@ fn every_upgraded_fixture_equals_a_fresh_journal_with_its_records() {
         let dir = tempfile::tempdir().unwrap();
         let upgraded = dir.path().join("upgraded.redb");
         std::fs::copy(fixtures().join(format!("{name}.redb")), &upgraded).unwrap();
-        let old = Journal::open(&upgraded, clock(NOW)).unwrap();
+        let mut old = Journal::open(&upgraded, clock(NOW)).unwrap();
+        if version < 6 {
+            // older journals knew no typing left behind: the migrations leave
+            // every document caught up
+            drop(old);
+            assert_eq!(
+                dump(&upgraded)["sync-doc-behind-6"],
+                Vec::<String>::new(),
+                "{name}"
+            );
+            old = Journal::open(&upgraded, clock(NOW)).unwrap();
+        }
         // what was typed last reaches the documents, as before any send
         old.catch_up_documents().unwrap();
         let backup = old.export_json().unwrap();

@@ -693,7 +693,11 @@ impl<'a> Writer<'a> {
     /// indexes and the search brought in line with the result, all in this
     /// transaction. Returns the record before and after (`None` when absent
     /// or forgotten), or [`TakenIn::Waiting`] when the changes build on
-    /// earlier ones that have not arrived, in which case nothing is written.
+    /// earlier ones that have not arrived: the caller then commits nothing
+    /// (`Journal::write_unless`), since this device's typing may already
+    /// have been caught up into its document here. That comes first on
+    /// purpose: caught up after the merge, the diff would undo the other
+    /// device's changes.
     pub(crate) fn take_in_doc<R: Record + Clone>(
         &self,
         key: u128,

@@ -645,7 +645,7 @@ mod tests {
         l
     }
 
-    /// The document of `record` on one device, then copied to another.
+    /// A debrief whose notes are `notes`.
     fn debrief(notes: &str) -> Debrief {
         Debrief {
             id: crate::DebriefId(Uuid::from_u128(9)),
@@ -660,6 +660,7 @@ mod tests {
         }
     }
 
+    /// The document of `record` on one device, then copied to another.
     fn shared<R: Serialize>(record: &R) -> (RecordDoc, RecordDoc) {
         let mut a = RecordDoc::new(PHONE);
         a.write(record).unwrap();
