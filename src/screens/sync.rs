@@ -308,17 +308,17 @@ fn SyncSetupForm(
                 password: password(),
             },
         };
-        if device().trim().is_empty() {
-            note.set(Some(Err(
-                "Give this device a name, so your other devices can tell it apart.".into(),
-            )));
-            return;
-        }
-        if pass().chars().count() < reps_core::formats::sealed::MIN_PASSPHRASE {
-            note.set(Some(Err(format!(
-                "Choose a passphrase of at least {} characters.",
-                reps_core::formats::sealed::MIN_PASSPHRASE
-            ))));
+        // the core's rules, checked here before the network is asked
+        let refused = reps_core::sync::device_name(&device())
+            .err()
+            .map(|e| e.to_string())
+            .or_else(|| {
+                reps_core::formats::sealed::check_passphrase(&pass())
+                    .err()
+                    .map(|e| e.to_string())
+            });
+        if let Some(why) = refused {
+            note.set(Some(Err(format!("{}.", sentence(&why)))));
             return;
         }
         on_connect.call((place, pass(), device()));

@@ -150,6 +150,35 @@ fn a_wrong_passphrase_joins_nothing_and_writes_nothing() {
 }
 
 #[test]
+fn a_device_without_a_name_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (phone, _) = memory("2026-06-01T09:00:00Z[UTC]");
+    let remote = FolderRemote::new(dir.path());
+    for blank in ["", "   ", "\t\n"] {
+        let err = pollster::block_on(connect(&phone, &remote, place(dir.path()), PASS, blank))
+            .unwrap_err();
+        assert_eq!(err, SyncError::NoDeviceName);
+        assert_eq!(
+            err.to_string(),
+            "give this device a name, so your other devices can tell it apart"
+        );
+    }
+    assert!(phone.sync_setup().unwrap().is_none(), "nothing saved here");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no key file started on the remote"
+    );
+    // a name is trimmed and kept short for the other devices' lists
+    let long = format!("  {}  ", "Laptop ".repeat(10));
+    let name = reps_core::sync::device_name(&long).unwrap();
+    assert!(
+        name.starts_with("Laptop Laptop") && name.chars().count() <= 40,
+        "{name}"
+    );
+}
+
+#[test]
 fn nothing_readable_leaves_the_device() {
     let dir = tempfile::tempdir().unwrap();
     let laptop = device(dir.path(), "2026-06-01T09:00:00Z[UTC]", "Laptop");

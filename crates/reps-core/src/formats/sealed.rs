@@ -64,11 +64,18 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
         || start.starts_with(b"age-encryption.org/v1\n")
 }
 
-/// `plain` sealed under `passphrase`, as armored text.
-pub fn seal(plain: &[u8], passphrase: &str) -> Result<String, SealError> {
+/// Whether `passphrase` is long enough to seal with: what a form checks
+/// before it asks for the work of sealing.
+pub fn check_passphrase(passphrase: &str) -> Result<(), SealError> {
     if passphrase.chars().count() < MIN_PASSPHRASE {
         return Err(SealError::WeakPassphrase);
     }
+    Ok(())
+}
+
+/// `plain` sealed under `passphrase`, as armored text.
+pub fn seal(plain: &[u8], passphrase: &str) -> Result<String, SealError> {
+    check_passphrase(passphrase)?;
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
     recipient.set_work_factor(WORK_FACTOR);
     let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as _))

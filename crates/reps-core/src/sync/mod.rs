@@ -27,7 +27,7 @@ pub mod webdav;
 
 pub use key::{FileRefusal, JournalKey};
 pub use remote::{AnyRemote, FolderRemote, Listed, Remote, RemoteError};
-pub use round::{SyncPort, connect, run, run_as_set_up};
+pub use round::{SyncPort, connect, device_name, run, run_as_set_up};
 pub use webdav::{Http, HttpRequest, HttpResponse, NoHttp, WebDavRemote};
 
 /// The HTTP client WebDAV sync uses on this build: `ureq` where it builds
@@ -70,6 +70,9 @@ pub enum SyncError {
     /// The remote already holds a journal and no passphrase was given to join it.
     #[error("this sync folder already holds a Reps journal; enter its passphrase to join it")]
     RemoteInUse,
+    /// Sync was set up without a name for this device.
+    #[error("give this device a name, so your other devices can tell it apart")]
+    NoDeviceName,
     /// The keychain holds no sync key for this setup (removed by hand, or
     /// a keychain reset).
     #[error(

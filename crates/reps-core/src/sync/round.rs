@@ -71,6 +71,16 @@ impl SyncPort for crate::Journal {
     }
 }
 
+/// This device's name as the other devices will see it (trimmed, at most
+/// 40 characters), or why there is none: the rule the setup form checks
+/// before connecting, and [`connect`] again.
+pub fn device_name(typed: &str) -> Result<String, SyncError> {
+    match typed.trim() {
+        "" => Err(SyncError::NoDeviceName),
+        name => Ok(crate::wording::shorten(name, 40)),
+    }
+}
+
 /// Sets sync up on this device: joins the journal already on the remote
 /// (its key unwrapped by `passphrase`), or starts one there (a new key,
 /// wrapped by `passphrase`). Nothing is saved on the device unless the key
@@ -83,6 +93,7 @@ pub async fn connect<P: SyncPort, R: Remote>(
     passphrase: &str,
     device_name: &str,
 ) -> Result<TakeInReport, SyncError> {
+    let device_name = self::device_name(device_name)?;
     let listing = remote.list().await?;
     let key = if listing.iter().any(|f| f.name == KEY_FILE) {
         let wrapped = remote.get(KEY_FILE).await?.ok_or(SyncError::BadKeyFile)?;
@@ -98,17 +109,12 @@ pub async fn connect<P: SyncPort, R: Remote>(
         remote.put(KEY_FILE, &wrapped).await?;
         key
     };
-    let name = device_name.trim();
     let before = port.setup().await?.and_then(|s| s.keychain);
     // the secrets go to the keychain here, on the caller's thread
     let setup = keychain::keep(SyncSetup {
         place,
         key: key.to_secret(),
-        device_name: if name.is_empty() {
-            "Another device".into()
-        } else {
-            crate::wording::shorten(name, 40)
-        },
+        device_name,
         keychain: None,
     });
     let account = setup.keychain.clone();
