@@ -185,6 +185,7 @@ describe('sync from the browser', { skip: missingTools() }, () => {
     await h.tid(phone.page, 'data-sync-pass').fill(PASS);
     await h.tap(phone.page, 'data-sync-start');
     assert.match(await h.textOf(phone.page, 'data-sync-message'), /Give this device a name/);
+    await h.shot(phone.page, 'web-sync-no-name');
     // the refusal goes as soon as the field is edited
     await h.tid(phone.page, 'data-sync-device').fill('Phone');
     await h.eventually(async () => (await h.tid(phone.page, 'data-sync-message').count()) === 0, {
