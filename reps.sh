@@ -218,9 +218,11 @@ build_web() {
 # Raised on 2026-12-07 for issue 14's typing at the speed it had before
 # sync: in the worker the "behind" marks, each record kind's catch-up of
 # its document and the schema-6 migration (+4.8 KB: 1,415,418 ->
-# 1,420,231); the page is unchanged. Both 2,143,595.
-WEB_PAGE_BUDGET=724000
-WEB_TOTAL_BUDGET=2144500
+# 1,420,231); the page is unchanged. Both 2,143,595. Then the setup form's
+# two checks taken from the core instead of copied (the device name and
+# the passphrase, with their errors' words): page 724,067, both 2,144,332.
+WEB_PAGE_BUDGET=724500
+WEB_TOTAL_BUDGET=2145000
 
 # check_web_budget SIZES_JSON: fails when the build weighs more than the budget.
 check_web_budget() {
